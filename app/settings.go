@@ -1,0 +1,158 @@
+package app
+
+import (
+	"errors"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"electionbinder/internal/settings"
+	"electionbinder/internal/validate"
+)
+
+// Keys of the preferences on the Settings screen, read by the features they steer.
+const (
+	VerifyDaysKey = "contacts.verify_days"
+	PaperKey      = "binder.paper"
+	DuplexKey     = "binder.duplex"
+	MarkingKey    = "binder.marking"
+)
+
+// Defaults of the preferences.
+const (
+	DefaultVerifyDays = 90
+	DefaultMarking    = "SENSITIVE — FOR OFFICIAL USE ONLY"
+)
+
+var paperChoices = map[string]string{"US Letter": "letter", "A4": "a4"}
+
+// settingsScreen edits the jurisdiction profile and the preferences; every
+// change is saved as it is typed.
+type settingsScreen struct {
+	u       *ui
+	fields  map[string]*widget.Entry // by settings key
+	kind    *widget.RadioGroup
+	verify  *widget.Entry
+	paper   *widget.RadioGroup
+	duplex  *widget.Check
+	marking *widget.Entry
+	content fyne.CanvasObject
+}
+
+func newSettingsScreen(u *ui) screen {
+	s := &settingsScreen{u: u, fields: map[string]*widget.Entry{}}
+	profile, err := u.settings.LoadProfile()
+	if err != nil {
+		u.showError(err)
+	}
+	s.content = container.NewVScroll(container.NewVBox(
+		widget.NewCard("Jurisdiction", "Printed on the binder's cover and used for {{jurisdiction}}, {{county}} and {{clerk}} in the plan.",
+			s.profileForm(profile)),
+		widget.NewCard("Preferences", "", s.preferencesForm()),
+	))
+	return s
+}
+
+func (s *settingsScreen) view() fyne.CanvasObject { return s.content }
+
+func (s *settingsScreen) profileForm(p settings.Profile) *widget.Form {
+	form := widget.NewForm()
+	s.kind = widget.NewRadioGroup([]string{"County", "Municipality"}, nil)
+	s.kind.Horizontal = true
+	s.kind.Required = true
+	if p.Kind == settings.Municipality {
+		s.kind.SetSelected("Municipality")
+	} else {
+		s.kind.SetSelected("County")
+	}
+	s.kind.OnChanged = func(v string) {
+		kind := settings.County
+		if v == "Municipality" {
+			kind = settings.Municipality
+		}
+		s.u.saved(s.u.settings.Set(settings.KindKey, string(kind)))
+	}
+	for i, f := range settings.ProfileFields {
+		e := s.entryFor(f, f.Value(&p))
+		form.Append(f.Label, e)
+		if i == 0 {
+			form.Append("Kind", s.kind)
+		}
+	}
+	return form
+}
+
+func (s *settingsScreen) entryFor(f settings.ProfileField, value string) *widget.Entry {
+	e := widget.NewEntry()
+	if f.Key == "profile.address" {
+		e = widget.NewMultiLineEntry()
+		e.SetMinRowsVisible(3)
+	}
+	e.SetText(value)
+	switch f.Key {
+	case "profile.phone":
+		e.Validator = plainCheck(validate.Phone)
+		e.SetPlaceHolder("(608) 555-0100")
+	case "profile.email":
+		e.Validator = plainCheck(validate.Email)
+		e.SetPlaceHolder("clerk@example.gov")
+	}
+	key := f.Key
+	e.OnChanged = func(v string) { s.u.saved(s.u.settings.Set(key, v)) }
+	s.fields[key] = e
+	return e
+}
+
+// plainCheck turns a function that explains a problem into an entry validator.
+func plainCheck(check func(string) string) fyne.StringValidator {
+	return func(v string) error {
+		if problem := check(v); problem != "" {
+			return errors.New(problem)
+		}
+		return nil
+	}
+}
+
+func (s *settingsScreen) preferencesForm() *widget.Form {
+	st := s.u.settings
+	days, _ := st.GetInt(VerifyDaysKey, DefaultVerifyDays)
+	s.verify = widget.NewEntry()
+	s.verify.SetText(strconv.Itoa(days))
+	s.verify.Validator = func(v string) error {
+		if n, err := strconv.Atoi(v); err != nil || n < 1 || n > 3650 {
+			return errors.New("Give a number of days between 1 and 3650.")
+		}
+		return nil
+	}
+	s.verify.OnChanged = func(v string) {
+		if s.verify.Validator(v) == nil {
+			s.u.saved(st.Set(VerifyDaysKey, v))
+		}
+	}
+
+	paper, _ := st.Get(PaperKey, "letter")
+	s.paper = widget.NewRadioGroup([]string{"US Letter", "A4"}, nil)
+	s.paper.Horizontal = true
+	s.paper.Required = true
+	s.paper.SetSelected(map[string]string{"letter": "US Letter", "a4": "A4"}[paper])
+	s.paper.OnChanged = func(v string) { s.u.saved(st.Set(PaperKey, paperChoices[v])) }
+
+	duplex, _ := st.Get(DuplexKey, "false")
+	s.duplex = widget.NewCheck("Start each part on a right-hand page (double-sided printing)", nil)
+	s.duplex.SetChecked(duplex == "true")
+	s.duplex.OnChanged = func(on bool) { s.u.saved(st.Set(DuplexKey, strconv.FormatBool(on))) }
+
+	marking, _ := st.Get(MarkingKey, DefaultMarking)
+	s.marking = widget.NewEntry()
+	s.marking.SetText(marking)
+	s.marking.OnChanged = func(v string) { s.u.saved(st.Set(MarkingKey, v)) }
+
+	return widget.NewForm(
+		widget.NewFormItem("Verify contacts every (days)", s.verify),
+		widget.NewFormItem("Paper size", s.paper),
+		widget.NewFormItem("Printing", s.duplex),
+		widget.NewFormItem("Handling marking", s.marking),
+	)
+}

@@ -1,0 +1,124 @@
+package app
+
+import (
+	"database/sql"
+	"log"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"electionbinder/internal/settings"
+)
+
+const (
+	widthKey      = "window.width"
+	heightKey     = "window.height"
+	defaultWidth  = 1100
+	defaultHeight = 720
+)
+
+// newUI builds the main window over an open database; tests call it with
+// fyne's test app.
+func newUI(a fyne.App, dbPath string, conn *sql.DB) *ui {
+	u := &ui{app: a, dbPath: dbPath, db: conn, settings: settings.New(conn)}
+	u.win = a.NewWindow(Name)
+	u.status = newStatusLine()
+	u.nav = newNavigation(u)
+	u.win.SetMainMenu(u.mainMenu())
+	u.win.SetContent(container.NewBorder(nil, u.status.view(), nil, nil, u.nav.view()))
+	u.win.Resize(u.savedSize())
+	u.win.SetCloseIntercept(func() {
+		u.saveSize()
+		u.win.Close()
+	})
+	u.addShortcuts()
+	u.nav.show(0)
+	return u
+}
+
+func (u *ui) savedSize() fyne.Size {
+	w, _ := u.settings.GetInt(widthKey, defaultWidth)
+	h, _ := u.settings.GetInt(heightKey, defaultHeight)
+	return fyne.NewSize(float32(max(w, 640)), float32(max(h, 480)))
+}
+
+func (u *ui) saveSize() {
+	size := u.win.Canvas().Size()
+	if size.Width < 1 || size.Height < 1 {
+		return
+	}
+	if err := u.settings.SetInt(widthKey, int(size.Width)); err != nil {
+		log.Print(err)
+	}
+	if err := u.settings.SetInt(heightKey, int(size.Height)); err != nil {
+		log.Print(err)
+	}
+}
+
+// quit remembers the window size and ends the app.
+func (u *ui) quit() {
+	u.saveSize()
+	u.app.Quit()
+}
+
+// The shortcuts act on the screen in view when it supports them.
+type (
+	searcher interface{ focusSearch() }
+	creator  interface{ createNew() }
+	printer  interface{ exportPDF() }
+)
+
+func (u *ui) addShortcuts() {
+	add := func(key fyne.KeyName, act func(screen)) {
+		for _, mod := range []fyne.KeyModifier{fyne.KeyModifierShortcutDefault, desktop.ControlModifier} {
+			u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: mod}, func(fyne.Shortcut) {
+				if s := u.nav.current(); s != nil {
+					act(s)
+				}
+			})
+		}
+	}
+	add(fyne.KeyF, func(s screen) {
+		if f, ok := s.(searcher); ok {
+			f.focusSearch()
+		}
+	})
+	add(fyne.KeyN, func(s screen) {
+		if c, ok := s.(creator); ok {
+			c.createNew()
+		}
+	})
+	add(fyne.KeyP, func(s screen) {
+		if p, ok := s.(printer); ok {
+			p.exportPDF()
+		}
+	})
+}
+
+// statusLine is the line at the foot of the window that says "Saved".
+type statusLine struct {
+	label *widget.Label
+}
+
+func newStatusLine() *statusLine {
+	return &statusLine{label: widget.NewLabel("Ready")}
+}
+
+func (s *statusLine) view() fyne.CanvasObject { return s.label }
+
+// set shows text; safe to call from any goroutine.
+func (s *statusLine) set(text string) {
+	fyne.Do(func() { s.label.SetText(text) })
+}
+
+// saved reports the outcome of an automatic save.
+func (u *ui) saved(err error) {
+	if err != nil {
+		u.status.set("Not saved: " + err.Error())
+		u.showError(err)
+		return
+	}
+	u.status.set("Saved")
+}
