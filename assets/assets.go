@@ -8,3 +8,16 @@ import _ "embed"
 //
 //go:embed icon.png
 var IconPNG []byte
+
+// Noto Sans (SIL Open Font License, see fonts/LICENSE-NotoSans.txt), embedded
+// in every PDF so names such as Núñez print as written.
+var (
+	//go:embed fonts/NotoSans-Regular.ttf
+	FontRegular []byte
+	//go:embed fonts/NotoSans-Bold.ttf
+	FontBold []byte
+	//go:embed fonts/NotoSans-Italic.ttf
+	FontItalic []byte
+	//go:embed fonts/NotoSans-BoldItalic.ttf
+	FontBoldItalic []byte
+)
