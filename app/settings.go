@@ -12,20 +12,6 @@ import (
 	"electionbinder/internal/validate"
 )
 
-// Keys of the preferences on the Settings screen, read by the features they steer.
-const (
-	VerifyDaysKey = "contacts.verify_days"
-	PaperKey      = "binder.paper"
-	DuplexKey     = "binder.duplex"
-	MarkingKey    = "binder.marking"
-)
-
-// Defaults of the preferences.
-const (
-	DefaultVerifyDays = 90
-	DefaultMarking    = "SENSITIVE — FOR OFFICIAL USE ONLY"
-)
-
 var paperChoices = map[string]string{"US Letter": "letter", "A4": "a4"}
 
 // settingsScreen edits the jurisdiction profile and the preferences; every
@@ -117,7 +103,7 @@ func plainCheck(check func(string) string) fyne.StringValidator {
 
 func (s *settingsScreen) preferencesForm() *widget.Form {
 	st := s.u.settings
-	days, _ := st.GetInt(VerifyDaysKey, DefaultVerifyDays)
+	days, _ := st.GetInt(settings.VerifyDaysKey, settings.DefaultVerifyDays)
 	s.verify = widget.NewEntry()
 	s.verify.SetText(strconv.Itoa(days))
 	s.verify.Validator = func(v string) error {
@@ -128,26 +114,26 @@ func (s *settingsScreen) preferencesForm() *widget.Form {
 	}
 	s.verify.OnChanged = func(v string) {
 		if s.verify.Validator(v) == nil {
-			s.u.saved(st.Set(VerifyDaysKey, v))
+			s.u.saved(st.Set(settings.VerifyDaysKey, v))
 		}
 	}
 
-	paper, _ := st.Get(PaperKey, "letter")
+	paper, _ := st.Get(settings.PaperKey, settings.DefaultPaper)
 	s.paper = widget.NewRadioGroup([]string{"US Letter", "A4"}, nil)
 	s.paper.Horizontal = true
 	s.paper.Required = true
 	s.paper.SetSelected(map[string]string{"letter": "US Letter", "a4": "A4"}[paper])
-	s.paper.OnChanged = func(v string) { s.u.saved(st.Set(PaperKey, paperChoices[v])) }
+	s.paper.OnChanged = func(v string) { s.u.saved(st.Set(settings.PaperKey, paperChoices[v])) }
 
-	duplex, _ := st.Get(DuplexKey, "false")
+	duplex, _ := st.Get(settings.DuplexKey, "false")
 	s.duplex = widget.NewCheck("Start each part on a right-hand page (double-sided printing)", nil)
 	s.duplex.SetChecked(duplex == "true")
-	s.duplex.OnChanged = func(on bool) { s.u.saved(st.Set(DuplexKey, strconv.FormatBool(on))) }
+	s.duplex.OnChanged = func(on bool) { s.u.saved(st.Set(settings.DuplexKey, strconv.FormatBool(on))) }
 
-	marking, _ := st.Get(MarkingKey, DefaultMarking)
+	marking, _ := st.Get(settings.MarkingKey, settings.DefaultMarking)
 	s.marking = widget.NewEntry()
 	s.marking.SetText(marking)
-	s.marking.OnChanged = func(v string) { s.u.saved(st.Set(MarkingKey, v)) }
+	s.marking.OnChanged = func(v string) { s.u.saved(st.Set(settings.MarkingKey, v)) }
 
 	return widget.NewForm(
 		widget.NewFormItem("Verify contacts every (days)", s.verify),

@@ -19,6 +19,21 @@ func New(db *sql.DB) *Store {
 	return &Store{db: db}
 }
 
+// Keys of the preferences, read by the features they steer.
+const (
+	VerifyDaysKey = "contacts.verify_days" // days after which a contact needs verifying again
+	PaperKey      = "binder.paper"         // "letter" or "a4"
+	DuplexKey     = "binder.duplex"        // "true" when each part starts on a right-hand page
+	MarkingKey    = "binder.marking"       // handling marking printed on every page
+)
+
+// Defaults of the preferences.
+const (
+	DefaultVerifyDays = 90
+	DefaultPaper      = "letter"
+	DefaultMarking    = "SENSITIVE — FOR OFFICIAL USE ONLY"
+)
+
 const upsertSQL = `INSERT INTO settings(key, value) VALUES(?, ?)
 	ON CONFLICT(key) DO UPDATE SET value = excluded.value`
 
