@@ -103,7 +103,7 @@ func sampleDocument() *Document {
 					{"Post a notice at the door that voting goes on.", "Chief inspector"},
 				}},
 			{Title: "A false claim about polling hours spreads online", Description: "A post claims that polls close at 6 p.m. this year. It is shared thousands of times.",
-				Steps: []Step{{"Take screenshots of the post with its address and time.", "Public information officer"}, {"Report it to the platform and the state.", "Incident lead"}},
+				Steps:          []Step{{"Take screenshots of the post with its address and time.", "Public information officer"}, {"Report it to the platform and the state.", "Incident lead"}},
 				Communications: []Step{{"Publish the correct hours on every channel the office uses.", "Public information officer"}}},
 		},
 		Pocket: PocketCard{

@@ -19,7 +19,7 @@ type cell struct {
 // all columns, such as a level of government in the call tree; keep asks
 // for the next rows to stay on the same page as this one.
 type row struct {
-	cells []cell
+	cells  []cell
 	group  bool
 	shade  bool
 	keep   int
