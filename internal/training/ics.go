@@ -43,7 +43,8 @@ func eventUUID(uid string) string {
 // WriteICS writes events as an iCalendar file with a VTIMEZONE for each
 // zone used, so Outlook, Apple Calendar and Thunderbird place them right.
 func WriteICS(w io.Writer, events []Event, stampedAt time.Time) error {
-	cal := ics.NewCalendarFor("Election Security Binder")
+	cal := ics.NewCalendar()
+	cal.SetProductId("-//Election Security Binder//Training sessions//EN")
 	cal.SetMethod(ics.MethodPublish)
 	cal.SetCalscale("GREGORIAN")
 	years := map[string][]int{}
@@ -65,7 +66,7 @@ func WriteICS(w io.Writer, events []Event, stampedAt time.Time) error {
 	for _, e := range events {
 		cal.AddVEvent(vevent(e, stampedAt))
 	}
-	return cal.SerializeTo(w)
+	return cal.SerializeTo(w, ics.WithNewLine("\r\n")) // RFC 5545 lines end in CRLF
 }
 
 func vevent(e Event, stampedAt time.Time) *ics.VEvent {

@@ -117,11 +117,15 @@ func (s *Store) readRoster(r io.Reader) ([]rosterRow, error) {
 		if err == io.EOF {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
-			bad = append(bad, fmt.Sprintf("line %d: %v", line, err))
+			var pe *csv.ParseError
+			if !errors.As(err, &pe) {
+				return nil, err
+			}
+			bad = append(bad, fmt.Sprintf("line %d: %v", pe.StartLine, pe.Err))
 			continue
 		}
+		line, _ := cr.FieldPos(0)
 		get := func(name string) string {
 			if i, ok := col[name]; ok && i < len(rec) {
 				return strings.TrimSpace(rec[i])
