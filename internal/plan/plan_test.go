@@ -548,7 +548,7 @@ func bigDocument(n int) Document {
 	for i := range n {
 		d.Sections = append(d.Sections, DocSection{Depth: i % 3, Title: fmt.Sprintf("Section %d", i+1),
 			Guidance: "Say what this covers.",
-			Body: fmt.Sprintf("Paragraph %d for {{jurisdiction}}, call {{role:it-support}}.\n\n- [ ] Check one\n- [x] Check two\n\n| A | B |\n|---|---|\n| 1 | 2 |", i)})
+			Body:     fmt.Sprintf("Paragraph %d for {{jurisdiction}}, call {{role:it-support}}.\n\n- [ ] Check one\n- [x] Check two\n\n| A | B |\n|---|---|\n| 1 | 2 |", i)})
 	}
 	for i := range 10 {
 		d.Scenarios = append(d.Scenarios, Scenario{Title: fmt.Sprintf("Scenario %d", i), Level: State, Severity: Low,

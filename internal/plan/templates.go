@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -177,5 +178,23 @@ func (s *Store) ExportMarkdown(planID int64) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	return WriteMarkdown(DocumentOf(p)), nil
+}
+
+// ExportMarkdownSince returns as Markdown only the sections and scenarios
+// added or changed since revision number, each at its own depth; it is a
+// list of changes for review, not a whole plan.
+func (s *Store) ExportMarkdownSince(planID int64, number int) ([]byte, error) {
+	ch, err := s.ChangedSince(planID, number)
+	if err != nil {
+		return nil, err
+	}
+	p, err := s.Load(planID)
+	if err != nil {
+		return nil, err
+	}
+	p.Title = fmt.Sprintf("%s (changes since revision %d)", p.Title, number)
+	p.Sections = slices.DeleteFunc(p.Sections, func(sec Section) bool { return !ch.Sections[sec.ID] })
+	p.Scenarios = slices.DeleteFunc(p.Scenarios, func(sc Scenario) bool { return !ch.Scenarios[sc.ID] })
 	return WriteMarkdown(DocumentOf(p)), nil
 }
