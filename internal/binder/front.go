@@ -64,13 +64,19 @@ func (r *renderer) copyStamp() {
 // coverFacts draws the revision, approval and review facts as a two-column list.
 func (r *renderer) coverFacts() {
 	d := r.doc
-	rev := "Revision " + strconv.Itoa(d.Revision)
+	rev := r.revisionLabel()
 	if !d.RevisionDate.IsZero() {
 		rev += " of " + formatDate(d.RevisionDate)
 	}
 	approved := "Not yet approved"
 	if !d.ApprovedOn.IsZero() || d.ApprovedBy != "" {
 		approved = joinNonEmpty(" by ", dateOr(d.ApprovedOn, ""), d.ApprovedBy)
+	}
+	if d.Draft {
+		approved = "DRAFT: changed since it was last approved; not for use until approved"
+		if d.Revision == 0 {
+			approved = "DRAFT: not yet approved"
+		}
 	}
 	facts := [][2]string{
 		{"Version", rev},

@@ -16,6 +16,7 @@ type Document struct {
 	County       string
 	State        string
 	Revision     int       // revision number printed on the cover and in every footer
+	Draft        bool      // edited since revision Revision (or never approved): printed as a draft
 	RevisionDate time.Time // when this revision was made; zero when unknown
 	ApprovedBy   string    // who approved the revision; empty when not yet approved
 	ApprovedOn   time.Time // zero when not yet approved
@@ -57,6 +58,7 @@ type Section struct {
 	Body     string
 	Children []Section
 	Changed  bool
+	planID   int64 // the plan section it was printed from, when there is one
 }
 
 // CallTree is the directory part of the binder, grouped by level of government.
@@ -92,6 +94,8 @@ type CallHolder struct {
 // checklist with the role responsible for each step, and the communications.
 type Scenario struct {
 	Title          string
+	Level          string // level of government that leads, such as "County"; may be empty
+	Severity       string // such as "High"; may be empty
 	Description    string // Markdown: what the incident looks like
 	Steps          []Step
 	Communications []Step
@@ -100,8 +104,10 @@ type Scenario struct {
 
 // Step is one numbered action of a scenario, with who carries it out.
 type Step struct {
-	Text string
-	Role string
+	Text   string
+	Detail string // printed under the text in italics, such as the statement to read out
+	Role   string // the role responsible
+	Who    string // the role's primary holder, when the directory has one
 }
 
 // PocketCard is the fold-and-cut card: the top roles to call and the first steps.

@@ -367,7 +367,7 @@ func (r *renderer) pageLabel() string {
 
 // footerFacts is the footer's left side: revision, date, copy and hash.
 func (r *renderer) footerFacts() string {
-	s := "Revision " + strconv.Itoa(r.doc.Revision)
+	s := r.revisionLabel()
 	if !r.doc.RevisionDate.IsZero() {
 		s += " · " + formatDate(r.doc.RevisionDate)
 	}
@@ -375,6 +375,17 @@ func (r *renderer) footerFacts() string {
 		s += " · Copy " + cleanText(r.doc.CopyNumber)
 	}
 	return s + " · " + r.hash
+}
+
+// revisionLabel names the revision, or says the binder is a draft.
+func (r *renderer) revisionLabel() string {
+	switch {
+	case !r.doc.Draft:
+		return "Revision " + strconv.Itoa(r.doc.Revision)
+	case r.doc.Revision == 0:
+		return "Draft, never approved"
+	}
+	return "Draft after revision " + strconv.Itoa(r.doc.Revision)
 }
 
 // marking is the handling marking, or the default one.

@@ -82,29 +82,29 @@ func sampleDocument() *Document {
 		Scenarios: []Scenario{
 			{Title: "Ransomware locks the voter registration workstation", Description: "A clerk finds a ransom note on the screen of the workstation used for the statewide voter registration system. Files on the shared drive have strange extensions.",
 				Steps: []Step{
-					{"Unplug the workstation's network cable. Do not switch it off.", "Clerk on duty"},
-					{"Call the incident lead, then IT support.", "Clerk on duty"},
-					{"Report the incident to the state elections help desk.", "Incident lead"},
-					{"Check whether other machines on the network show the same signs.", "IT support"},
-					{"Decide whether to use the paper backup of the poll books.", "Incident lead"},
+					{Text: "Unplug the workstation's network cable. Do not switch it off.", Role: "Clerk on duty"},
+					{Text: "Call the incident lead, then IT support.", Role: "Clerk on duty"},
+					{Text: "Report the incident to the state elections help desk.", Role: "Incident lead"},
+					{Text: "Check whether other machines on the network show the same signs.", Role: "IT support"},
+					{Text: "Decide whether to use the paper backup of the poll books.", Role: "Incident lead"},
 				},
 				Communications: []Step{
-					{"Tell staff not to discuss the incident outside the office.", "Incident lead"},
-					{"Prepare the holding statement from the communications guide.", "Public information officer"},
-					{"Approve any statement before it is released.", "County Clerk"},
+					{Text: "Tell staff not to discuss the incident outside the office.", Role: "Incident lead"},
+					{Text: "Prepare the holding statement from the communications guide.", Role: "Public information officer"},
+					{Text: "Approve any statement before it is released.", Role: "County Clerk"},
 				}},
 			{Title: "Power outage at a polling place on Election Day", Description: "The power fails at a polling place in the middle of the day. Voters are in line.",
 				Steps: []Step{
-					{"Keep voting: voters mark paper ballots and put them in the emergency bin of the tabulator.", "Chief inspector"},
-					{"Call the municipal clerk.", "Chief inspector"},
-					{"Ask the utility for an estimate of the repair time.", "Municipal clerk"},
+					{Text: "Keep voting: voters mark paper ballots and put them in the emergency bin of the tabulator.", Role: "Chief inspector"},
+					{Text: "Call the municipal clerk.", Role: "Chief inspector"},
+					{Text: "Ask the utility for an estimate of the repair time.", Role: "Municipal clerk"},
 				},
 				Communications: []Step{
-					{"Post a notice at the door that voting goes on.", "Chief inspector"},
+					{Text: "Post a notice at the door that voting goes on.", Role: "Chief inspector"},
 				}},
 			{Title: "A false claim about polling hours spreads online", Description: "A post claims that polls close at 6 p.m. this year. It is shared thousands of times.",
-				Steps:          []Step{{"Take screenshots of the post with its address and time.", "Public information officer"}, {"Report it to the platform and the state.", "Incident lead"}},
-				Communications: []Step{{"Publish the correct hours on every channel the office uses.", "Public information officer"}}},
+				Steps:          []Step{{Text: "Take screenshots of the post with its address and time.", Role: "Public information officer"}, {Text: "Report it to the platform and the state.", Role: "Incident lead"}},
+				Communications: []Step{{Text: "Publish the correct hours on every channel the office uses.", Role: "Public information officer"}}},
 		},
 		Pocket: PocketCard{
 			Contacts: []CardContact{

@@ -3,6 +3,7 @@ package binder
 import (
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // scenarios draws every scenario, each starting on its own page.
@@ -25,7 +26,11 @@ func (r *renderer) scenario(n int, s *Scenario) {
 	r.addEntry(num, s.Title, 1, true)
 	r.setFont("B", 10)
 	r.setColor(colorGray)
-	r.pdf.Text(r.left, r.y+3.5, "SCENARIO "+num)
+	kicker := "SCENARIO " + num
+	if tags := joinNonEmpty(" · ", levelTag(s.Level), severityTag(s.Severity)); tags != "" {
+		kicker += " · " + strings.ToUpper(tags)
+	}
+	r.pdf.Text(r.left, r.y+3.5, r.fit(kicker, "B", 10, r.width()))
 	r.y += 6
 	r.paragraph(styledSpans(s.Title, "B"), 0, 18, lineHeight(18)*0.95, colorAccent)
 	r.y += 1.5
@@ -67,14 +72,47 @@ func (r *renderer) stepsTable(steps []Step, who, none string) {
 	w := r.width()
 	t.widths = []float64{14, 9, w - 14 - 9 - 44 - 18, 44, 18}
 	for i, s := range steps {
-		role := s.Role
-		if role == "" {
-			role = "—"
-		}
-		t.rows = append(t.rows, row{cells: []cell{tickBox(), boldTxt(strconv.Itoa(i + 1)), txt(s.Text),
-			{paras: []para{{spans: plainSpans(role), size: 9.5}}}, txt("")}})
+		t.rows = append(t.rows, row{cells: []cell{tickBox(), boldTxt(strconv.Itoa(i + 1)), stepCell(s), roleCell(s), txt("")}})
 	}
 	r.drawTable(t)
+}
+
+// stepCell is a step's text with its detail in italics below.
+func stepCell(s Step) cell {
+	c := cell{paras: []para{{spans: plainSpans(s.Text)}}}
+	if s.Detail != "" {
+		c.paras = append(c.paras, para{spans: styledSpans(s.Detail, "I"), size: 9.5, color: colorGray})
+	}
+	return c
+}
+
+// roleCell is the role responsible for a step, with its primary holder.
+func roleCell(s Step) cell {
+	role := s.Role
+	if role == "" {
+		role = "—"
+	}
+	c := cell{paras: []para{{spans: styledSpans(role, "B"), size: 9.5}}}
+	if s.Who != "" {
+		c.paras = append(c.paras, para{spans: plainSpans(s.Who), size: 8.5, color: colorGray})
+	}
+	return c
+}
+
+// levelTag prints the level of government that leads a scenario.
+func levelTag(level string) string {
+	if level == "" {
+		return ""
+	}
+	return level + " level"
+}
+
+// severityTag prints a scenario's severity.
+func severityTag(severity string) string {
+	if severity == "" {
+		return ""
+	}
+	return severity + " severity"
 }
 
 // notes fills the rest of the page (at least five lines) with ruled lines.
