@@ -43,6 +43,7 @@ func (r *renderer) instructionSheet(parts []part) {
 		"you take out: if the page numbers of parts that are not enclosed have moved, print the whole binder instead.",
 		r.prev.pages), "I"), 0, bodySize, lineHeight(bodySize), colorGray)
 	r.padToRightHand()
+	r.finishPage()
 	r.unnumbered = false
 }
 

@@ -1,7 +1,6 @@
 package binder
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -305,10 +304,6 @@ func (r *renderer) section(s *Section, number string, depth int) {
 		r.partHeading(number, s.Title)
 	} else {
 		r.subHeading(number, s.Title, depth)
-	}
-	if s.Changed && r.opt.ChangedOnly {
-		r.paragraph(styledSpans(fmt.Sprintf("Changed since revision %d", r.opt.Since), "I"), 0, 9, lineHeight(9), colorMarking)
-		r.y += 1
 	}
 	r.markdown(s.Body, 0)
 	for i := range s.Children {

@@ -57,14 +57,14 @@ type Section struct {
 	Title    string
 	Body     string
 	Children []Section
-	Changed  bool
+	Changed  bool `json:"-"`
 	planID   int64 // the plan section it was printed from, when there is one
 }
 
 // CallTree is the directory part of the binder, grouped by level of government.
 type CallTree struct {
 	Groups  []CallGroup
-	Changed bool // the directory changed since the revision of a changed-pages export
+	Changed bool `json:"-"` // the directory changed since the revision of a changed-pages export
 }
 
 // CallGroup is one level of government (federal, state, county …) with its roles.
@@ -99,7 +99,7 @@ type Scenario struct {
 	Description    string // Markdown: what the incident looks like
 	Steps          []Step
 	Communications []Step
-	Changed        bool
+	Changed        bool `json:"-"`
 }
 
 // Step is one numbered action of a scenario, with who carries it out.
@@ -127,7 +127,8 @@ type CardContact struct {
 
 // ContentHash returns a short fingerprint of the binder's content, printed in
 // every footer so a loose page can be matched to its revision. The copy
-// number is left out: every controlled copy of one revision has the same hash.
+// number and the change marks are left out: every controlled copy of one
+// revision, and its replacement pages, carry the same hash.
 func (d *Document) ContentHash() string {
 	c := *d
 	c.CopyNumber = ""

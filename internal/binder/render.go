@@ -124,6 +124,7 @@ type renderer struct {
 	page         int  // logical page number of the current page
 	physical     int  // pages added to this file
 	unnumbered   bool // the current page is outside the binder's numbering (instruction sheet)
+	footerDone   bool // the current page's footer is drawn
 	partTitle    string
 	links        []int // internal link per entry, set when the contents is drawn
 	entryIndex   int
@@ -190,6 +191,7 @@ func (r *renderer) renderParts() {
 			r.newPage()
 			p.draw()
 			r.padToRightHand()
+			r.finishPage()
 		} else {
 			r.page = r.prev.parts[i].Last
 			r.skipEntries(i)
@@ -273,6 +275,7 @@ func (r *renderer) newPage() {
 	}
 	r.pdf.SetMargins(r.left, marginTop, r.pageW-r.right)
 	r.pdf.AddPage()
+	r.footerDone = false
 	r.fontStyle, r.fontSize = "", 0
 	r.header()
 	r.y = marginTop
@@ -299,12 +302,13 @@ func (r *renderer) padToRightHand() {
 	r.centered(r.pageH/2, "This page is intentionally blank.")
 }
 
-// finishPage draws the footer of the current page, if there is one.
+// finishPage draws the footer of the current page, once.
 func (r *renderer) finishPage() {
-	if r.pdf.PageNo() == 0 {
+	if r.pdf.PageNo() == 0 || r.footerDone {
 		return
 	}
 	r.footer()
+	r.footerDone = true
 }
 
 // bottom is the lowest y the body may reach.
@@ -380,10 +384,10 @@ func (r *renderer) footerFacts() string {
 // revisionLabel names the revision, or says the binder is a draft.
 func (r *renderer) revisionLabel() string {
 	switch {
-	case !r.doc.Draft:
-		return "Revision " + strconv.Itoa(r.doc.Revision)
 	case r.doc.Revision == 0:
 		return "Draft, never approved"
+	case !r.doc.Draft:
+		return "Revision " + strconv.Itoa(r.doc.Revision)
 	}
 	return "Draft after revision " + strconv.Itoa(r.doc.Revision)
 }

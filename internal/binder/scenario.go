@@ -1,7 +1,6 @@
 package binder
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 )
@@ -36,10 +35,6 @@ func (r *renderer) scenario(n int, s *Scenario) {
 	r.y += 1.5
 	r.rule(r.left, r.right, r.y, colorAccent, 0.6)
 	r.y += 4
-	if s.Changed && r.opt.ChangedOnly {
-		r.paragraph(styledSpans(fmt.Sprintf("Changed since revision %d", r.opt.Since), "I"), 0, 9, lineHeight(9), colorMarking)
-		r.y += 1
-	}
 	if _, ok := r.bodies[s.Description]; ok {
 		r.scenarioHeading("What it looks like")
 		r.markdown(s.Description, 0)
