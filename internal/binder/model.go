@@ -57,7 +57,7 @@ type Section struct {
 	Title    string
 	Body     string
 	Children []Section
-	Changed  bool `json:"-"`
+	Changed  bool  `json:"-"`
 	planID   int64 // the plan section it was printed from, when there is one
 }
 
