@@ -236,7 +236,7 @@ func TestScenarios(t *testing.T) {
 	}
 	sc.Response = []Step{{Role: "facilities", Action: "Move the equipment upstairs"}, {Role: "it-support", Action: "Check backups"}}
 	sc.Communications = []Step{{Role: "public-information", Audience: "voters", Statement: "Voting moves to the library."}}
-	if err := s.UpdateScenario(sc); err != nil {
+	if _, err := s.UpdateScenario(sc); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := mustLoad(t, s, id).Scenario(scID)
@@ -346,7 +346,7 @@ func TestGapCheck(t *testing.T) {
 	}
 	sc := p.Scenarios[0]
 	sc.Response = []Step{{Role: "it-support", Action: "Act"}}
-	if err := s.UpdateScenario(sc); err != nil {
+	if _, err := s.UpdateScenario(sc); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.SetNextReview(id, today); err != nil {
