@@ -296,7 +296,7 @@ func (l *stepList) layout() {
 			widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { l.move(i, 1) }),
 			widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { l.removeAt(i) }),
 		)
-		role := container.NewGridWrap(fyne.NewSize(210, r.role.MinSize().Height), r.role)
+		role := container.NewGridWrap(fyne.NewSize(250, r.role.MinSize().Height), r.role)
 		left := container.NewHBox(widget.NewLabel(strconv.Itoa(i+1)+"."), role)
 		center := fyne.CanvasObject(r.action)
 		if l.kind == plan.Communication {

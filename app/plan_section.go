@@ -6,6 +6,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
+
+	"electionbinder/internal/plan"
 )
 
 // sectionEditor edits one section: its title, its Markdown body beside a
@@ -93,6 +95,7 @@ func (e *sectionEditor) saveTitle(text string) {
 	err := e.s.store.RenameSection(e.id, text)
 	if err == nil {
 		e.s.plan.Sections[i].Title = strings.TrimSpace(text)
+		e.rehash(i)
 		e.s.tree.retitle(e.id, e.s.plan.Sections[i].Title)
 		e.s.markEdited()
 	}
@@ -111,7 +114,14 @@ func (e *sectionEditor) saveBody(text string) {
 	err := e.s.store.SetSectionBody(e.id, text)
 	if err == nil {
 		e.s.plan.Sections[i].Body = text
+		e.rehash(i)
 		e.s.markEdited()
 	}
 	e.s.u.saved(err)
+}
+
+// rehash keeps the in-memory content hash in step with an edit.
+func (e *sectionEditor) rehash(i int) {
+	sec := &e.s.plan.Sections[i]
+	sec.Hash = plan.SectionHash(sec.Title, sec.Body)
 }
