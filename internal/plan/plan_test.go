@@ -626,3 +626,25 @@ func BenchmarkMarkdownImport500Sections(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCheckPlanInMemory is the gap check the editor reruns on every
+// keystroke: the plan and the directory are already loaded.
+func BenchmarkCheckPlanInMemory500Sections(b *testing.B) {
+	s, conn := openStore(b)
+	saveProfile(b, conn)
+	addRole(b, conn, "it-support", "Dee Xiong")
+	id, err := s.Create(bigDocument(500))
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := mustLoad(b, s, id)
+	r, err := s.Resolver()
+	if err != nil {
+		b.Fatal(err)
+	}
+	today := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	b.ResetTimer()
+	for b.Loop() {
+		CheckPlan(p, r, today)
+	}
+}
