@@ -32,6 +32,7 @@ func FindPlaceholders(text string) []Placeholder {
 type Resolver struct {
 	profile settings.Profile
 	roles   map[string]contacts.CallTreeEntry
+	slugs   []string // in call-tree order
 }
 
 // NewResolver returns a resolver over a profile and a call tree.
@@ -39,6 +40,7 @@ func NewResolver(profile settings.Profile, tree []contacts.CallTreeEntry) *Resol
 	r := &Resolver{profile: profile, roles: map[string]contacts.CallTreeEntry{}}
 	for _, e := range tree {
 		r.roles[e.Role.Slug] = e
+		r.slugs = append(r.slugs, e.Role.Slug)
 	}
 	return r
 }
@@ -128,3 +130,6 @@ func (r *Resolver) Role(slug string) (contacts.CallTreeEntry, bool) {
 
 // Profile returns the jurisdiction profile the resolver fills from.
 func (r *Resolver) Profile() settings.Profile { return r.profile }
+
+// RoleSlugs returns the slugs of the directory's roles in call-tree order.
+func (r *Resolver) RoleSlugs() []string { return append([]string(nil), r.slugs...) }

@@ -236,7 +236,7 @@ func TestScenarios(t *testing.T) {
 	}
 	sc.Response = []Step{{Role: "facilities", Action: "Move the equipment upstairs"}, {Role: "it-support", Action: "Check backups"}}
 	sc.Communications = []Step{{Role: "public-information", Audience: "voters", Statement: "Voting moves to the library."}}
-	if err := s.UpdateScenario(sc); err != nil {
+	if _, err := s.UpdateScenario(sc); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := mustLoad(t, s, id).Scenario(scID)
@@ -346,7 +346,7 @@ func TestGapCheck(t *testing.T) {
 	}
 	sc := p.Scenarios[0]
 	sc.Response = []Step{{Role: "it-support", Action: "Act"}}
-	if err := s.UpdateScenario(sc); err != nil {
+	if _, err := s.UpdateScenario(sc); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.SetNextReview(id, today); err != nil {
@@ -624,5 +624,27 @@ func BenchmarkMarkdownImport500Sections(b *testing.B) {
 		if _, err := s.ImportMarkdown(md, ""); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkCheckPlanInMemory is the gap check the editor reruns on every
+// keystroke: the plan and the directory are already loaded.
+func BenchmarkCheckPlanInMemory500Sections(b *testing.B) {
+	s, conn := openStore(b)
+	saveProfile(b, conn)
+	addRole(b, conn, "it-support", "Dee Xiong")
+	id, err := s.Create(bigDocument(500))
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := mustLoad(b, s, id)
+	r, err := s.Resolver()
+	if err != nil {
+		b.Fatal(err)
+	}
+	today := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	b.ResetTimer()
+	for b.Loop() {
+		CheckPlan(p, r, today)
 	}
 }

@@ -171,7 +171,7 @@ func Compare(old, new *Plan) []Change {
 	for _, s := range new.Sections {
 		c := Change{UUID: s.UUID, ID: s.ID, Title: s.Title, New: s.Body, Kind: Added}
 		if o, ok := oldSec[s.UUID]; ok {
-			c.OldTitle, c.Old, c.Kind = o.Title, o.Body, kindOf(o.Hash, s.Hash)
+			c.OldTitle, c.Old, c.Kind = o.Title, o.Body, kindOf(SectionHash(o.Title, o.Body), SectionHash(s.Title, s.Body))
 			delete(oldSec, s.UUID)
 		}
 		out = append(out, c)

@@ -144,9 +144,11 @@ func (s *Store) AddScenario(planID int64, sc Scenario) (int64, error) {
 }
 
 // UpdateScenario saves a scenario's title, level, severity, description and
-// both lists of steps; sc.ID says which scenario.
-func (s *Store) UpdateScenario(sc Scenario) error {
+// both lists of steps; sc.ID says which scenario. It returns the scenario as
+// saved, with UUIDs given to new steps.
+func (s *Store) UpdateScenario(sc Scenario) (Scenario, error) {
 	sc = normalizeScenario(sc)
+	sc.Response, sc.Communications = withUUIDs(sc.Response), withUUIDs(sc.Communications)
 	err := s.inTx(func(tx *sql.Tx) error {
 		planID, err := scenarioPlan(tx, sc.ID)
 		if err != nil {
@@ -166,9 +168,22 @@ func (s *Store) UpdateScenario(sc Scenario) error {
 		return touch(tx, planID)
 	})
 	if err != nil {
-		return fmt.Errorf("saving the scenario: %w", err)
+		return sc, fmt.Errorf("saving the scenario: %w", err)
 	}
-	return nil
+	sc.Hash = ScenarioHash(sc)
+	return sc, nil
+}
+
+// withUUIDs returns a copy of steps in which every step has a UUID.
+func withUUIDs(steps []Step) []Step {
+	out := make([]Step, len(steps))
+	for i, st := range steps {
+		if st.UUID == "" {
+			st.UUID = uuid.NewString()
+		}
+		out[i] = st
+	}
+	return out
 }
 
 func scenarioPlan(q execer, id int64) (int64, error) {
