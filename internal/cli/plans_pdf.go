@@ -53,7 +53,7 @@ func runDistributionList(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(env.Stdout, "id\tcopy\tholder\ttitle\tlocation\tissued")
+	fmt.Fprintln(env.Stdout, "ID\tCOPY\tHOLDER\tTITLE\tLOCATION\tISSUED")
 	for _, c := range copies {
 		issued := ""
 		if !c.Issued.IsZero() {

@@ -1,0 +1,217 @@
+package binder
+
+import (
+	"bytes"
+	"database/sql"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"electionbinder/internal/contacts"
+	"electionbinder/internal/db"
+	"electionbinder/internal/plan"
+	"electionbinder/internal/settings"
+)
+
+// storedPlan opens a new database with the sample directory, a profile
+// and a plan from the built-in template.
+func storedPlan(t *testing.T) (*sql.DB, int64) {
+	t.Helper()
+	conn, err := db.Open(filepath.Join(t.TempDir(), "binder.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.Close() })
+	err = settings.New(conn).SaveProfile(settings.Profile{Jurisdiction: "Lakeshore County", Kind: settings.County,
+		County: "Lakeshore County", State: "Wisconsin", ClerkName: "Ana Núñez", ClerkTitle: "County Clerk",
+		Phone: "(920) 555-0140", Address: "100 Main Street\nLakeshore, WI 54000"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := contacts.NewStore(conn).LoadSample(time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)); err != nil {
+		t.Fatal(err)
+	}
+	id, err := plan.NewStore(conn).CreateFromTemplate(plan.BuiltinTemplate, "Lakeshore County contingency plan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return conn, id
+}
+
+// export prints a stored plan to a file and returns its path.
+func export(t *testing.T, s *Store, id int64, opt ExportOptions) (string, Result, []byte) {
+	t.Helper()
+	var buf bytes.Buffer
+	res, err := s.Export(&buf, id, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "binder.pdf")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path, res, buf.Bytes()
+}
+
+func TestStoredPlanPrintsWithSettingsAndDirectory(t *testing.T) {
+	conn, id := storedPlan(t)
+	st := settings.New(conn)
+	for k, v := range map[string]string{settings.PaperKey: "a4", settings.DuplexKey: "true", settings.MarkingKey: "CONFIDENTIAL — ELECTION SECURITY"} {
+		if err := st.Set(k, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := NewStore(conn)
+	for _, c := range []Copy{{PlanID: id, Number: "2", Holder: "Grace Okafor", Title: "IT Director"}, {PlanID: id, Number: "1", Holder: "Ana Núñez"}} {
+		if _, err := s.AddCopy(c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path, res, first := export(t, s, id, ExportOptions{Copy: "2"})
+	checkValid(t, path)
+	if !strings.Contains(runTool(t, "pdfinfo", path), "595.28 x 841.89") {
+		t.Error("the paper setting (A4) was not used")
+	}
+	pages := pageTexts(t, path)
+	all := squash(strings.Join(pages, " "))
+	for _, want := range []string{"Lakeshore County contingency plan", "Draft, never approved", "Controlled copy No. 2",
+		"Grace Okafor", "Tomasz Wiśniewski", "Ana Núñez", "Part 1: Preparation and incident prevention",
+		"Scenario", "Phishing of a clerk's email account", "Suspected breach", "100 Main Street, Lakeshore, WI 54000"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the binder lacks %q", want)
+		}
+	}
+	if strings.Contains(all, "{{") {
+		t.Error("a placeholder was printed unresolved")
+	}
+	for i, p := range pages {
+		if strings.Count(p, "CONFIDENTIAL — ELECTION SECURITY") < 2 {
+			t.Errorf("page %d lacks the marking from Settings", i+1)
+		}
+	}
+	dist := squash(strings.Join(pagesOf(pages, res, "Record of changes"), " "))
+	if !strings.Contains(dist, "1 Ana Núñez") || !strings.Contains(dist, "2 Grace Okafor IT Director") {
+		t.Errorf("the distribution list reads: %s", dist)
+	}
+	for _, p := range res.Parts {
+		if p.First%2 != 1 {
+			t.Errorf("double-sided: part %q starts on page %d", p.Title, p.First)
+		}
+	}
+	if _, _, again := export(t, s, id, ExportOptions{Copy: "2"}); !bytes.Equal(first, again) {
+		t.Error("a second export of the same plan differs")
+	}
+}
+
+func TestChangedPagesOfAStoredPlan(t *testing.T) {
+	conn, id := storedPlan(t)
+	ps, s := plan.NewStore(conn), NewStore(conn)
+	approve := func(day int) {
+		t.Helper()
+		if _, err := ps.Approve(id, plan.Approval{ApprovedBy: "Ana Núñez", At: time.Date(2026, 3, day, 0, 0, 0, 0, time.UTC)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	approve(5)
+	fullPath, full, _ := export(t, s, id, ExportOptions{})
+	if !strings.Contains(strings.Join(pageTexts(t, fullPath), " "), "Revision 1 · March 5, 2026") {
+		t.Fatal("the approved plan does not print as revision 1")
+	}
+
+	p, err := ps.Load(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var review plan.Section
+	for _, sec := range p.Sections {
+		if sec.Title == "After-action review" {
+			review = sec
+		}
+	}
+	if err := ps.SetSectionBody(review.ID, review.Body+"\n\nThe review is held within two weeks."); err != nil {
+		t.Fatal(err)
+	}
+	approve(20)
+	path, res, _ := export(t, s, id, ExportOptions{Since: 1})
+	if res.Pages >= full.Pages {
+		t.Fatalf("the changed pages (%d) are not fewer than the whole binder (%d)", res.Pages, full.Pages)
+	}
+	sheet := squash(pageTexts(t, path)[0])
+	for _, want := range []string{"Replacement pages for revision 2", "printed at revision 1", "Changed: After-action review"} {
+		if !strings.Contains(sheet, want) {
+			t.Errorf("the instruction sheet lacks %q:\n%s", want, sheet)
+		}
+	}
+	printed := map[string]bool{}
+	for _, p := range res.Parts {
+		printed[p.Title] = p.Printed
+	}
+	if !printed["Part 2: Incident response and communications"] || printed["Part 1: Preparation and incident prevention"] || printed["Call tree"] {
+		t.Errorf("printed parts: %v", printed)
+	}
+
+	// A changed phone number puts the call tree among the replacement pages.
+	cs := contacts.NewStore(conn)
+	tree, err := cs.CallTree()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := tree[0].Holders[0]
+	c.MobilePhone = "(920) 555-0999"
+	if _, err := cs.Update(c); err != nil {
+		t.Fatal(err)
+	}
+	path, res, _ = export(t, s, id, ExportOptions{Since: 1})
+	for _, p := range res.Parts {
+		if p.Title == "Call tree" && !p.Printed {
+			t.Error("the call tree is not reprinted after the directory changed")
+		}
+	}
+	if !strings.Contains(squash(pageTexts(t, path)[0]), "The directory changed.") {
+		t.Error("the instruction sheet does not say the directory changed")
+	}
+}
+
+func TestCopiesStore(t *testing.T) {
+	conn, id := storedPlan(t)
+	s := NewStore(conn)
+	for _, n := range []string{"10", "2", "A", "1"} {
+		if _, err := s.AddCopy(Copy{PlanID: id, Number: n, Holder: "Holder " + n}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	list, err := s.Copies(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var order []string
+	for _, c := range list {
+		order = append(order, c.Number)
+	}
+	if strings.Join(order, ",") != "1,2,10,A" {
+		t.Errorf("copies in order %v", order)
+	}
+	for _, bad := range []Copy{{PlanID: id, Number: "", Holder: "x"}, {PlanID: id, Number: "5", Holder: " "}, {PlanID: id, Number: "2", Holder: "again"}, {PlanID: 999, Number: "1", Holder: "x"}} {
+		if _, err := s.AddCopy(bad); err == nil {
+			t.Errorf("%+v was accepted", bad)
+		}
+	}
+	list[0].Holder = "Renamed"
+	if err := s.UpdateCopy(list[0]); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteCopy(list[1].ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteCopy(list[1].ID); err == nil {
+		t.Error("deleting a copy twice succeeded")
+	}
+	if err := plan.NewStore(conn).Delete(id); err != nil {
+		t.Fatal(err)
+	}
+	if list, _ := s.Copies(id); len(list) != 0 {
+		t.Errorf("copies outlive their plan: %v", list)
+	}
+}
