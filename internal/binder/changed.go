@@ -23,7 +23,7 @@ func (r *renderer) instructionSheet(parts []part) {
 		date = " of " + formatDate(r.doc.RevisionDate)
 	}
 	intro := fmt.Sprintf("These pages bring a binder printed at revision %d up to revision %d%s. "+
-		"Take out the old pages of each part listed below and put in the enclosed pages in their place. "+
+		"Take out the pages listed below and put in the enclosed pages in their place. "+
 		"Every enclosed page shows \"Revision %d\" and the code %s in its footer.",
 		r.opt.Since, r.doc.Revision, date, r.doc.Revision, r.hash)
 	r.paragraph(plainSpans(intro), 0, bodySize, lineHeight(bodySize), colorText)
@@ -35,7 +35,7 @@ func (r *renderer) instructionSheet(parts []part) {
 			continue
 		}
 		span := r.prev.parts[i]
-		t.rows = append(t.rows, row{cells: []cell{boldTxt(p.title), txt(pageRange(span.First, span.Last)), txt(r.reason(p))}})
+		t.rows = append(t.rows, row{cells: []cell{boldTxt(p.title), txt(pageRange(r.printFrom(i, p), span.Last)), txt(r.reason(p))}})
 	}
 	r.drawTable(t)
 	r.y += 3

@@ -305,6 +305,9 @@ func (r *renderer) section(s *Section, number string, depth int) {
 	} else {
 		r.subHeading(number, s.Title, depth)
 	}
+	if s.Changed {
+		r.markChanged()
+	}
 	r.markdown(s.Body, 0)
 	for i := range s.Children {
 		r.section(&s.Children[i], number+"."+strconv.Itoa(i+1), depth+1)

@@ -151,6 +151,11 @@ func TestChangedPagesOfAStoredPlan(t *testing.T) {
 	if !printed["Part 2: Incident response and communications"] || printed["Part 1: Preparation and incident prevention"] || printed["Call tree"] {
 		t.Errorf("printed parts: %v", printed)
 	}
+	for _, p := range res.Parts {
+		if p.Title == "Part 2: Incident response and communications" && p.PrintedFrom <= p.First {
+			t.Errorf("all of part 2 (pages %d–%d) is reprinted for a change in its last section", p.First, p.Last)
+		}
+	}
 
 	// A changed phone number puts the call tree among the replacement pages.
 	cs := contacts.NewStore(conn)

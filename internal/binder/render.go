@@ -39,7 +39,8 @@ type PartSpan struct {
 	Title       string
 	First, Last int
 	Changed     bool
-	Printed     bool // the part is in this file (always, except in a changed-pages export)
+	Printed     bool // some of the part is in this file (all of it, except in a changed-pages export)
+	PrintedFrom int  // the first page of the part in this file; 0 when none is
 }
 
 // Write prints doc as a binder PDF to w.
@@ -89,8 +90,9 @@ type entry struct {
 	number string
 	title  string
 	level  int
-	page   int
-	inTOC  bool
+	page    int
+	inTOC   bool
+	changed bool // the section or scenario changed (for a changed-pages export)
 }
 
 // sameNumbers reports whether two passes put every entry on the same page.
@@ -111,7 +113,10 @@ type renderer struct {
 	doc    *Document
 	opt    Options
 	m      *measurer
-	pdf    *gofpdf.Fpdf
+	pdf    *gofpdf.Fpdf // where drawing goes: real, or ghost for pages left out
+	real   *gofpdf.Fpdf // the document being written
+	ghost  *gofpdf.Fpdf // takes the pages of a part before its first change, which a changed-pages export leaves out
+	from   int          // in a changed-pages export, the first page of the current part that is printed
 	bodies map[string]mdBody
 	hash   string
 	prev   *layout // the previous pass, nil in the first
@@ -148,7 +153,7 @@ func runPass(doc *Document, opt Options, m *measurer, bodies map[string]mdBody, 
 	pdf.SetSubject(cleanText(doc.Jurisdiction), true)
 	pdf.SetAuthor(cleanText(doc.Jurisdiction), true)
 	pdf.SetKeywords("revision "+strconv.Itoa(doc.Revision)+" hash "+doc.ContentHash(), true)
-	r := &renderer{doc: doc, opt: opt, m: m, pdf: pdf, bodies: bodies, hash: doc.ContentHash(), prev: prev, final: prev != nil}
+	r := &renderer{doc: doc, opt: opt, m: m, pdf: pdf, real: pdf, bodies: bodies, hash: doc.ContentHash(), prev: prev, final: prev != nil}
 	r.pageW, r.pageH = pdf.GetPageSize()
 	r.progress = func(float64) {}
 	if opt.Progress != nil {
@@ -164,7 +169,7 @@ func runPass(doc *Document, opt Options, m *measurer, bodies map[string]mdBody, 
 
 // result summarises the pass for the caller.
 func (r *renderer) result() Result {
-	return Result{Pages: r.pdf.PageCount(), TotalPages: r.out.pages, Parts: r.out.parts, Hash: r.hash}
+	return Result{Pages: r.real.PageCount(), TotalPages: r.out.pages, Parts: r.out.parts, Hash: r.hash}
 }
 
 // part is one piece of the binder that starts on a new (right-hand) page.
@@ -186,21 +191,55 @@ func (r *renderer) renderParts() {
 	for i, p := range parts {
 		printed := !r.opt.ChangedOnly || !r.final || p.always || p.changed
 		first := r.page + 1
+		from := 0
 		if printed {
+			from = r.printFrom(i, p)
+			r.from = from
 			r.partTitle = p.title
 			r.newPage()
 			p.draw()
 			r.padToRightHand()
 			r.finishPage()
+			r.from, r.pdf = 0, r.real
 		} else {
 			r.page = r.prev.parts[i].Last
 			r.skipEntries(i)
 		}
-		r.out.parts = append(r.out.parts, PartSpan{Title: p.title, First: first, Last: r.page, Changed: p.changed, Printed: printed})
+		r.out.parts = append(r.out.parts, PartSpan{Title: p.title, First: first, Last: r.page, Changed: p.changed,
+			Printed: printed, PrintedFrom: from})
 		r.progress(float64(i+1) / float64(len(parts)))
 	}
 	r.finishPage()
 	r.out.pages = r.page
+}
+
+// printFrom is the first page of part i to print: its first page, or in a
+// changed-pages export the page where its first changed section or
+// scenario starts (the front of that sheet when printing double-sided).
+func (r *renderer) printFrom(i int, p part) int {
+	if r.prev == nil {
+		return r.page + 1
+	}
+	span := r.prev.parts[i]
+	if !r.opt.ChangedOnly || p.always || r.doc.CallTree.Changed && (p.title == "Call tree" || p.title == "Pocket reference card") {
+		return span.First
+	}
+	from := span.First
+	for _, e := range r.prev.entries {
+		if e.changed && e.page >= span.First && e.page <= span.Last {
+			from = e.page
+			break
+		}
+	}
+	if r.opt.Duplex && from%2 == 0 {
+		from--
+	}
+	return from
+}
+
+// markChanged marks the entry just added as a changed section or scenario.
+func (r *renderer) markChanged() {
+	r.out.entries[len(r.out.entries)-1].changed = true
 }
 
 // skipEntries copies the entries of a part that is not printed from the
@@ -269,6 +308,10 @@ func (r *renderer) newPage() {
 		r.page++
 	}
 	r.physical++
+	r.pdf = r.real
+	if r.from > 0 && r.page < r.from && !r.unnumbered {
+		r.pdf = r.ghostPDF()
+	}
 	r.left, r.right = marginInner, r.pageW-marginOuter
 	if r.opt.Duplex && r.sheetSide() == 0 {
 		r.left, r.right = marginOuter, r.pageW-marginInner
@@ -279,6 +322,21 @@ func (r *renderer) newPage() {
 	r.fontStyle, r.fontSize = "", 0
 	r.header()
 	r.y = marginTop
+}
+
+// ghostPDF returns the document that takes pages a changed-pages export
+// lays out but leaves out.
+func (r *renderer) ghostPDF() *gofpdf.Fpdf {
+	if r.ghost == nil {
+		g, err := newPDF(PageSetup{Paper: r.opt.Paper})
+		if err != nil {
+			r.real.SetError(err)
+			return r.real
+		}
+		g.SetAutoPageBreak(false, 0)
+		r.ghost = g
+	}
+	return r.ghost
 }
 
 // sheetSide is 1 on a right-hand (front) page and 0 on a left-hand (back) one.
