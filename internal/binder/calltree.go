@@ -59,7 +59,15 @@ func (r *renderer) callWidths(pad float64) []float64 {
 	}
 	phone = min(phone+2*pad, r.width()*0.17)
 	rest := r.width() - 3*phone
-	role := rest * 0.36
+	role := rest * 0.26
+	for _, g := range r.doc.CallTree.Groups {
+		for _, cr := range g.Roles {
+			for _, w := range splitWords(cleanText(cr.Role)) {
+				role = max(role, r.m.width(w, "B", 10)+2*pad+0.5)
+			}
+		}
+	}
+	role = min(role, rest*0.4)
 	return []float64{role, rest - role, phone, phone, phone}
 }
 
@@ -77,13 +85,13 @@ func roleRows(role CallRole, shade bool) []row {
 		if i > 0 {
 			order = "Backup " + strconv.Itoa(i)
 		}
-		c := cell{}
-		if i == 0 {
-			c = roleCell
+		c := roleCell
+		if i > 0 { // the role again, quietly, so a row carried to the next page still says it
+			c = cell{paras: []para{{spans: plainSpans(role.Role), size: 8, color: colorGray}}}
 		}
 		rows[i] = row{shade: shade, cells: []cell{c, holderCell(order, h), phone(h.Office), phone(h.Mobile), phone(h.AfterHours)}}
 	}
-	rows[0].keep = len(rows) - 1
+	rows[0].keep = min(len(rows)-1, 1)
 	return rows
 }
 
@@ -98,7 +106,7 @@ func holderCell(order string, h CallHolder) cell {
 		c.paras = append(c.paras, para{spans: plainSpans(h.Organization), size: callSmallSize, color: colorGray})
 	}
 	if h.Email != "" {
-		c.paras = append(c.paras, para{spans: plainSpans(h.Email), size: callSmallSize, color: colorGray})
+		c.paras = append(c.paras, para{spans: plainSpans(h.Email), size: 7.5, color: colorGray})
 	}
 	checked := "never checked"
 	if !h.Verified.IsZero() {

@@ -232,7 +232,7 @@ func scenarioOf(sc plan.Scenario, res *plan.Resolver) Scenario {
 		}
 		detail := ""
 		if st.Statement != "" {
-			detail = "“" + resolved(res, st.Statement) + "”"
+			detail = "“" + strings.Trim(resolved(res, st.Statement), `"“”`) + "”"
 		}
 		out.Communications = append(out.Communications, stepOf(st, res, text, detail))
 	}

@@ -126,6 +126,11 @@ func (m *measurer) fitRunes(word, style string, size, width float64) string {
 		}
 		end = i + utf8.RuneLen(r)
 	}
+	if end < len(word) { // break after punctuation of an address when there is some
+		if cut := strings.LastIndexAny(word[:end], "@./-_"); cut >= end/3 {
+			end = cut + 1
+		}
+	}
 	return word[:end]
 }
 
