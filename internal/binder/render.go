@@ -87,9 +87,9 @@ type layout struct {
 // entry is a heading that gets an outline entry and, when inTOC, a line in
 // the table of contents.
 type entry struct {
-	number string
-	title  string
-	level  int
+	number  string
+	title   string
+	level   int
 	page    int
 	inTOC   bool
 	changed bool // the section or scenario changed (for a changed-pages export)
