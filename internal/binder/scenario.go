@@ -113,11 +113,12 @@ func severityTag(severity string) string {
 	return severity + " severity"
 }
 
-// notes fills the rest of the page (at least five lines) with ruled lines.
+// notes fills the rest of the page with ruled lines; with room for fewer
+// than two, they get a page of their own.
 func (r *renderer) notes() {
 	const gap = 8.0
 	r.y += 2
-	r.ensure(lineHeight(12) + 5*gap)
+	r.ensure(lineHeight(12) + 2*gap)
 	r.paragraph(styledSpans("Notes", "B"), 0, 12, lineHeight(12), colorAccent)
 	for r.y+gap <= r.bottom() {
 		r.y += gap
