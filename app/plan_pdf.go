@@ -184,6 +184,9 @@ func writeBinderFile(u *ui, planID int64, path string, opt binder.ExportOptions)
 		werr = cerr
 	}
 	if werr == nil {
+		werr = os.Chmod(tmp.Name(), 0o644) // as an ordinary new file, not private to the temporary name
+	}
+	if werr == nil {
 		werr = os.Rename(tmp.Name(), path)
 	}
 	if werr != nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -34,6 +35,9 @@ func writeBinder(env *Env, planID int64, out string, opt binder.ExportOptions) e
 		return err
 	}
 	if err := writePlanFile(out, buf.Bytes()); err != nil {
+		return err
+	}
+	if err := os.Chmod(out, 0o644); err != nil { // readable like any new document, not private to its temporary name
 		return err
 	}
 	fmt.Fprintln(env.Stdout, out)
