@@ -23,6 +23,7 @@ var demoLoaders = []demoLoader{
 	{"jurisdiction profile", loadDemoProfile},
 	{"contact directory", loadDemoContacts},
 	{"contingency plan", loadDemoPlan},
+	{"distribution list", loadDemoCopies},
 }
 
 func runDemo(env *Env, args []string) error {

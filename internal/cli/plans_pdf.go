@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"database/sql"
 	"flag"
 	"fmt"
 	"os"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"electionbinder/internal/binder"
+	"electionbinder/internal/plan"
 )
 
 func init() {
@@ -137,6 +139,32 @@ func runDistributionPrint(env *Env, args []string) error {
 		}
 	}
 	return fmt.Errorf("plan %d has no controlled copy numbered %q (see binder distribution list %d)", planID, *number, planID)
+}
+
+// loadDemoCopies gives out three controlled copies of the sample plan,
+// unless it already has a distribution list.
+func loadDemoCopies(db *sql.DB) error {
+	plans, err := plan.NewStore(db).List()
+	if err != nil || len(plans) == 0 {
+		return err
+	}
+	st := binder.NewStore(db)
+	have, err := st.Copies(plans[0].ID)
+	if err != nil || len(have) > 0 {
+		return err
+	}
+	today := time.Now().UTC().Truncate(24 * time.Hour)
+	for i, h := range [][3]string{
+		{"Ana Núñez", "County Clerk", "Clerk's office safe"},
+		{"Pao Xiong", "Deputy County Clerk", "Deputy clerk's desk, locked drawer"},
+		{"Hannah Schultz", "Emergency Management Director", "Emergency operations center"},
+	} {
+		c := binder.Copy{PlanID: plans[0].ID, Number: strconv.Itoa(i + 1), Holder: h[0], Title: h[1], Location: h[2], Issued: today}
+		if _, err := st.AddCopy(c); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // tabless keeps a value on one tab-separated line.

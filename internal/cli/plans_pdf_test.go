@@ -22,7 +22,11 @@ func TestPrintingCommands(t *testing.T) {
 	if code, _, errOut := runBinderCommand(t, dbPath, "demo"); code != 0 {
 		t.Fatalf("demo: %d %s", code, errOut)
 	}
-	code, out, _ := runBinderCommand(t, dbPath, "distribution", "add", "1", "--copy", "7", "--holder", "Grace Okafor",
+	code, out, _ := runBinderCommand(t, dbPath, "distribution", "list", "1")
+	if code != 0 || !strings.Contains(out, "\t1\tAna Núñez\tCounty Clerk\tClerk's office safe\t") || strings.Count(out, "\n") != 4 {
+		t.Fatalf("the sample distribution list: %d %q", code, out)
+	}
+	code, out, _ = runBinderCommand(t, dbPath, "distribution", "add", "1", "--copy", "7", "--holder", "Grace Okafor",
 		"--title", "IT Director", "--issued", "2026-03-05")
 	if code != 0 || strings.TrimSpace(lastLineOf(out)) == "" {
 		t.Fatalf("distribution add: %d %q", code, out)
