@@ -205,7 +205,12 @@ func merge(old Contact, rec Record, orgs map[string]int64) (Contact, []string) {
 			changes = append(changes, label)
 		}
 	}
-	set("name", &c.Name, r.Name)
+	if fold(r.Name) != fold(c.Name) { // keep the accents the directory has
+		set("name", &c.Name, r.Name)
+	}
+	if strings.EqualFold(r.Email, c.Email) {
+		r.Email = c.Email
+	}
 	set("title", &c.Title, r.Title)
 	set("office phone", &c.OfficePhone, r.OfficePhone)
 	set("mobile phone", &c.MobilePhone, r.MobilePhone)
@@ -244,10 +249,9 @@ func (s *Store) ApplyImport(plan *ImportPlan) (written int, err error) {
 	if err != nil {
 		return 0, err
 	}
-	for pass := 0; pass < 2; pass++ {
+	for pass := 0; pass < 3; pass++ {
 		for _, it := range plan.Items {
-			isOrg := it.Contact.Kind == Organization
-			if (pass == 0) != isOrg || (it.Action != ActionNew && it.Action != ActionUpdate) {
+			if applyPass(it.Contact) != pass || (it.Action != ActionNew && it.Action != ActionUpdate) {
 				continue
 			}
 			if err := applyItem(tx, it, orgs); err != nil {
@@ -257,6 +261,18 @@ func (s *Store) ApplyImport(plan *ImportPlan) (written int, err error) {
 		}
 	}
 	return written, tx.Commit()
+}
+
+// applyPass orders the writes of an import: organisations that belong to no
+// other first, then the other organisations, then people.
+func applyPass(c Contact) int {
+	switch {
+	case c.Kind == Organization && c.Organization == "":
+		return 0
+	case c.Kind == Organization:
+		return 1
+	}
+	return 2
 }
 
 // orgIndex maps folded organisation names to their ids.

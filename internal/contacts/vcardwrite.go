@@ -35,7 +35,7 @@ func cardOf(c Contact) vcard.Card {
 	card.SetValue(vcard.FieldFormattedName, c.Name)
 	if c.Kind == Organization {
 		card.SetValue(vcard.FieldName, strings.ReplaceAll(c.Name, ";", ",")+";;;;")
-		card.SetValue(vcard.FieldOrganization, strings.ReplaceAll(c.Name, ";", ","))
+		card.SetValue(vcard.FieldOrganization, strings.ReplaceAll(firstNonEmpty(c.Organization, c.Name), ";", ","))
 		card.SetValue("X-ABSHOWAS", "COMPANY")
 	} else {
 		card.SetValue(vcard.FieldName, structuredName(c.Name))
@@ -109,4 +109,13 @@ func foldLines(text string) string {
 		}
 	}
 	return b.String()
+}
+
+func firstNonEmpty(values ...string) string {
+	for _, v := range values {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
 }
