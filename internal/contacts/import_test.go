@@ -59,8 +59,8 @@ func TestImportFormats(t *testing.T) {
 		{"outlook21.vcf", 1, 0, []want{
 			{name: "José Peña", kind: "person", title: "Lieutenant", org: "Harbor Point Police Department", level: "other",
 				office: "(920) 555-0125", mobile: "(920) 555-0127", afterHours: "(920) 555-0128",
-				email: "jose.pena@harborpoint.example.gov",
-				address: "300 Harbor Road\nSuite 2\nHarbor Point, WI 54001\nUnited States of America",
+				email:    "jose.pena@harborpoint.example.gov",
+				address:  "300 Harbor Road\nSuite 2\nHarbor Point, WI 54001\nUnited States of America",
 				notesHas: "Sheriff's dispatch.\nAsk for the on-duty sergeant.\nFax phone: (920) 555-0129"},
 		}},
 		{"thunderbird4.vcf", 2, 2, []want{
