@@ -12,7 +12,7 @@ import (
 // contact with its folded search text and the roles it holds. The Contacts
 // screen loads it once and keeps it in step with its own edits.
 type Index struct {
-	entries []indexEntry // ordered by folded name, then id
+	entries []indexEntry  // ordered by folded name, then id
 	pos     map[int64]int // contact id → index in entries
 	roles   []Role
 }
