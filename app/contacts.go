@@ -196,13 +196,10 @@ func (s *contactsScreen) showGaps(gaps []contacts.CallTreeEntry) {
 	for i, g := range gaps {
 		names[i] = g.Role.Name
 	}
-	s.gaps.SetText(fmt.Sprintf("%d roles lack a primary or a backup: %s. Open the call tree",
-		len(gaps), strings.Join(names, ", ")))
-	if len(gaps) == 1 {
-		s.gaps.SetText(fmt.Sprintf("1 role lacks a primary or a backup: %s. Open the call tree", names[0]))
-	}
+	s.gaps.SetText(fmt.Sprintf("%s a primary or a backup: %s. Open the call tree",
+		plural(len(gaps), "role lacks", "roles lack"), strings.Join(names, ", ")))
 	s.gaps.Show()
-	s.treeTab.Text = fmt.Sprintf("Call tree (%d gaps)", len(gaps))
+	s.treeTab.Text = fmt.Sprintf("Call tree (%s)", plural(len(gaps), "gap", "gaps"))
 	s.tabs.Refresh()
 }
 
@@ -245,4 +242,12 @@ func (s *contactsScreen) openFirst() {
 		s.list.Select(0)
 		s.list.ScrollToTop()
 	}
+}
+
+// plural writes a count with the singular or plural words after it.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

@@ -48,8 +48,12 @@ func (v *callTreeView) refresh() {
 	if len(gaps) == 0 {
 		v.summary.SetText(fmt.Sprintf("All %d roles have a primary and a backup. This is the call tree the binder prints.", len(tree)))
 	} else {
-		v.summary.SetText(fmt.Sprintf("%d of %d roles need attention. Each role should have a primary and at least one backup; the binder prints this call tree.",
-			len(gaps), len(tree)))
+		var lacks []string
+		for _, g := range gaps {
+			lacks = append(lacks, g.Role.Name+" ("+strings.ToLower(g.Gap())+")")
+		}
+		v.summary.SetText(fmt.Sprintf("Needs attention: %s. Each role should have a primary and at least one backup; the binder prints this call tree.",
+			strings.Join(lacks, ", ")))
 	}
 	v.cards.Objects = nil
 	for i, e := range tree {
@@ -83,12 +87,11 @@ func (v *callTreeView) card(index int, e contacts.CallTreeEntry) fyne.CanvasObje
 	rename := widget.NewButtonWithIcon("Rename…", theme.DocumentCreateIcon(), func() { v.askRename(role) })
 	del := widget.NewButtonWithIcon("Delete…", theme.DeleteIcon(), func() { v.askDelete(role) })
 	actions := container.NewHBox(addHolder, up, down, rename, del)
-	subtitle := role.Description
-	if subtitle == "" {
-		subtitle = " "
+	subtitle := "In plans: {{role:" + role.Slug + "}}"
+	if role.Description != "" {
+		subtitle = role.Description + "   ·   " + subtitle
 	}
-	title := role.Name + "   {{role:" + role.Slug + "}}"
-	return widget.NewCard(title, subtitle, container.NewVBox(rows, actions))
+	return widget.NewCard(role.Name, subtitle, container.NewVBox(rows, actions))
 }
 
 // holderRow is one person in a role's calling order.
