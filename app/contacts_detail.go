@@ -67,10 +67,10 @@ func newContactDetail(s *contactsScreen) *contactDetail {
 	d.mobile = d.entry(validate.Phone, func(c *contacts.Contact, v string) { c.MobilePhone = v })
 	d.afterHours = d.entry(validate.Phone, func(c *contacts.Contact, v string) { c.AfterHoursPhone = v })
 	for _, e := range []*widget.Entry{d.office, d.mobile, d.afterHours} {
-		e.SetPlaceHolder("(608) 555-0100 x204")
+		e.SetPlaceHolder("for example (608) 555-0100 x204")
 	}
 	d.email = d.entry(validate.Email, func(c *contacts.Contact, v string) { c.Email = v })
-	d.email.SetPlaceHolder("name@example.gov")
+	d.email.SetPlaceHolder("for example name@example.gov")
 	d.address = d.multiLine(func(c *contacts.Contact, v string) { c.Address = v })
 	d.notes = d.multiLine(func(c *contacts.Contact, v string) { c.Notes = v })
 	d.org = widget.NewSelect(nil, func(v string) {

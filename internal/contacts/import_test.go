@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 )
 
 // TestImportFormats imports each realistic sample file into a real database
@@ -332,5 +333,36 @@ func TestVCardExportFoldsLongLines(t *testing.T) {
 	}
 	if recs[0].Contact.Notes != strings.TrimSpace(long) {
 		t.Errorf("notes came back as %q", recs[0].Contact.Notes)
+	}
+}
+
+// TestReadUTF16CSV reads Outlook's "Unicode" CSV: UTF-16 with a byte order mark.
+func TestReadUTF16CSV(t *testing.T) {
+	text := "Name,Company,Business Phone\r\nRenée Côté,Harbor Point Fire Department,(920) 555-0126\r\n"
+	data := []byte{0xFF, 0xFE}
+	for _, r := range utf16.Encode([]rune(text)) {
+		data = append(data, byte(r), byte(r>>8))
+	}
+	recs, err := ReadFile("contacts.csv", data)
+	if err != nil || len(recs) != 1 {
+		t.Fatalf("%v %v", recs, err)
+	}
+	if c := recs[0].Contact; c.Name != "Renée Côté" || c.OfficePhone != "(920) 555-0126" || c.Organization != "Harbor Point Fire Department" {
+		t.Errorf("read %+v", c)
+	}
+}
+
+// TestReadFileRefusesOtherFiles checks the plain-words errors for files that
+// hold no contacts.
+func TestReadFileRefusesOtherFiles(t *testing.T) {
+	for _, tc := range []struct{ name, data, msg string }{
+		{"plan.pdf", "%PDF-1.4", "neither a CSV file nor a vCard file"},
+		{"empty.csv", "", "empty"},
+		{"numbers.csv", "a,b,c\n1,2,3\n", "no column for names"},
+		{"cards.vcf", "hello", "holds no cards"},
+	} {
+		if _, err := ReadFile(tc.name, []byte(tc.data)); err == nil || !strings.Contains(err.Error(), tc.msg) {
+			t.Errorf("%s: %v, want %q", tc.name, err, tc.msg)
+		}
 	}
 }
