@@ -134,14 +134,15 @@ func (d *contactDetail) build() {
 		widget.NewFormItem("Notes", d.notes),
 	)
 	verification := container.NewBorder(nil, nil, nil, d.verify, d.verified)
-	roles := widget.NewCard("Roles in the call tree", "Primary first, then backups in calling order.",
-		container.NewVBox(d.roles, d.addRole))
+	rolesTitle := widget.NewLabelWithStyle("Roles in the call tree", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	roles := container.NewBorder(nil, nil, rolesTitle, container.NewGridWrap(fyne.NewSize(220, d.addRole.MinSize().Height), d.addRole), d.roles)
 	d.body = container.NewVScroll(container.NewPadded(container.NewVBox(
 		container.NewBorder(nil, nil, nil, d.kind, d.heading),
 		verification,
+		roles,
+		widget.NewSeparator(),
 		d.form,
 		d.active,
-		roles,
 		container.NewHBox(d.remove),
 	)))
 	d.empty = container.NewCenter(widget.NewLabel("Choose a contact on the left, or add one with New person (Ctrl+N)."))
@@ -299,11 +300,15 @@ func (d *contactDetail) showRoles(c contacts.Contact) {
 		leave := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() {
 			d.s.changeRoles(d.s.store.RemoveHolder(h.RoleID, c.ID))
 		})
-		label := widget.NewLabel(fmt.Sprintf("%s — %s", h.Role, h.Label()))
+		label := widget.NewLabel(fmt.Sprintf("%s: %s", h.Role, strings.ToLower(h.Label())))
+		label.Importance = widget.HighImportance
+		label.Truncation = fyne.TextTruncateEllipsis
 		d.roles.Add(container.NewBorder(nil, nil, nil, leave, label))
 	}
 	if len(holds) == 0 {
-		d.roles.Add(widget.NewLabel("Holds no role."))
+		none := widget.NewLabel("None yet")
+		none.Importance = widget.LowImportance
+		d.roles.Add(none)
 	}
 	d.roles.Refresh()
 	var options []string
