@@ -37,6 +37,7 @@ type contactsScreen struct {
 	due     *widget.Check
 	retired *widget.Check
 	count   *widget.Label
+	none    *widget.Label // shown over the empty list
 	gaps    *widget.Button
 	list    *widget.List
 	detail  *contactDetail
@@ -87,6 +88,10 @@ func (s *contactsScreen) buildFilters() {
 	s.due = widget.NewCheck("Due for verifying", func(bool) { s.refresh() })
 	s.retired = widget.NewCheck("Show retired", func(bool) { s.refresh() })
 	s.count = widget.NewLabel("")
+	s.none = widget.NewLabel("")
+	s.none.Alignment = fyne.TextAlignCenter
+	s.none.Wrapping = fyne.TextWrapWord
+	s.none.Importance = widget.LowImportance
 	s.gaps = widget.NewButtonWithIcon("", theme.WarningIcon(), func() { s.tabs.Select(s.treeTab) })
 	s.gaps.Importance = widget.WarningImportance
 	s.gaps.Alignment = widget.ButtonAlignLeading
@@ -98,7 +103,7 @@ func (s *contactsScreen) layout() fyne.CanvasObject {
 		container.NewGridWithColumns(2, s.level, s.role),
 		container.NewHBox(s.due, s.retired, layout.NewSpacer(), s.count),
 	)
-	left := container.NewBorder(filters, nil, nil, nil, s.list)
+	left := container.NewBorder(filters, nil, nil, nil, container.NewStack(s.list, container.NewVBox(s.none)))
 	split := container.NewHSplit(left, s.detail.view())
 	split.SetOffset(0.42)
 	toolbar := container.NewHBox(
@@ -167,6 +172,10 @@ func (s *contactsScreen) refresh() {
 		s.count.SetText(fmt.Sprintf("%d contacts", total))
 	} else {
 		s.count.SetText(fmt.Sprintf("%d of %d", len(s.ids), total))
+	}
+	s.none.SetText("")
+	if len(s.ids) == 0 {
+		s.none.SetText("No contact matches. Clear the search or the filters to see the whole directory.")
 	}
 	s.list.UnselectAll()
 	s.list.Refresh()

@@ -135,7 +135,8 @@ func (d *contactDetail) build() {
 	)
 	verification := container.NewBorder(nil, nil, nil, d.verify, d.verified)
 	rolesTitle := widget.NewLabelWithStyle("Roles in the call tree", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	roles := container.NewBorder(nil, nil, rolesTitle, container.NewGridWrap(fyne.NewSize(220, d.addRole.MinSize().Height), d.addRole), d.roles)
+	rolesHeader := container.NewBorder(nil, nil, rolesTitle, container.NewGridWrap(fyne.NewSize(220, d.addRole.MinSize().Height), d.addRole))
+	roles := container.NewVBox(rolesHeader, d.roles)
 	d.body = container.NewVScroll(container.NewPadded(container.NewVBox(
 		container.NewBorder(nil, nil, nil, d.kind, d.heading),
 		verification,

@@ -20,9 +20,7 @@ type contactRow struct {
 	widget.BaseWidget
 	icon   *widget.Icon
 	name   *widget.Label
-	roles  *widget.TextSegment
-	detail *widget.TextSegment
-	second *widget.RichText
+	detail *widget.Label
 	level  *widget.Label
 	status *widget.Label
 }
@@ -31,14 +29,12 @@ func newContactRow() *contactRow {
 	r := &contactRow{
 		icon:   widget.NewIcon(theme.AccountIcon()),
 		name:   widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		roles:  &widget.TextSegment{Style: widget.RichTextStyle{ColorName: theme.ColorNamePrimary, Inline: true, TextStyle: fyne.TextStyle{Bold: true}}},
-		detail: &widget.TextSegment{Style: widget.RichTextStyleInline},
+		detail: widget.NewLabel(""),
 		level:  widget.NewLabel(""),
 		status: widget.NewLabel(""),
 	}
-	r.second = widget.NewRichText(r.roles, r.detail)
-	r.second.Truncation = fyne.TextTruncateEllipsis
 	r.name.Truncation = fyne.TextTruncateEllipsis
+	r.detail.Truncation = fyne.TextTruncateEllipsis
 	r.level.Alignment = fyne.TextAlignTrailing
 	r.level.Importance = widget.LowImportance
 	r.status.Alignment = fyne.TextAlignTrailing
@@ -49,11 +45,12 @@ func newContactRow() *contactRow {
 func (r *contactRow) CreateRenderer() fyne.WidgetRenderer {
 	lines := container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()),
 		container.NewBorder(nil, nil, nil, r.level, r.name),
-		container.NewBorder(nil, nil, nil, r.status, r.second))
+		container.NewBorder(nil, nil, nil, r.status, r.detail))
 	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, container.NewCenter(r.icon), nil, lines))
 }
 
-// show fills the row with a contact.
+// show fills the row with a contact; the second line leads with the roles
+// the contact holds, in the accent colour.
 func (r *contactRow) show(c contacts.Contact, holds []contacts.Holding, due bool) {
 	if c.Kind == contacts.Organization {
 		r.icon.SetResource(theme.HomeIcon())
@@ -65,12 +62,13 @@ func (r *contactRow) show(c contacts.Contact, holds []contacts.Holding, due bool
 	for i, h := range holds {
 		parts[i] = fmt.Sprintf("%s (%s)", h.Role, strings.ToLower(h.Label()))
 	}
-	r.roles.Text = strings.Join(parts, ", ")
-	r.detail.Text = rowDetail(c)
-	if r.roles.Text != "" {
-		r.detail.Text = " · " + r.detail.Text
+	r.detail.Importance = widget.MediumImportance
+	text := rowDetail(c)
+	if len(parts) > 0 {
+		r.detail.Importance = widget.HighImportance
+		text = strings.Join(parts, ", ") + " · " + text
 	}
-	r.second.Refresh()
+	r.detail.SetText(text)
 	r.level.SetText(c.Level.Label())
 	switch {
 	case !c.Active:
