@@ -77,7 +77,11 @@ func (s *contactsScreen) showPreview(plan *contacts.ImportPlan) *importPreview {
 	p := &importPreview{plan: plan, summary: widget.NewLabel(plan.Summary())}
 	p.summary.Wrapping = fyne.TextWrapWord
 	if len(plan.NewOrganizations) > 0 {
-		p.summary.SetText(plan.Summary() + fmt.Sprintf(" (organisations added: %s)", joinShort(plan.NewOrganizations, 5)))
+		orgs := make([]string, len(plan.NewOrganizations))
+		for i, o := range plan.NewOrganizations {
+			orgs[i] = strings.Join(strings.Fields(o), " ")
+		}
+		p.summary.SetText(plan.Summary() + ".\nOrganisations to be added: " + joinShort(orgs, 5) + ".")
 	}
 	p.list = widget.NewList(func() int { return len(p.items) },
 		func() fyne.CanvasObject { return newPreviewRow() },

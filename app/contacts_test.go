@@ -241,7 +241,7 @@ func TestContactsImportPreview(t *testing.T) {
 	}
 	p := s.showPreview(plan)
 	// The sample county already has Keiko Tanaka, Chen Wei and Samuel Oyelaran (same emails): updates.
-	if !strings.HasPrefix(p.summary.Text, "0 new, 3 updated, 1 duplicates, 5 rejected") {
+	if !strings.HasPrefix(p.summary.Text, "0 new, 3 updated, 1 duplicate, 5 rejected") {
 		t.Errorf("summary %q", p.summary.Text)
 	}
 	p.show.SetSelected("Rejected")

@@ -167,7 +167,7 @@ func ReadCSV(text string) ([]Record, error) {
 			if errors.As(err, &pe) {
 				line = pe.StartLine
 			}
-			records = append(records, Record{Line: line, Problem: "this line could not be read as CSV"})
+			records = append(records, Record{Line: line, Problem: "This line could not be read as CSV."})
 			if pe == nil {
 				break
 			}
@@ -278,7 +278,7 @@ func (p *rowParts) apply(rec *Record, phones *phoneSlots, col column, v string) 
 		if l, ok := ParseLevel(v); ok {
 			c.Level = l
 		} else {
-			rec.Problem = fmt.Sprintf("the level %q is not one of federal, state, county, municipal, vendor or other", v)
+			rec.Problem = fmt.Sprintf("The level %q is not one of federal, state, county, municipal, vendor or other.", v)
 		}
 	case colOffice:
 		phones.add(officeKind, v, "Office")
@@ -314,7 +314,7 @@ func (p *rowParts) apply(rec *Record, phones *phoneSlots, col column, v string) 
 		if t, ok := parseDate(v); ok {
 			c.VerifiedOn = t
 		} else {
-			rec.Problem = fmt.Sprintf("the date last verified %q is not a date such as 2026-03-01", v)
+			rec.Problem = fmt.Sprintf("The date last verified %q is not a date such as 2026-03-01.", v)
 		}
 	case colActive:
 		if b, ok := parseBool(v); ok {

@@ -115,10 +115,10 @@ func TestImportRejectsWithLineNumbers(t *testing.T) {
 	}
 	want := map[int]string{
 		2:  "New: ",
-		3:  "Rejected: it has no name",
+		3:  "Rejected: It has no name.",
 		4:  "Rejected: The office phone \"555-01\": This phone number is too short",
 		5:  "Rejected: The email \"marcus.bell@\"",
-		6:  "Rejected: the level \"township\"",
+		6:  "Rejected: The level \"township\"",
 		7:  "New: ",
 		9:  "Duplicate: repeats line 2",
 		10: "New: ",

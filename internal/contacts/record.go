@@ -151,7 +151,7 @@ func (r *Record) finish() {
 		return
 	}
 	if c.Name == "" {
-		r.Problem = "it has no name"
+		r.Problem = "It has no name."
 		return
 	}
 	if err := Check(*c); err != nil {
