@@ -66,8 +66,23 @@ func (v *callTreeView) refresh() {
 // its gap, and buttons to add a holder, rename, move or delete the role.
 func (v *callTreeView) card(index int, e contacts.CallTreeEntry) fyne.CanvasObject {
 	rows := container.NewVBox()
-	for i, c := range e.Holders {
-		rows.Add(v.holderRow(e.Role, i, len(e.Holders), c))
+	ids, err := v.s.store.HolderIDs(e.Role.ID)
+	if err != nil {
+		v.s.u.showError(err)
+	}
+	rank := 0
+	for i, id := range ids {
+		c, ok := v.s.index.Get(id)
+		if !ok {
+			continue
+		}
+		place := contacts.Holding{Rank: rank}.Label()
+		if c.Active {
+			rank++
+		} else {
+			place = "Retired"
+		}
+		rows.Add(v.holderRow(e.Role, i, len(ids), place, c))
 	}
 	if gap := e.Gap(); gap != "" {
 		warn := widget.NewLabel(gap + ": add someone to call.")
@@ -95,8 +110,9 @@ func (v *callTreeView) card(index int, e contacts.CallTreeEntry) fyne.CanvasObje
 }
 
 // holderRow is one person in a role's calling order.
-func (v *callTreeView) holderRow(role contacts.Role, rank, count int, c contacts.Contact) fyne.CanvasObject {
-	place := widget.NewLabelWithStyle(contacts.Holding{Rank: rank}.Label(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+// A retired holder keeps its place but is skipped when calling.
+func (v *callTreeView) holderRow(role contacts.Role, at, count int, label string, c contacts.Contact) fyne.CanvasObject {
+	place := widget.NewLabelWithStyle(label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	var phones []string
 	for _, p := range c.Phones() {
 		phones = append(phones, p.Label+" "+p.Number)
@@ -110,14 +126,20 @@ func (v *callTreeView) holderRow(role contacts.Role, rank, count int, c contacts
 	} else {
 		text += " — no phone number yet"
 	}
+	if !c.Active {
+		text += " (retired: skipped when calling)"
+	}
 	who := widget.NewLabel(text)
 	who.Truncation = fyne.TextTruncateEllipsis
+	if !c.Active {
+		place.Importance, who.Importance = widget.LowImportance, widget.LowImportance
+	}
 	up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { v.s.changeRoles(v.s.store.MoveHolder(role.ID, c.ID, -1)) })
 	down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { v.s.changeRoles(v.s.store.MoveHolder(role.ID, c.ID, 1)) })
-	if rank == 0 {
+	if at == 0 {
 		up.Disable()
 	}
-	if rank == count-1 {
+	if at == count-1 {
 		down.Disable()
 	}
 	open := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { v.s.open(c.ID) })

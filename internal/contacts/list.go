@@ -45,9 +45,12 @@ func (h Holding) Label() string {
 }
 
 // Holdings returns, for every contact that holds a role, the roles it holds
-// in role order, with its rank in each role's calling order.
+// in role order, with its rank in each role's calling order: retired
+// holders before it do not count, as they are skipped when calling.
 func (s *Store) Holdings() (map[int64][]Holding, error) {
-	rows, err := s.db.Query(`SELECT h.contact_id, r.id, r.name, h.rank FROM role_holders h JOIN roles r ON r.id = h.role_id ORDER BY r.position, r.name, h.rank`)
+	rows, err := s.db.Query(`SELECT h.contact_id, r.id, r.name, (SELECT count(*) FROM role_holders h2
+		JOIN contacts c2 ON c2.id = h2.contact_id WHERE h2.role_id = h.role_id AND h2.rank < h.rank AND c2.active = 1)
+		FROM role_holders h JOIN roles r ON r.id = h.role_id ORDER BY r.position, r.name, h.rank`)
 	if err != nil {
 		return nil, fmt.Errorf("reading who holds which role: %w", err)
 	}

@@ -255,6 +255,23 @@ func TestRolesAndGaps(t *testing.T) {
 	if h := hs[b.ID]; len(h) != 1 || h[0].Label() != "Primary" || h[0].Role != "Poll-worker coordinator" {
 		t.Errorf("holdings of Pao: %+v", h)
 	}
+	// A retired primary keeps its place but is skipped: the backup is called first.
+	if err := s.AddHolder(r.ID, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.MoveHolder(r.ID, a.ID, -1); err != nil {
+		t.Fatal(err)
+	}
+	a.Active = false
+	if _, err := s.Update(a); err != nil {
+		t.Fatal(err)
+	}
+	if got := gap(); got != "Pao Xiong|No backup" {
+		t.Errorf("with a retired primary: %q", got)
+	}
+	if hs, _ := s.Holdings(); hs[b.ID][0].Label() != "Primary" {
+		t.Errorf("Pao behind a retired primary is %s", hs[b.ID][0].Label())
+	}
 	if err := s.MoveRole(r.ID, -1); err != nil {
 		t.Fatal(err)
 	}
