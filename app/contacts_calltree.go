@@ -91,6 +91,12 @@ func (v *callTreeView) card(index int, e contacts.CallTreeEntry) fyne.CanvasObje
 	}
 	role := e.Role
 	addHolder := widget.NewButtonWithIcon("Add a holder…", theme.ContentAddIcon(), func() { v.pick(role) })
+	return widget.NewCard("", "", container.NewVBox(v.roleHeader(index, role), rows, container.NewHBox(addHolder)))
+}
+
+// roleHeader is the role's name and what it does, with buttons to move,
+// rename or delete the role itself.
+func (v *callTreeView) roleHeader(index int, role contacts.Role) fyne.CanvasObject {
 	up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { v.s.changeRoles(v.s.store.MoveRole(role.ID, -1)) })
 	down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { v.s.changeRoles(v.s.store.MoveRole(role.ID, 1)) })
 	if index == 0 {
@@ -101,12 +107,20 @@ func (v *callTreeView) card(index int, e contacts.CallTreeEntry) fyne.CanvasObje
 	}
 	rename := widget.NewButtonWithIcon("Rename…", theme.DocumentCreateIcon(), func() { v.askRename(role) })
 	del := widget.NewButtonWithIcon("Delete…", theme.DeleteIcon(), func() { v.askDelete(role) })
-	actions := container.NewHBox(addHolder, up, down, rename, del)
-	subtitle := "In plans: {{role:" + role.Slug + "}}"
-	if role.Description != "" {
-		subtitle = role.Description + "   ·   " + subtitle
+	for _, b := range []*widget.Button{up, down, rename, del} {
+		b.Importance = widget.LowImportance
 	}
-	return widget.NewCard(role.Name, subtitle, container.NewVBox(rows, actions))
+	title := widget.NewLabelWithStyle(role.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameSubHeadingText
+	title.Truncation = fyne.TextTruncateEllipsis
+	about := "In plans: {{role:" + role.Slug + "}}"
+	if role.Description != "" {
+		about = role.Description + "   ·   " + about
+	}
+	sub := widget.NewLabel(about)
+	sub.Importance = widget.LowImportance
+	sub.Truncation = fyne.TextTruncateEllipsis
+	return container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(up, down, rename, del), title), sub)
 }
 
 // holderRow is one person in a role's calling order.
