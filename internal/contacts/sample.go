@@ -56,6 +56,10 @@ func (s *Store) LoadSample(today time.Time) error {
 	if err := s.EnsureDefaults(); err != nil {
 		return err
 	}
+	var loaded int
+	if err := s.db.QueryRow(`SELECT count(*) FROM contacts WHERE name = ?`, sampleOrgs[0].name).Scan(&loaded); err != nil || loaded > 0 {
+		return err // already there: loading the sample twice adds nothing
+	}
 	tx, err := s.db.Begin()
 	if err != nil {
 		return err

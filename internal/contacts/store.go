@@ -205,20 +205,10 @@ func (s *Store) Delete(id int64) error {
 		return err
 	}
 	defer tx.Rollback()
-	var members []int64
-	rows, err := tx.Query(`SELECT id FROM contacts WHERE org_id = ?`, id)
+	members, err := queryIDs(tx, `SELECT id FROM contacts WHERE org_id = ?`, id)
 	if err != nil {
 		return err
 	}
-	for rows.Next() {
-		var m int64
-		if err := rows.Scan(&m); err != nil {
-			rows.Close()
-			return err
-		}
-		members = append(members, m)
-	}
-	rows.Close()
 	if err := deleteHolder(tx, id); err != nil {
 		return err
 	}
