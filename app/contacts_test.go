@@ -298,3 +298,31 @@ func TestContactsNewAndDelete(t *testing.T) {
 		t.Errorf("the deleted contact is still shown")
 	}
 }
+
+func TestContactsRenameOrganisationReachesMembers(t *testing.T) {
+	_, s, store := openContacts(t)
+	s.search.SetText("Lakeshore County IT (sample)")
+	openFirstOrganisation(t, s)
+	d := s.detail
+	d.name.SetText("Lakeshore County Technology Services")
+	s.search.SetText("technology services okafor")
+	if got := listedNames(s); len(got) != 1 || got[0] != "Grace Okafor" {
+		t.Errorf("members found by the new organisation name: %v", got)
+	}
+	c, _ := store.Get(s.ids[0])
+	if c.Organization != "Lakeshore County Technology Services" {
+		t.Errorf("Grace's organisation is %q", c.Organization)
+	}
+}
+
+// openFirstOrganisation opens the first organisation listed.
+func openFirstOrganisation(t *testing.T, s *contactsScreen) {
+	t.Helper()
+	for i, id := range s.ids {
+		if c, _ := s.index.Get(id); c.Kind == contacts.Organization {
+			s.list.Select(i)
+			return
+		}
+	}
+	t.Fatal("no organisation listed")
+}
