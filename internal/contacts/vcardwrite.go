@@ -34,7 +34,7 @@ func cardOf(c Contact) vcard.Card {
 	card.SetValue(vcard.FieldUID, c.UUID)
 	card.SetValue(vcard.FieldFormattedName, c.Name)
 	if c.Kind == Organization {
-		card.SetValue(vcard.FieldName, strings.ReplaceAll(c.Name, ";", ",")+";;;;")
+		card.SetValue(vcard.FieldName, ";;;;") // as Apple Contacts writes a company card
 		card.SetValue(vcard.FieldOrganization, strings.ReplaceAll(firstNonEmpty(c.Organization, c.Name), ";", ","))
 		card.SetValue("X-ABSHOWAS", "COMPANY")
 	} else {
