@@ -62,7 +62,24 @@ func cardOf(c Contact) vcard.Card {
 	if !c.Active {
 		card.SetValue("X-BINDER-ACTIVE", "no")
 	}
+	markUTF8(card)
 	return card
+}
+
+// markUTF8 adds CHARSET=UTF-8 to text with accents: vCard 3.0 is UTF-8
+// already, but older Outlook reads such text as Windows-1252 without it.
+func markUTF8(card vcard.Card) {
+	for _, key := range []string{vcard.FieldFormattedName, vcard.FieldName, vcard.FieldOrganization, vcard.FieldTitle,
+		vcard.FieldAddress, vcard.FieldNote} {
+		for _, f := range card[key] {
+			if !isASCII(f.Value) {
+				if f.Params == nil {
+					f.Params = vcard.Params{}
+				}
+				f.Params.Set("CHARSET", "UTF-8")
+			}
+		}
+	}
 }
 
 func setIf(card vcard.Card, key, value string) {
