@@ -174,7 +174,11 @@ func (d *contactDetail) show(id int64) {
 	defer func() { d.loading = false }()
 	d.fillOrganisations(c)
 	d.heading.SetText(c.Name)
-	d.kind.SetText(map[contacts.Kind]string{contacts.Person: "Person", contacts.Organization: "Organisation"}[c.Kind])
+	kind := map[contacts.Kind]string{contacts.Person: "Person", contacts.Organization: "Organisation"}[c.Kind]
+	if c.Builtin {
+		kind += " from the built-in partner list"
+	}
+	d.kind.SetText(kind)
 	d.form.Items[2].Text = map[contacts.Kind]string{contacts.Person: "Organisation", contacts.Organization: "Part of"}[c.Kind]
 	for _, f := range []struct {
 		e *widget.Entry
