@@ -249,12 +249,13 @@ func (s *Store) ApplyImport(plan *ImportPlan) (written int, err error) {
 	if err != nil {
 		return 0, err
 	}
+	w := newStmtCache(tx)
 	for pass := 0; pass < 3; pass++ {
 		for _, it := range plan.Items {
 			if applyPass(it.Contact) != pass || (it.Action != ActionNew && it.Action != ActionUpdate) {
 				continue
 			}
-			if err := applyItem(tx, it, orgs); err != nil {
+			if err := applyItem(w, it, orgs); err != nil {
 				return 0, fmt.Errorf("%s line %d: %w", it.File, it.Line, err)
 			}
 			written++

@@ -265,3 +265,50 @@ func dateText(t time.Time) string {
 	}
 	return t.Format(dateLayout)
 }
+
+// stmtCache runs a transaction's repeated statements from one preparation
+// each, for imports of thousands of rows; the statements close with the
+// transaction.
+type stmtCache struct {
+	tx    *sql.Tx
+	stmts map[string]*sql.Stmt
+}
+
+func newStmtCache(tx *sql.Tx) *stmtCache {
+	return &stmtCache{tx: tx, stmts: map[string]*sql.Stmt{}}
+}
+
+func (c *stmtCache) stmt(query string) (*sql.Stmt, error) {
+	if st, ok := c.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := c.tx.Prepare(query)
+	if err == nil {
+		c.stmts[query] = st
+	}
+	return st, err
+}
+
+func (c *stmtCache) Exec(query string, args ...any) (sql.Result, error) {
+	st, err := c.stmt(query)
+	if err != nil {
+		return nil, err
+	}
+	return st.Exec(args...)
+}
+
+func (c *stmtCache) QueryRow(query string, args ...any) *sql.Row {
+	st, err := c.stmt(query)
+	if err != nil {
+		return c.tx.QueryRow(query, args...) // reports the same error
+	}
+	return st.QueryRow(args...)
+}
+
+func (c *stmtCache) Query(query string, args ...any) (*sql.Rows, error) {
+	st, err := c.stmt(query)
+	if err != nil {
+		return nil, err
+	}
+	return st.Query(args...)
+}
