@@ -11,7 +11,11 @@ import (
 
 // Backup writes a consistent copy of the open database to out, even while it
 // is in use. The copy appears under its final name only once it is complete.
+// An existing file at out is never replaced.
 func Backup(conn *sql.DB, out string) error {
+	if _, err := os.Stat(out); err == nil {
+		return fmt.Errorf("%s already exists; choose a new file name", out)
+	}
 	tmp, err := tempPathBeside(out)
 	if err != nil {
 		return err
