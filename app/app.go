@@ -6,6 +6,9 @@ package app
 import (
 	"database/sql"
 	"log"
+	"os"
+	"os/signal"
+	"syscall"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -29,6 +32,7 @@ func Run(dbPath string) error {
 	a := fyneapp.NewWithID(ID)
 	a.SetIcon(resourceIconPng)
 	u := newUI(a, dbPath, conn)
+	u.quitOnSignal()
 	u.win.ShowAndRun()
 	if err := u.db.Close(); err != nil {
 		log.Printf("closing the database: %v", err)
@@ -45,4 +49,15 @@ type ui struct {
 	settings *settings.Store
 	nav      *navigation
 	status   *statusLine
+}
+
+// quitOnSignal ends the app cleanly, as the Quit menu does, when the system
+// asks it to stop (log-off, shutdown, or Ctrl+C in a terminal).
+func (u *ui) quitOnSignal() {
+	stop := make(chan os.Signal, 1)
+	signal.Notify(stop, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-stop
+		fyne.Do(u.quit)
+	}()
 }
