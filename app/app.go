@@ -23,17 +23,31 @@ const ID = "us.electionbinder.binder"
 // Name is the application's name as clerks see it.
 const Name = "Election Security Binder"
 
-// Run opens the database at dbPath and shows the main window until the clerk quits.
+// Run opens the database at dbPath and shows the main window until the clerk
+// quits. A file it must not open is left untouched and explained in a window
+// that offers to restore a backup; the error is returned if none was restored.
 func Run(dbPath string) error {
-	conn, err := db.Open(dbPath)
-	if err != nil {
-		return err
-	}
+	startLog()
 	a := fyneapp.NewWithID(ID)
 	a.SetIcon(resourceIconPng)
-	u := newUI(a, dbPath, conn)
-	u.quitOnSignal()
-	u.win.ShowAndRun()
+	var u *ui
+	start := func(conn *sql.DB) {
+		u = newUI(a, dbPath, conn)
+		u.quitOnSignal()
+		u.win.SetMaster()
+		u.win.Show()
+	}
+	conn, openErr := db.Open(dbPath)
+	if openErr != nil {
+		log.Printf("opening %s: %v", dbPath, openErr)
+		showStartupError(a, dbPath, openErr, start)
+	} else {
+		start(conn)
+	}
+	a.Run()
+	if u == nil {
+		return openErr
+	}
 	if err := u.db.Close(); err != nil {
 		log.Printf("closing the database: %v", err)
 	}

@@ -277,3 +277,21 @@ func TestBackupWhileInUseIsConsistent(t *testing.T) {
 		t.Error("Backup overwrote an existing file")
 	}
 }
+
+func TestRestoreOverADamagedFileKeepsItsBytes(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "binder.db")
+	writeRandomFile(t, path)
+	damaged := fileHash(t, path)
+	backup := filepath.Join(dir, "good.db")
+	conn := mustOpen(t, backup)
+	conn.Close()
+	aside, err := Restore(path, backup)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fileHash(t, aside) != damaged {
+		t.Error("the damaged file was not kept byte for byte")
+	}
+	mustOpen(t, path)
+}
