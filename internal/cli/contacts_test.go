@@ -8,14 +8,6 @@ import (
 	"testing"
 )
 
-// run runs one command line against the database at path.
-func run(t *testing.T, path string, args ...string) (code int, stdout, stderr string) {
-	t.Helper()
-	var out, errOut bytes.Buffer
-	code = Run(path, args, &out, &errOut)
-	return code, out.String(), errOut.String()
-}
-
 func TestContactsCommands(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "binder.db")
