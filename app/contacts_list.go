@@ -36,7 +36,7 @@ func newContactRow() *contactRow {
 	r.name.Truncation = fyne.TextTruncateEllipsis
 	r.detail.Truncation = fyne.TextTruncateEllipsis
 	r.level.Alignment = fyne.TextAlignTrailing
-	r.level.Importance = widget.LowImportance
+	r.level.TextStyle = fyne.TextStyle{Italic: true}
 	r.status.Alignment = fyne.TextAlignTrailing
 	r.ExtendBaseWidget(r)
 	return r
