@@ -13,7 +13,7 @@ import (
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
-	"electionbinder/internal/db"
+	"electionbinder/internal/cli"
 	"electionbinder/internal/settings"
 )
 
@@ -37,7 +37,7 @@ func Run(dbPath string) error {
 		u.win.SetMaster()
 		u.win.Show()
 	}
-	conn, openErr := db.Open(dbPath)
+	conn, openErr := cli.OpenBinder(dbPath)
 	if openErr != nil {
 		log.Printf("opening %s: %v", dbPath, openErr)
 		showStartupError(a, dbPath, openErr, start)

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
+	"electionbinder/internal/cli"
 	"electionbinder/internal/db"
 )
 
@@ -82,5 +83,5 @@ func restoreAndOpen(dbPath, backup string) (*sql.DB, error) {
 		return nil, err
 	}
 	log.Printf("restored %s from %s; the previous file is %s", dbPath, backup, aside)
-	return db.Open(dbPath)
+	return cli.OpenBinder(dbPath)
 }

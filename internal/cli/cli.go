@@ -111,7 +111,7 @@ func Run(dbPath string, args []string, stdout, stderr io.Writer) int {
 	}
 	env := &Env{DBPath: dbPath, Stdout: stdout, Stderr: stderr}
 	if !cmd.NoDB {
-		conn, err := db.Open(dbPath)
+		conn, err := OpenBinder(dbPath)
 		if err != nil {
 			fmt.Fprintf(stderr, "binder: %s: %v\n", dbPath, err)
 			return ExitError

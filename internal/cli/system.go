@@ -49,7 +49,7 @@ func runRestore(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	conn, err := db.Open(env.DBPath)
+	conn, err := OpenBinder(env.DBPath)
 	if err != nil {
 		return err
 	}
