@@ -16,6 +16,16 @@ type Result struct {
 	Due      time.Time
 	Overdue  bool   // not met and the deadline has passed
 	Missing  string // what is still needed, in words; '' when met
+	Counted  []AttendedSession // the sessions that counted, for the grant file
+}
+
+// AttendedSession is one session a person attended.
+type AttendedSession struct {
+	EventID int64
+	Title   string
+	Kind    Kind
+	Day     time.Time // the session's date where it took place
+	Hours   float64
 }
 
 // Standing is one person with a result for each requirement of the report.
@@ -51,13 +61,6 @@ type Report struct {
 	Offices      []OfficeTally
 }
 
-// attendance is one attended session of one person.
-type attendance struct {
-	kind  Kind
-	day   time.Time // the session's date where it took place
-	hours float64
-}
-
 // Compliance checks every active person of the directory against every
 // requirement on day asOf.
 func (s *Store) Compliance(asOf time.Time) (Report, error) {
@@ -90,21 +93,21 @@ func (s *Store) Compliance(asOf time.Time) (Report, error) {
 }
 
 // attendedByPerson reads every attended session, grouped by person.
-func (s *Store) attendedByPerson() (map[int64][]attendance, error) {
-	rows, err := s.db.Query(`SELECT r.contact_id, e.kind, e.starts_at, e.time_zone, e.credit_hours
+func (s *Store) attendedByPerson() (map[int64][]AttendedSession, error) {
+	rows, err := s.db.Query(`SELECT r.contact_id, e.id, e.title, e.kind, e.starts_at, e.time_zone, e.credit_hours
 		FROM training_registrations r JOIN training_events e ON e.id = r.event_id
-		WHERE r.attendance = 'attended'`)
+		WHERE r.attendance = 'attended' ORDER BY e.starts_at`)
 	if err != nil {
 		return nil, fmt.Errorf("reading attendance: %w", err)
 	}
 	defer rows.Close()
 	zones := map[string]*time.Location{}
-	out := map[int64][]attendance{}
+	out := map[int64][]AttendedSession{}
 	for rows.Next() {
 		var id int64
-		var a attendance
+		var a AttendedSession
 		var start, zone string
-		if err := rows.Scan(&id, &a.kind, &start, &zone, &a.hours); err != nil {
+		if err := rows.Scan(&id, &a.EventID, &a.Title, &a.Kind, &start, &zone, &a.Hours); err != nil {
 			return nil, err
 		}
 		t, err := parseStamp(start)
@@ -112,7 +115,7 @@ func (s *Store) attendedByPerson() (map[int64][]attendance, error) {
 			return nil, fmt.Errorf("a session has an unreadable start %q", start)
 		}
 		local := t.In(zoneFor(zones, zone))
-		a.day = time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, time.UTC)
+		a.Day = time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, time.UTC)
 		out[id] = append(out[id], a)
 	}
 	return out, rows.Err()
@@ -131,18 +134,19 @@ func zoneFor(cache map[string]*time.Location, name string) *time.Location {
 }
 
 // evaluate checks one person's attendance against one requirement.
-func evaluate(req Requirement, p Person, list []attendance, asOf time.Time) Result {
+func evaluate(req Requirement, p Person, list []AttendedSession, asOf time.Time) Result {
 	if !req.AppliesTo(p.Level) {
 		return Result{}
 	}
 	from, due := req.Window(asOf)
 	res := Result{Applies: true, Due: due}
 	for _, a := range list {
-		if !req.Counts(a.kind) || (!from.IsZero() && a.day.Before(from)) || (!due.IsZero() && a.day.After(due)) {
+		if !req.Counts(a.Kind) || (!from.IsZero() && a.Day.Before(from)) || (!due.IsZero() && a.Day.After(due)) {
 			continue
 		}
 		res.Sessions++
-		res.Hours += a.hours
+		res.Hours += a.Hours
+		res.Counted = append(res.Counted, a)
 	}
 	res.Met = res.Sessions >= req.MinSessions && res.Hours+1e-9 >= req.MinHours
 	if !res.Met {
@@ -152,14 +156,14 @@ func evaluate(req Requirement, p Person, list []attendance, asOf time.Time) Resu
 	return res
 }
 
-// missing says what a person still needs, such as "1 in person session".
+// missing says what a person still needs, such as "1 in-person session".
 func missing(req Requirement, res Result) string {
 	var need []string
 	if n := req.MinSessions - res.Sessions; n > 0 {
 		need = append(need, fmt.Sprintf("%d more %s %s", n, req.KindsLabel(), plural(n, "session", "sessions")))
 	}
 	if h := req.MinHours - res.Hours; h > 1e-9 {
-		need = append(need, fmt.Sprintf("%s more hours", formatHours(h)))
+		need = append(need, fmt.Sprintf("%s more hours", FormatHours(h)))
 	}
 	s := strings.Join(need, " and ")
 	if !res.Due.IsZero() {

@@ -86,7 +86,7 @@ func vevent(e Event, stampedAt time.Time) *ics.VEvent {
 	if e.Capacity > 0 {
 		setX(v, xCapacity, strconv.Itoa(e.Capacity))
 	}
-	setX(v, xHours, formatHours(e.CreditHours))
+	setX(v, xHours, FormatHours(e.CreditHours))
 	for _, p := range [][2]string{{xAddress, e.Address}, {xRoom, e.Room}, {xDirections, e.Directions},
 		{xOrganizer, e.Organizer}, {xNotes, e.Notes}} {
 		if p[1] != "" {
@@ -107,7 +107,7 @@ func describe(e Event) string {
 		lines[0] += fmt.Sprintf(", %d seats", e.Capacity)
 	}
 	if e.CreditHours > 0 {
-		lines = append(lines, formatHours(e.CreditHours)+" hours of credit")
+		lines = append(lines, FormatHours(e.CreditHours)+" hours of credit")
 	}
 	for _, p := range [][2]string{{"Organiser", e.Organizer}, {"Register", e.RegistrationURL},
 		{"Getting there", e.Directions}, {"Notes", e.Notes}} {
