@@ -14,8 +14,8 @@ type Result struct {
 	Sessions int     // counted sessions attended inside the window
 	Hours    float64 // counted hours inside the window
 	Due      time.Time
-	Overdue  bool   // not met and the deadline has passed
-	Missing  string // what is still needed, in words; '' when met
+	Overdue  bool              // not met and the deadline has passed
+	Missing  string            // what is still needed, in words; '' when met
 	Counted  []AttendedSession // the sessions that counted, for the grant file
 }
 
