@@ -21,6 +21,7 @@ type demoLoader struct {
 // demoLoaders run in order; each feature adds its sample data here.
 var demoLoaders = []demoLoader{
 	{"jurisdiction profile", loadDemoProfile},
+	{"contact directory", loadDemoContacts},
 }
 
 func runDemo(env *Env, args []string) error {

@@ -10,7 +10,7 @@ const dateLayout = "2006-01-02"
 
 const contactColumns = `c.id, c.uuid, c.kind, c.name, c.title, coalesce(c.org_id, 0), coalesce(o.name, ''),
 	c.level, c.office_phone, c.mobile_phone, c.after_hours_phone, c.email, c.address, c.notes,
-	c.verified_on, c.active`
+	c.verified_on, c.active, c.builtin`
 
 const contactFrom = `contacts c LEFT JOIN contacts o ON o.id = c.org_id`
 
@@ -23,7 +23,7 @@ func scanContact(row scanner, before ...any) (Contact, error) {
 	var verified string
 	err := row.Scan(append(before, &c.ID, &c.UUID, &c.Kind, &c.Name, &c.Title, &c.OrgID, &c.Organization,
 		&c.Level, &c.OfficePhone, &c.MobilePhone, &c.AfterHoursPhone, &c.Email, &c.Address, &c.Notes,
-		&verified, &c.Active)...)
+		&verified, &c.Active, &c.Builtin)...)
 	if err != nil {
 		return c, err
 	}
@@ -65,7 +65,7 @@ func (s *Store) CallTree() ([]CallTreeEntry, error) {
 		index[r.ID] = i
 	}
 	rows, err := s.db.Query(`SELECT h.role_id, ` + contactColumns + ` FROM role_holders h
-		JOIN ` + contactFrom + ` ON c.id = h.contact_id
+		JOIN contacts c ON c.id = h.contact_id LEFT JOIN contacts o ON o.id = c.org_id
 		WHERE c.active = 1 ORDER BY h.role_id, h.rank`)
 	if err != nil {
 		return nil, fmt.Errorf("reading the call tree: %w", err)
@@ -81,4 +81,27 @@ func (s *Store) CallTree() ([]CallTreeEntry, error) {
 		tree[i].Holders = append(tree[i].Holders, c)
 	}
 	return tree, rows.Err()
+}
+
+// Gap says in plain words what the role is missing: no one at all, or no
+// backup; it is "" when the role has a primary and at least one backup.
+func (e CallTreeEntry) Gap() string {
+	switch len(e.Holders) {
+	case 0:
+		return "No primary and no backup"
+	case 1:
+		return "No backup"
+	}
+	return ""
+}
+
+// Gaps returns the entries of tree that miss a primary or a backup.
+func Gaps(tree []CallTreeEntry) []CallTreeEntry {
+	var out []CallTreeEntry
+	for _, e := range tree {
+		if e.Gap() != "" {
+			out = append(out, e)
+		}
+	}
+	return out
 }

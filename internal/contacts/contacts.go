@@ -5,6 +5,7 @@ package contacts
 
 import (
 	"database/sql"
+	"strings"
 	"time"
 )
 
@@ -23,6 +24,34 @@ const (
 
 // Levels lists every level in display order.
 var Levels = []Level{Federal, State, County, Municipal, Vendor, Other}
+
+// Label is the level as a clerk reads it, such as "Federal".
+func (l Level) Label() string {
+	if l == "" {
+		return ""
+	}
+	return strings.ToUpper(string(l[:1])) + string(l[1:])
+}
+
+// ParseLevel reads a level from its name or label, ignoring case and spaces;
+// it also knows a few common words such as "local" or "city".
+func ParseLevel(s string) (Level, bool) {
+	key := strings.ToLower(strings.TrimSpace(s))
+	for _, l := range Levels {
+		if key == string(l) {
+			return l, true
+		}
+	}
+	switch key {
+	case "fed", "national":
+		return Federal, true
+	case "city", "town", "village", "local", "municipality":
+		return Municipal, true
+	case "supplier", "contractor":
+		return Vendor, true
+	}
+	return "", false
+}
 
 // Kind tells a person from an organisation.
 type Kind string
@@ -51,6 +80,39 @@ type Contact struct {
 	Notes           string
 	VerifiedOn      time.Time // zero when never verified
 	Active          bool
+	Builtin         bool // from the shipped partner list
+}
+
+// NeedsVerifying reports whether the contact was never verified, or was last
+// verified more than days before today.
+func (c Contact) NeedsVerifying(today time.Time, days int) bool {
+	if c.VerifiedOn.IsZero() {
+		return true
+	}
+	return c.VerifiedOn.Before(verifyCutoff(today, days))
+}
+
+// verifyCutoff is the earliest verification date that still counts as current.
+func verifyCutoff(today time.Time, days int) time.Time {
+	y, m, d := today.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -days)
+}
+
+// Phones returns the contact's numbers that are filled in, labelled.
+func (c Contact) Phones() []LabelledPhone {
+	var out []LabelledPhone
+	for _, p := range []LabelledPhone{{"Office", c.OfficePhone}, {"Mobile", c.MobilePhone}, {"After hours", c.AfterHoursPhone}} {
+		if p.Number != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// LabelledPhone is a phone number with what it is for.
+type LabelledPhone struct {
+	Label  string
+	Number string
 }
 
 // Role is an incident role, such as IT support or public information officer.

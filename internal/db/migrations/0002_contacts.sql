@@ -17,11 +17,15 @@ CREATE TABLE contacts (
     verified_on       TEXT NOT NULL DEFAULT '',   -- YYYY-MM-DD, '' when never verified
     active            INTEGER NOT NULL DEFAULT 1,
     builtin           INTEGER NOT NULL DEFAULT 0, -- from the shipped partner list
+    sort_name         TEXT NOT NULL DEFAULT '',   -- the name folded to lower case without accents
+    search_text       TEXT NOT NULL DEFAULT '',   -- folded name, title, organisation, email, phones (also as digits)
     created_at        TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
     updated_at        TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 ) STRICT;
 CREATE INDEX contacts_org ON contacts(org_id);
 CREATE INDEX contacts_level ON contacts(level);
+CREATE INDEX contacts_sort ON contacts(sort_name, id);
+CREATE INDEX contacts_email ON contacts(email COLLATE NOCASE) WHERE email <> '';
 
 -- Incident roles; slug is what plans reference as {{role:slug}}.
 CREATE TABLE roles (
@@ -42,3 +46,12 @@ CREATE TABLE role_holders (
     UNIQUE (role_id, rank)
 ) STRICT;
 CREATE INDEX role_holders_contact ON role_holders(contact_id);
+
+-- Which releases of the built-in partner list and roles this database has
+-- received, so that a clerk's deletions are never undone by a later start.
+CREATE TABLE contact_defaults (
+    id         INTEGER PRIMARY KEY,
+    uuid       TEXT NOT NULL UNIQUE,
+    version    INTEGER NOT NULL UNIQUE,
+    loaded_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+) STRICT;

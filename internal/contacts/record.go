@@ -1,0 +1,194 @@
+package contacts
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// Record is one contact as read from a file, before it is matched against
+// the directory. Its Contact has no id; Contact.Organization holds the name
+// of the organisation the contact belongs to, and an empty Level means the
+// file did not say.
+type Record struct {
+	Line    int // where the row or card starts in its file, counting from 1
+	Contact Contact
+	Active  *bool  // nil when the file did not say
+	Problem string // why the record cannot be imported, in plain words
+}
+
+// ErrUnknownFormat is returned for a file that is neither CSV nor vCard.
+var ErrUnknownFormat = errors.New("this file is neither a CSV file nor a vCard file (.csv or .vcf)")
+
+// ReadFile reads the contacts of a CSV or vCard file, telling the format
+// from the name and the content.
+func ReadFile(name string, data []byte) ([]Record, error) {
+	text, err := decodeText(data)
+	if err != nil {
+		return nil, err
+	}
+	ext := strings.ToLower(filepath.Ext(name))
+	head := strings.ToUpper(strings.TrimSpace(text[:min(len(text), 200)]))
+	switch {
+	case ext == ".vcf" || ext == ".vcard" || strings.HasPrefix(head, "BEGIN:VCARD"):
+		return ReadVCard(text)
+	case ext == ".csv" || ext == ".txt" || ext == ".tsv":
+		return ReadCSV(text)
+	}
+	return nil, ErrUnknownFormat
+}
+
+// decodeText turns a file's bytes into text: UTF-8 with or without a byte
+// order mark, UTF-16 with one (Outlook's "Unicode" exports), or else Windows-1252
+// (older Excel and Outlook exports).
+func decodeText(data []byte) (string, error) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		data = data[3:]
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		out, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder().Bytes(data)
+		if err != nil {
+			return "", fmt.Errorf("this file's text could not be read: %w", err)
+		}
+		return string(out), nil
+	}
+	if utf8.Valid(data) {
+		return string(data), nil
+	}
+	out, err := charmap.Windows1252.NewDecoder().Bytes(data)
+	if err != nil {
+		return "", fmt.Errorf("this file's text could not be read: %w", err)
+	}
+	return string(out), nil
+}
+
+// phoneSlots fills a contact's three phone fields in order of kind; numbers
+// that find no free field are kept as extras for the notes.
+type phoneSlots struct {
+	c      *Contact
+	extras []string
+}
+
+// phoneKind says which field a phone goes to.
+type phoneKind int
+
+const (
+	officeKind phoneKind = iota
+	mobileKind
+	afterHoursKind
+	otherKind
+)
+
+// kindOfPhone classifies a phone by the words programs label it with.
+func kindOfPhone(labels ...string) phoneKind {
+	l := strings.ToLower(strings.Join(labels, " "))
+	switch {
+	case strings.Contains(l, "after"), strings.Contains(l, "emergency"), strings.Contains(l, "home"):
+		return afterHoursKind
+	case strings.Contains(l, "cell"), strings.Contains(l, "mobile"), strings.Contains(l, "iphone"):
+		return mobileKind
+	case strings.Contains(l, "fax"), strings.Contains(l, "pager"), strings.Contains(l, "other"):
+		return otherKind
+	}
+	return officeKind
+}
+
+func (p *phoneSlots) add(kind phoneKind, number, label string) {
+	number = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(number), "tel:"))
+	if number == "" {
+		return
+	}
+	slot := map[phoneKind]*string{officeKind: &p.c.OfficePhone, mobileKind: &p.c.MobilePhone, afterHoursKind: &p.c.AfterHoursPhone}[kind]
+	if slot != nil && *slot == "" {
+		*slot = number
+		return
+	}
+	if slot != nil && *slot == number {
+		return
+	}
+	if label == "" {
+		label = "Other"
+	}
+	p.extras = append(p.extras, fmt.Sprintf("%s phone: %s", label, number))
+}
+
+// addExtras appends the numbers and addresses that had no field of their own to the notes.
+func addExtras(c *Contact, extras []string) {
+	if len(extras) == 0 {
+		return
+	}
+	lines := strings.Join(extras, "\n")
+	if c.Notes == "" {
+		c.Notes = lines
+	} else {
+		c.Notes += "\n" + lines
+	}
+}
+
+// finish fills in what a record needs from what the file gave: the kind and
+// a name, and the first problem found.
+func (r *Record) finish() {
+	c := &r.Contact
+	c.Organization = strings.TrimSpace(c.Organization)
+	if strings.TrimSpace(c.Name) == "" && c.Organization != "" && c.Kind != Person {
+		c.Kind, c.Name, c.Organization = Organization, c.Organization, ""
+	}
+	level := c.Level
+	*c = tidy(*c)
+	defer func() { c.Level = level }() // "" stays: the file did not say
+	if c.Kind == Organization && strings.EqualFold(c.Organization, c.Name) {
+		c.Organization = ""
+	}
+	c.Active = r.Active == nil || *r.Active
+	if r.Problem != "" {
+		return
+	}
+	if c.Name == "" {
+		r.Problem = "it has no name"
+		return
+	}
+	if err := Check(*c); err != nil {
+		r.Problem = err.Error()
+	}
+}
+
+// parseDate reads a verification date written as 2026-03-01, 03/01/2026 or 1 March 2026.
+func parseDate(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{dateLayout, "1/2/2006", "01/02/2006", "2 January 2006", "January 2, 2006", "20060102", time.RFC3339} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), true
+		}
+	}
+	return time.Time{}, false
+}
+
+// parseBool reads yes/no, true/false, 1/0 and active/retired.
+func parseBool(s string) (bool, bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "yes", "y", "true", "1", "active":
+		return true, true
+	case "no", "n", "false", "0", "retired", "inactive":
+		return false, true
+	}
+	return false, false
+}
+
+// levelFromWords finds a level among category or group names such as
+// "County; Vendors ::: * myContacts".
+func levelFromWords(s string) Level {
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(",;:*|", r) }) {
+		w = strings.TrimSuffix(strings.TrimSpace(strings.ToLower(w)), "s")
+		if l, ok := ParseLevel(w); ok {
+			return l
+		}
+	}
+	return ""
+}
