@@ -11,8 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/google/uuid"
-
+	"electionbinder/internal/contacts"
 	"electionbinder/internal/db"
 	"electionbinder/internal/training"
 )
@@ -35,8 +34,8 @@ func newTrainingFixture(t *testing.T) trainingFixture {
 	}
 	t.Cleanup(func() { conn.Close() })
 	s := training.NewStore(conn)
-	county := insertContact(t, conn, "organization", "Lakeshore County Clerk", 0)
-	town := insertContact(t, conn, "organization", "Town of Pine Bluff", 0)
+	county := trInsertContact(t, conn, "organization", "Lakeshore County Clerk", 0)
+	town := trInsertContact(t, conn, "organization", "Town of Pine Bluff", 0)
 	var f trainingFixture
 	f.store = s
 	names := []string{"Ana Núñez", "Mai Xiong", "Łukasz Wójcik", "Grace O'Malley", "Dmitri Ivanov",
@@ -46,9 +45,9 @@ func newTrainingFixture(t *testing.T) trainingFixture {
 		if i%2 == 1 {
 			org = town
 		}
-		f.people = append(f.people, insertContact(t, conn, "person", n, org))
+		f.people = append(f.people, trInsertContact(t, conn, "person", n, org))
 	}
-	start := time.Date(2019, 11, 12, 13, 0, 0, 0, mustLoad(t, "America/Chicago"))
+	start := time.Date(2019, 11, 12, 13, 0, 0, 0, trZone(t, "America/Chicago"))
 	f.session, err = s.CreateEvent(training.Event{Title: "Election security communications: in-person exercise",
 		Kind: training.InPerson, Start: start, End: start.Add(2 * time.Hour), TimeZone: "America/Chicago",
 		Address: "212 6th Street N, La Crosse, WI 54601", Room: "Basement auditorium, room 0430",
@@ -90,7 +89,7 @@ func newTrainingFixture(t *testing.T) trainingFixture {
 	return f
 }
 
-func mustLoad(t *testing.T, name string) *time.Location {
+func trZone(t *testing.T, name string) *time.Location {
 	loc, err := time.LoadLocation(name)
 	if err != nil {
 		t.Fatal(err)
@@ -98,25 +97,20 @@ func mustLoad(t *testing.T, name string) *time.Location {
 	return loc
 }
 
-// insertContact writes a directory row the contacts package owns; tests only.
-func insertContact(t *testing.T, conn *sql.DB, kind, name string, org int64) int64 {
+// trInsertContact adds a county person or organisation through the contacts package.
+func trInsertContact(t *testing.T, conn *sql.DB, kind, name string, org int64) int64 {
 	t.Helper()
-	var orgID any
-	if org > 0 {
-		orgID = org
-	}
-	res, err := conn.Exec(`INSERT INTO contacts(uuid, kind, name, level, org_id) VALUES(?,?,?,'county',?)`,
-		uuid.NewString(), kind, name, orgID)
+	c, err := contacts.NewStore(conn).Create(contacts.Contact{Kind: contacts.Kind(kind), Name: name,
+		Level: contacts.County, OrgID: org, Active: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	id, _ := res.LastInsertId()
-	return id
+	return c.ID
 }
 
-// pdfText writes pdf to a file, checks it with qpdf and returns pdftotext's
+// trPDFText writes pdf to a file, checks it with qpdf and returns pdftotext's
 // reading of it; the test is skipped where poppler is not installed.
-func pdfText(t *testing.T, pdf []byte, name string) string {
+func trPDFText(t *testing.T, pdf []byte, name string) string {
 	t.Helper()
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		t.Skip("poppler's pdftotext is not installed")
@@ -154,7 +148,7 @@ func TestSignInSheetReadsWithPoppler(t *testing.T) {
 	if err := WriteSignInSheet(&buf, SignInSheet{Event: sum, Roster: roster, Jurisdiction: "Lakeshore County"}, PageSetup{}); err != nil {
 		t.Fatal(err)
 	}
-	text := pdfText(t, buf.Bytes(), "signin.pdf")
+	text := trPDFText(t, buf.Bytes(), "signin.pdf")
 	for _, want := range []string{"SIGN-IN SHEET", "Election security communications: in-person exercise",
 		"Tue 12 Nov 2019, 13:00–15:00 CST", "Basement auditorium, room 0430", "6 seats, 6 taken",
 		"Printed name", "Signature", "Ana Núñez", "Łukasz Wójcik", "Zoë Lindqvist", "Waitlist (2)", "Page 1 of 1"} {
@@ -184,7 +178,7 @@ func TestSignInSheetBlankLinesToCapacity(t *testing.T) {
 	if err := WriteSignInSheet(&buf, SignInSheet{Event: sum, Roster: roster}, PageSetup{Paper: A4}); err != nil {
 		t.Fatal(err)
 	}
-	text := pdfText(t, buf.Bytes(), "signin-webinar.pdf")
+	text := trPDFText(t, buf.Bytes(), "signin-webinar.pdf")
 	if !regexp.MustCompile(`(?m)^\s*500\s*$`).MatchString(text) || strings.Contains(text, "501") {
 		t.Errorf("the sheet does not end at line 500")
 	}
@@ -203,7 +197,7 @@ func TestComplianceReportReadsWithPoppler(t *testing.T) {
 	if err := WriteComplianceReport(&buf, rep, ComplianceOptions{Jurisdiction: "Lakeshore County"}, PageSetup{}); err != nil {
 		t.Fatal(err)
 	}
-	text := pdfText(t, buf.Bytes(), "compliance.pdf")
+	text := trPDFText(t, buf.Bytes(), "compliance.pdf")
 	for _, want := range []string{"Training compliance report", "As of Tuesday 31 December 2019",
 		"In-person security training (subgrant)", "Needs 1 in-person session by 2020-06-30",
 		"By office", "Lakeshore County Clerk", "2 of 4", "By person", "Ana Núñez", "Met (1 session, 2 h)",
@@ -219,7 +213,7 @@ func TestComplianceReportReadsWithPoppler(t *testing.T) {
 	if err := WriteComplianceReport(&grant, rep, ComplianceOptions{Only: f.subgrant.ID}, PageSetup{}); err != nil {
 		t.Fatal(err)
 	}
-	text = pdfText(t, grant.Bytes(), "grant.pdf")
+	text = trPDFText(t, grant.Bytes(), "grant.pdf")
 	for _, want := range []string{"Grant file: In-person security training (subgrant)", "Sessions that count",
 		"2019-11-12 Election security communications:", "not met"} {
 		if !strings.Contains(text, want) {

@@ -22,6 +22,7 @@ type demoLoader struct {
 var demoLoaders = []demoLoader{
 	{"jurisdiction profile", loadDemoProfile},
 	{"contact directory", loadDemoContacts},
+	{"training sessions", loadDemoTraining},
 }
 
 func runDemo(env *Env, args []string) error {
