@@ -47,7 +47,7 @@ func newTrainingScreen(u *ui) screen {
 	left := container.NewBorder(
 		container.NewVBox(s.search, container.NewHBox(s.newButton, s.importBtn, s.exportBtn)), nil, nil, nil, s.list)
 	split := container.NewHSplit(left, s.detail.view())
-	split.SetOffset(0.38)
+	split.SetOffset(0.42)
 	s.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Sessions", theme.CalendarIcon(), split),
 		container.NewTabItemWithIcon("Compliance", theme.ConfirmIcon(), s.compliance.view()),
@@ -131,20 +131,20 @@ func newEventRow() fyne.CanvasObject {
 	when := widget.NewLabel("When")
 	when.Truncation = fyne.TextTruncateEllipsis
 	seats := widget.NewLabel("Seats")
-	return container.NewBorder(nil, nil, nil, seats, container.NewVBox(title, when))
+	return container.NewVBox(title, container.NewBorder(nil, nil, nil, seats, when))
 }
 
 func (s *trainingScreen) updateEventRow(id widget.ListItemID, o fyne.CanvasObject) {
 	e := s.events[id]
 	row := o.(*fyne.Container)
-	text := row.Objects[0].(*fyne.Container)
-	text.Objects[0].(*widget.Label).SetText(e.Title)
+	row.Objects[0].(*widget.Label).SetText(e.Title)
+	line := row.Objects[1].(*fyne.Container)
 	when := e.Kind.Label() + " · " + e.When()
 	if e.End.Before(time.Now()) {
 		when = "Past · " + when
 	}
-	text.Objects[1].(*widget.Label).SetText(when)
-	row.Objects[1].(*widget.Label).SetText(seatsText(e))
+	line.Objects[0].(*widget.Label).SetText(when)
+	line.Objects[1].(*widget.Label).SetText(seatsText(e))
 }
 
 // seatsText is the short form of a session's seats: "12/50 +3".

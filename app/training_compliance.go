@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -25,12 +26,13 @@ type complianceTab struct {
 	asOf        *widget.Entry
 	search      *widget.Entry
 	onlyMissing *widget.Check
-	offices     *widget.Label
+	offices     *widget.Table
 	table       *widget.Table
 	printBtn    *widget.Button
 	csvBtn      *widget.Button
 	grantBtn    *widget.Button
 	editor      *requirementEditor
+	tabs        *container.AppTabs
 	content     fyne.CanvasObject
 }
 
@@ -43,8 +45,10 @@ func newComplianceTab(s *trainingScreen) *complianceTab {
 	c.search.SetPlaceHolder("Search people or offices…")
 	c.search.OnChanged = func(string) { c.filter() }
 	c.onlyMissing = widget.NewCheck("Only people missing something", func(bool) { c.filter() })
-	c.offices = widget.NewLabel("")
-	c.offices.Wrapping = fyne.TextWrapWord
+	c.offices = widget.NewTable(c.officeSize, newComplianceCell, c.updateOfficeCell)
+	c.offices.ShowHeaderRow = true
+	c.offices.CreateHeader = newComplianceCell
+	c.offices.UpdateHeader = c.updateOfficeHeader
 	c.table = widget.NewTable(c.tableSize, newComplianceCell, c.updateCell)
 	c.table.ShowHeaderRow = true
 	c.table.CreateHeader = newComplianceCell
@@ -53,14 +57,18 @@ func newComplianceTab(s *trainingScreen) *complianceTab {
 	c.csvBtn = widget.NewButtonWithIcon("Export CSV", theme.UploadIcon(), c.askCSV)
 	c.grantBtn = widget.NewButtonWithIcon("Grant file…", theme.FileIcon(), c.askGrantFile)
 	c.editor = newRequirementEditor(c)
-	bar := container.NewBorder(nil, nil,
-		container.NewHBox(widget.NewLabel("As of"), container.NewGridWrap(fyne.NewSize(130, c.asOf.MinSize().Height), c.asOf)),
-		container.NewHBox(c.onlyMissing, c.printBtn, c.csvBtn, c.grantBtn), c.search)
-	who := container.NewBorder(container.NewVBox(bar, c.offices), nil, nil, nil, c.table)
-	c.content = container.NewAppTabs(
+	day := container.NewHBox(widget.NewLabel("As of"), container.NewGridWrap(fyne.NewSize(130, c.asOf.MinSize().Height), c.asOf))
+	bar := container.NewVBox(
+		container.NewBorder(nil, nil, day, c.onlyMissing, c.search),
+		container.NewHBox(c.printBtn, c.csvBtn, c.grantBtn),
+	)
+	who := container.NewBorder(bar, nil, nil, nil, c.table)
+	c.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Who met what", theme.ConfirmIcon(), who),
+		container.NewTabItemWithIcon("By office", theme.HomeIcon(), c.offices),
 		container.NewTabItemWithIcon("Requirements", theme.ListIcon(), c.editor.view()),
 	)
+	c.content = c.tabs
 	return c
 }
 
@@ -85,13 +93,16 @@ func (c *complianceTab) reload() {
 		return
 	}
 	c.report = rep
-	c.offices.SetText(officeSummary(rep))
 	c.filter()
+	c.offices.Refresh()
 	for i := range rep.Requirements {
 		c.table.SetColumnWidth(i+2, 260)
+		c.offices.SetColumnWidth(i+2, 260)
 	}
 	c.table.SetColumnWidth(0, 190)
 	c.table.SetColumnWidth(1, 230)
+	c.offices.SetColumnWidth(0, 300)
+	c.offices.SetColumnWidth(1, 80)
 }
 
 // filter keeps the people that match the search and the missing-only box.
@@ -100,7 +111,7 @@ func (c *complianceTab) filter() {
 	c.rows = c.rows[:0]
 	for _, st := range c.report.People {
 		text := strings.ToLower(st.Person.Name + " " + st.Person.Office)
-		keep := !c.onlyMissing.Checked || !st.Met()
+		keep := st.Covered() && (!c.onlyMissing.Checked || !st.Met())
 		for _, w := range words {
 			keep = keep && strings.Contains(text, w)
 		}
@@ -111,31 +122,53 @@ func (c *complianceTab) filter() {
 	c.table.Refresh()
 }
 
-// officeSummary says per office how many meet each requirement.
-func officeSummary(rep training.Report) string {
-	if len(rep.Requirements) == 0 {
-		return "No requirements yet: add them on the Requirements tab."
+func (c *complianceTab) officeSize() (int, int) {
+	return len(c.report.Offices), 2 + len(c.report.Requirements)
+}
+
+func (c *complianceTab) updateOfficeHeader(id widget.TableCellID, o fyne.CanvasObject) {
+	l := o.(*widget.Label)
+	l.TextStyle.Bold = true
+	switch id.Col {
+	case 0:
+		l.SetText("Office")
+	case 1:
+		l.SetText("People")
+	default:
+		l.SetText(c.report.Requirements[id.Col-2].Name)
 	}
-	var lines []string
-	for _, o := range rep.Offices {
-		var parts []string
-		for i, r := range rep.Requirements {
-			if o.Covered[i] > 0 {
-				parts = append(parts, fmt.Sprintf("%s: %d of %d", r.Name, o.Met[i], o.Covered[i]))
-			}
+}
+
+// updateOfficeCell shows, per office, how many of those a requirement
+// covers meet it.
+func (c *complianceTab) updateOfficeCell(id widget.TableCellID, o fyne.CanvasObject) {
+	l := o.(*widget.Label)
+	tally := c.report.Offices[id.Row]
+	l.Importance = widget.MediumImportance
+	switch id.Col {
+	case 0:
+		l.SetText(tally.Office)
+		if tally.Office == "" {
+			l.SetText("(no office)")
 		}
-		if len(parts) > 0 {
-			name := o.Office
-			if name == "" {
-				name = "(no office)"
-			}
-			lines = append(lines, name+" — "+strings.Join(parts, "; "))
+	case 1:
+		l.SetText(strconv.Itoa(tally.People))
+	default:
+		i := id.Col - 2
+		l.SetText(officeCellText(tally.Met[i], tally.Covered[i]))
+		if tally.Met[i] < tally.Covered[i] {
+			l.Importance = widget.DangerImportance
 		}
+		l.Refresh()
 	}
-	if len(lines) == 0 {
-		return "Nobody in the directory is covered by these requirements."
+}
+
+// officeCellText is "3 of 4 met", or a dash when nobody is covered.
+func officeCellText(met, covered int) string {
+	if covered == 0 {
+		return "—"
 	}
-	return strings.Join(lines, "\n")
+	return fmt.Sprintf("%d of %d met", met, covered)
 }
 
 func (c *complianceTab) tableSize() (int, int) { return len(c.rows), 2 + len(c.report.Requirements) }
@@ -187,7 +220,7 @@ func complianceCellText(r training.Result) string {
 	case !r.Applies:
 		return "—"
 	case r.Met:
-		return fmt.Sprintf("Met · %d sessions, %s h", r.Sessions, training.FormatHours(r.Hours))
+		return fmt.Sprintf("Met · %d %s, %s h", r.Sessions, trPlural(r.Sessions, "session", "sessions"), training.FormatHours(r.Hours))
 	case r.Overdue:
 		return "Overdue: " + r.Missing
 	}
@@ -232,4 +265,11 @@ func (c *complianceTab) askGrantFile() {
 			c.askReportPDF(reqs[choice.SelectedIndex()].ID)
 		}
 	}, c.s.u.win)
+}
+
+func trPlural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

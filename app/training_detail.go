@@ -25,6 +25,7 @@ type eventDetail struct {
 	loading bool
 
 	heading  *widget.Label
+	tabs     *container.AppTabs
 	seatBar  *widget.ProgressBar
 	seatText *widget.Label
 
@@ -68,11 +69,11 @@ func newEventDetail(s *trainingScreen) *eventDetail {
 		container.NewBorder(nil, nil, nil, container.NewHBox(d.signInBtn, d.deleteBtn), d.heading),
 		d.seatBar,
 	)
-	tabs := container.NewAppTabs(
+	d.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("People", theme.AccountIcon(), d.peoplePane()),
 		container.NewTabItemWithIcon("Details", theme.DocumentCreateIcon(), container.NewVScroll(d.detailsForm())),
 	)
-	d.body = container.NewBorder(top, nil, nil, nil, tabs)
+	d.body = container.NewBorder(top, nil, nil, nil, d.tabs)
 	d.nothing = container.NewCenter(widget.NewLabel("Choose a session on the left, or add one with New session."))
 	d.content = container.NewStack(d.nothing)
 	return d

@@ -74,13 +74,11 @@ func (e *requirementEditor) buildForm() fyne.CanvasObject {
 		kindLabels[i] = k.Label()
 	}
 	e.kinds = widget.NewCheckGroup(kindLabels, func([]string) { e.save() })
-	e.kinds.Horizontal = true
 	levels := make([]string, len(contacts.Levels))
 	for i, l := range contacts.Levels {
 		levels[i] = string(l)
 	}
 	e.levels = widget.NewCheckGroup(levels, func([]string) { e.save() })
-	e.levels.Horizontal = true
 	return container.NewVBox(widget.NewForm(
 		widget.NewFormItem("Name", e.name),
 		widget.NewFormItem("Sessions that count", e.kinds),

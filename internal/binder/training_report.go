@@ -28,7 +28,7 @@ func WriteComplianceReport(w io.Writer, rep training.Report, opts ComplianceOpti
 	if err != nil {
 		return err
 	}
-	reqs, index := chosenRequirements(rep, opts.Only)
+	reqs, index := trChosen(rep, opts.Only)
 	if opts.Only > 0 && len(reqs) == 0 {
 		return fmt.Errorf("requirement %d: %w", opts.Only, training.ErrNotFound)
 	}
@@ -40,13 +40,13 @@ func WriteComplianceReport(w io.Writer, rep training.Report, opts ComplianceOpti
 	pdf.AliasNbPages("{nb}")
 	pdf.SetFooterFunc(func() { trainingFooter(pdf, opts.Jurisdiction, title+" · as of "+rep.AsOf.Format("2006-01-02")) })
 	pdf.AddPage()
-	reportHeading(pdf, title, opts.Jurisdiction, rep)
-	requirementList(pdf, reqs)
+	trReportHeading(pdf, title, opts.Jurisdiction, rep)
+	trRequirementList(pdf, reqs)
 	if opts.Only > 0 {
-		grantTable(pdf, rep, index[0])
+		trGrantTable(pdf, rep, index[0])
 	} else {
-		officeTable(pdf, rep, reqs, index)
-		personTable(pdf, rep, reqs, index)
+		trOfficeTable(pdf, rep, reqs, index)
+		trPersonTable(pdf, rep, reqs, index)
 	}
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("printing the compliance report: %w", err)
@@ -56,7 +56,7 @@ func WriteComplianceReport(w io.Writer, rep training.Report, opts ComplianceOpti
 
 // chosenRequirements returns the requirements to print and their indexes
 // in the report's results.
-func chosenRequirements(rep training.Report, only int64) ([]training.Requirement, []int) {
+func trChosen(rep training.Report, only int64) ([]training.Requirement, []int) {
 	var reqs []training.Requirement
 	var index []int
 	for i, r := range rep.Requirements {
@@ -68,7 +68,7 @@ func chosenRequirements(rep training.Report, only int64) ([]training.Requirement
 	return reqs, index
 }
 
-func reportHeading(pdf *gofpdf.Fpdf, title, jurisdiction string, rep training.Report) {
+func trReportHeading(pdf *gofpdf.Fpdf, title, jurisdiction string, rep training.Report) {
 	pdf.SetFont(Font, "B", 17)
 	pdf.MultiCell(0, 8, cleanText(title), "", "L", false)
 	pdf.SetFont(Font, "", 10)
@@ -80,8 +80,8 @@ func reportHeading(pdf *gofpdf.Fpdf, title, jurisdiction string, rep training.Re
 	pdf.Ln(3)
 }
 
-func requirementList(pdf *gofpdf.Fpdf, reqs []training.Requirement) {
-	sectionTitle(pdf, "Requirements")
+func trRequirementList(pdf *gofpdf.Fpdf, reqs []training.Requirement) {
+	trSection(pdf, "Requirements")
 	if len(reqs) == 0 {
 		pdf.SetFont(Font, "I", 10)
 		pdf.MultiCell(0, 5.5, "No requirements are set up yet. Add them on the Compliance tab of the Training screen.", "", "L", false)
@@ -100,33 +100,33 @@ func requirementList(pdf *gofpdf.Fpdf, reqs []training.Requirement) {
 	pdf.Ln(3)
 }
 
-func officeTable(pdf *gofpdf.Fpdf, rep training.Report, reqs []training.Requirement, index []int) {
-	sectionTitle(pdf, "By office")
+func trOfficeTable(pdf *gofpdf.Fpdf, rep training.Report, reqs []training.Requirement, index []int) {
+	trSection(pdf, "By office")
 	header := []string{"Office", "People"}
 	for _, r := range reqs {
 		header = append(header, r.Name+" (met of covered)")
 	}
 	var rows [][]string
 	for _, o := range rep.Offices {
-		row := []string{officeName(o.Office), strconv.Itoa(o.People)}
+		row := []string{trOffice(o.Office), strconv.Itoa(o.People)}
 		for _, i := range index {
 			row = append(row, fmt.Sprintf("%d of %d", o.Met[i], o.Covered[i]))
 		}
 		rows = append(rows, row)
 	}
-	table(pdf, spread(pdf, []float64{3, 1}, len(reqs), 2), header, rows, nil)
+	trTable(pdf, trSpread(pdf, []float64{3, 1}, len(reqs), 2), header, rows, nil)
 	pdf.Ln(5)
 }
 
-func officeName(o string) string {
+func trOffice(o string) string {
 	if o == "" {
 		return "(no office)"
 	}
 	return o
 }
 
-func personTable(pdf *gofpdf.Fpdf, rep training.Report, reqs []training.Requirement, index []int) {
-	sectionTitle(pdf, "By person")
+func trPersonTable(pdf *gofpdf.Fpdf, rep training.Report, reqs []training.Requirement, index []int) {
+	trSection(pdf, "By person")
 	header := []string{"Name", "Office"}
 	for _, r := range reqs {
 		header = append(header, r.Name)
@@ -134,33 +134,36 @@ func personTable(pdf *gofpdf.Fpdf, rep training.Report, reqs []training.Requirem
 	var rows [][]string
 	var marks [][]bool
 	for _, st := range rep.People {
-		row := []string{st.Person.Name, officeName(st.Person.Office)}
+		if !st.Covered() {
+			continue
+		}
+		row := []string{st.Person.Name, trOffice(st.Person.Office)}
 		mark := []bool{false, false}
 		for _, i := range index {
-			row = append(row, resultText(st.Results[i]))
+			row = append(row, trResult(st.Results[i]))
 			mark = append(mark, st.Results[i].Applies && !st.Results[i].Met)
 		}
 		rows = append(rows, row)
 		marks = append(marks, mark)
 	}
-	table(pdf, spread(pdf, []float64{2, 2}, len(reqs), 3), header, rows, marks)
+	trTable(pdf, trSpread(pdf, []float64{2, 2}, len(reqs), 3), header, rows, marks)
 }
 
 // resultText is a person's standing in one cell.
-func resultText(r training.Result) string {
+func trResult(r training.Result) string {
 	switch {
 	case !r.Applies:
 		return "—"
 	case r.Met:
-		return fmt.Sprintf("Met (%d %s, %s h)", r.Sessions, sessionWord(r.Sessions), training.FormatHours(r.Hours))
+		return fmt.Sprintf("Met (%d %s, %s h)", r.Sessions, trSessionWord(r.Sessions), training.FormatHours(r.Hours))
 	case r.Overdue:
 		return "OVERDUE: " + r.Missing
 	}
 	return "Not met: " + r.Missing
 }
 
-func grantTable(pdf *gofpdf.Fpdf, rep training.Report, i int) {
-	sectionTitle(pdf, "Standing of each person covered")
+func trGrantTable(pdf *gofpdf.Fpdf, rep training.Report, i int) {
+	trSection(pdf, "Standing of each person covered")
 	header := []string{"Name", "Office", "Standing", "Sessions that count", "Still missing"}
 	var rows [][]string
 	var marks [][]bool
@@ -169,15 +172,15 @@ func grantTable(pdf *gofpdf.Fpdf, rep training.Report, i int) {
 		if !r.Applies {
 			continue
 		}
-		rows = append(rows, []string{st.Person.Name, officeName(st.Person.Office), r.Standing(), r.CountedText(), r.Missing})
+		rows = append(rows, []string{st.Person.Name, trOffice(st.Person.Office), r.Standing(), r.CountedText(), r.Missing})
 		marks = append(marks, []bool{false, false, !r.Met, false, false})
 	}
-	table(pdf, spread(pdf, []float64{2, 2, 1, 4, 3}, 0, 0), header, rows, marks)
+	trTable(pdf, trSpread(pdf, []float64{2, 2, 1, 4, 3}, 0, 0), header, rows, marks)
 }
 
 // spread shares the text width: fixed weights for the first columns, then
 // n columns of weight each.
-func spread(pdf *gofpdf.Fpdf, weights []float64, n int, each float64) []float64 {
+func trSpread(pdf *gofpdf.Fpdf, weights []float64, n int, each float64) []float64 {
 	for range n {
 		weights = append(weights, each)
 	}
@@ -195,23 +198,23 @@ func spread(pdf *gofpdf.Fpdf, weights []float64, n int, each float64) []float64 
 	return out
 }
 
-const cellLine = 4.6
+const trCellLine = 4.6
 
 // table prints rows under a shaded header that repeats on each page. Rows
 // are measured first so a row never breaks across pages; cells whose mark
 // is set print in bold.
-func table(pdf *gofpdf.Fpdf, widths []float64, header []string, rows [][]string, marks [][]bool) {
+func trTable(pdf *gofpdf.Fpdf, widths []float64, header []string, rows [][]string, marks [][]bool) {
 	printHeader := func() {
 		pdf.SetFont(Font, "B", 8.5)
 		pdf.SetFillColor(225, 229, 235)
-		tableRow(pdf, widths, header, nil, true)
+		trTableRow(pdf, widths, header, nil, true)
 	}
 	printHeader()
 	_, pageHeight := pdf.GetPageSize()
 	_, _, _, bottom := pdf.GetMargins()
 	for r, row := range rows {
 		pdf.SetFont(Font, "", 8.5)
-		if pdf.GetY()+rowHeight(pdf, widths, row) > pageHeight-bottom-6 {
+		if pdf.GetY()+trRowHeight(pdf, widths, row) > pageHeight-bottom-6 {
 			pdf.AddPage()
 			printHeader()
 		}
@@ -219,7 +222,7 @@ func table(pdf *gofpdf.Fpdf, widths []float64, header []string, rows [][]string,
 		if marks != nil {
 			mark = marks[r]
 		}
-		tableRow(pdf, widths, row, mark, false)
+		trTableRow(pdf, widths, row, mark, false)
 	}
 	if len(rows) == 0 {
 		pdf.SetFont(Font, "I", 9)
@@ -227,16 +230,16 @@ func table(pdf *gofpdf.Fpdf, widths []float64, header []string, rows [][]string,
 	}
 }
 
-func rowHeight(pdf *gofpdf.Fpdf, widths []float64, row []string) float64 {
+func trRowHeight(pdf *gofpdf.Fpdf, widths []float64, row []string) float64 {
 	lines := 1
 	for i, text := range row {
 		lines = max(lines, len(pdf.SplitText(cleanText(text), widths[i]-2)))
 	}
-	return float64(lines)*cellLine + 2
+	return float64(lines)*trCellLine + 2
 }
 
-func tableRow(pdf *gofpdf.Fpdf, widths []float64, row []string, mark []bool, fill bool) {
-	h := rowHeight(pdf, widths, row)
+func trTableRow(pdf *gofpdf.Fpdf, widths []float64, row []string, mark []bool, fill bool) {
+	h := trRowHeight(pdf, widths, row)
 	x, y := pdf.GetXY()
 	for i, text := range row {
 		if fill {
@@ -250,14 +253,14 @@ func tableRow(pdf *gofpdf.Fpdf, widths []float64, row []string, mark []bool, fil
 		}
 		pdf.SetFont(Font, style, 8.5)
 		pdf.SetXY(x+1, y+1)
-		pdf.MultiCell(widths[i]-2, cellLine, cleanText(text), "", "L", false)
+		pdf.MultiCell(widths[i]-2, trCellLine, cleanText(text), "", "L", false)
 		x += widths[i]
 	}
 	left, _, _, _ := pdf.GetMargins()
 	pdf.SetXY(left, y+h)
 }
 
-func sessionWord(n int) string {
+func trSessionWord(n int) string {
 	if n == 1 {
 		return "session"
 	}

@@ -34,6 +34,16 @@ type Standing struct {
 	Results []Result // in the order of Report.Requirements
 }
 
+// Covered reports whether any requirement applies to the person.
+func (s Standing) Covered() bool {
+	for _, r := range s.Results {
+		if r.Applies {
+			return true
+		}
+	}
+	return false
+}
+
 // Met reports whether the person meets every requirement that applies.
 func (s Standing) Met() bool {
 	for _, r := range s.Results {
