@@ -111,36 +111,23 @@ func (s *Store) attendedByPerson() (map[int64][]AttendedSession, error) {
 		return nil, fmt.Errorf("reading attendance: %w", err)
 	}
 	defer rows.Close()
-	zones := map[string]*time.Location{}
 	out := map[int64][]AttendedSession{}
 	for rows.Next() {
 		var id int64
 		var a AttendedSession
-		var start, zone string
-		if err := rows.Scan(&id, &a.EventID, &a.Title, &a.Kind, &start, &zone, &a.Hours); err != nil {
+		var start, zoneName string
+		if err := rows.Scan(&id, &a.EventID, &a.Title, &a.Kind, &start, &zoneName, &a.Hours); err != nil {
 			return nil, err
 		}
 		t, err := parseStamp(start)
 		if err != nil {
 			return nil, fmt.Errorf("a session has an unreadable start %q", start)
 		}
-		local := t.In(zoneFor(zones, zone))
+		local := t.In(zone(zoneName))
 		a.Day = time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, time.UTC)
 		out[id] = append(out[id], a)
 	}
 	return out, rows.Err()
-}
-
-func zoneFor(cache map[string]*time.Location, name string) *time.Location {
-	if loc, ok := cache[name]; ok {
-		return loc
-	}
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		loc = time.UTC
-	}
-	cache[name] = loc
-	return loc
 }
 
 // evaluate checks one person's attendance against one requirement.
