@@ -176,6 +176,27 @@ func trGrantTable(pdf *gofpdf.Fpdf, rep training.Report, i int) {
 		marks = append(marks, []bool{false, false, !r.Met, false, false})
 	}
 	trTable(pdf, trSpread(pdf, []float64{2, 2, 1, 4, 3}, 0, 0), header, rows, marks)
+	trAttestation(pdf)
+}
+
+// trAttestation leaves lines for the clerk who certifies the grant file.
+func trAttestation(pdf *gofpdf.Fpdf) {
+	_, pageHeight := pdf.GetPageSize()
+	_, _, _, bottom := pdf.GetMargins()
+	if pdf.GetY()+34 > pageHeight-bottom {
+		pdf.AddPage()
+	}
+	pdf.Ln(8)
+	pdf.SetFont(Font, "", 9.5)
+	pdf.MultiCell(0, 5, "I certify that this record of attendance is true and complete to the best of my knowledge.", "", "L", false)
+	pdf.Ln(8)
+	widths := trSpread(pdf, []float64{3, 3, 2, 3}, 0, 0)
+	for i, label := range []string{"Name", "Title", "Date", "Signature"} {
+		x, y := pdf.GetXY()
+		pdf.Line(x+2, y, x+widths[i]-4, y)
+		pdf.CellFormat(widths[i], 5, label, "", 0, "L", false, 0, "")
+	}
+	pdf.Ln(-1)
 }
 
 // spread shares the text width: fixed weights for the first columns, then

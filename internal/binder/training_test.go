@@ -215,7 +215,7 @@ func TestComplianceReportReadsWithPoppler(t *testing.T) {
 	}
 	text = trPDFText(t, grant.Bytes(), "grant.pdf")
 	for _, want := range []string{"Grant file: In-person security training (subgrant)", "Sessions that count",
-		"2019-11-12 Election security communications:", "not met"} {
+		"2019-11-12 Election security communications:", "not met", "I certify that this record", "Signature"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the grant file lacks %q:\n%s", want, text)
 		}
