@@ -109,10 +109,17 @@ func trOfficeTable(pdf *gofpdf.Fpdf, rep training.Report, reqs []training.Requir
 	var rows [][]string
 	for _, o := range rep.Offices {
 		row := []string{trOffice(o.Office), strconv.Itoa(o.People)}
+		covered := false
 		for _, i := range index {
-			row = append(row, fmt.Sprintf("%d of %d", o.Met[i], o.Covered[i]))
+			cell := "—"
+			if o.Covered[i] > 0 {
+				cell, covered = fmt.Sprintf("%d of %d", o.Met[i], o.Covered[i]), true
+			}
+			row = append(row, cell)
 		}
-		rows = append(rows, row)
+		if covered {
+			rows = append(rows, row)
+		}
 	}
 	trTable(pdf, trSpread(pdf, []float64{3, 1}, len(reqs), 2), header, rows, nil)
 	pdf.Ln(5)
