@@ -88,13 +88,9 @@ func (s *trainingScreen) exportPDF() {
 
 // reload reads the sessions again and keeps the chosen one selected.
 func (s *trainingScreen) reload() {
-	events, err := s.store.Events(s.search.Text)
-	if err != nil {
-		s.u.showError(err)
+	if !s.changed() {
 		return
 	}
-	s.events = events
-	s.list.Refresh()
 	for i, e := range s.events {
 		if e.ID == s.selected {
 			s.list.Select(i)
@@ -113,15 +109,17 @@ func (s *trainingScreen) show(id int64) {
 	s.detail.load(id)
 }
 
-// changed refreshes the list after the detail saved something.
-func (s *trainingScreen) changed() {
+// changed reads the sessions again after something was saved, and
+// reports whether that worked.
+func (s *trainingScreen) changed() bool {
 	events, err := s.store.Events(s.search.Text)
 	if err != nil {
 		s.u.showError(err)
-		return
+		return false
 	}
 	s.events = events
 	s.list.Refresh()
+	return true
 }
 
 func newEventRow() fyne.CanvasObject {

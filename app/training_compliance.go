@@ -127,15 +127,20 @@ func (c *complianceTab) officeSize() (int, int) {
 }
 
 func (c *complianceTab) updateOfficeHeader(id widget.TableCellID, o fyne.CanvasObject) {
+	c.headerCell(id.Col, o, "Office", "People")
+}
+
+// headerCell names a column: two fixed ones, then one per requirement.
+func (c *complianceTab) headerCell(col int, o fyne.CanvasObject, first, second string) {
 	l := o.(*widget.Label)
 	l.TextStyle.Bold = true
-	switch id.Col {
+	switch col {
 	case 0:
-		l.SetText("Office")
+		l.SetText(first)
 	case 1:
-		l.SetText("People")
+		l.SetText(second)
 	default:
-		l.SetText(c.report.Requirements[id.Col-2].Name)
+		l.SetText(c.report.Requirements[col-2].Name)
 	}
 }
 
@@ -180,16 +185,7 @@ func newComplianceCell() fyne.CanvasObject {
 }
 
 func (c *complianceTab) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
-	l := o.(*widget.Label)
-	l.TextStyle.Bold = true
-	switch id.Col {
-	case 0:
-		l.SetText("Name")
-	case 1:
-		l.SetText("Office")
-	default:
-		l.SetText(c.report.Requirements[id.Col-2].Name)
-	}
+	c.headerCell(id.Col, o, "Name", "Office")
 }
 
 func (c *complianceTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {

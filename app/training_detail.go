@@ -158,6 +158,7 @@ func (d *eventDetail) peoplePane() fyne.CanvasObject {
 	d.personSearch = widget.NewEntry()
 	d.personSearch.SetPlaceHolder("Find a person in the directory…")
 	d.personSearch.OnChanged = d.searchPeople
+	d.personSearch.OnSubmitted = func(string) { d.registerChosen() } // Enter signs up the one found
 	d.peopleList = widget.NewList(func() int { return len(d.people) }, func() fyne.CanvasObject {
 		l := widget.NewLabel("Person")
 		l.Truncation = fyne.TextTruncateEllipsis
@@ -341,19 +342,8 @@ func (d *eventDetail) afterPeopleChange(err error) {
 
 // detailsForm holds the session's fields; every change saves.
 func (d *eventDetail) detailsForm() fyne.CanvasObject {
-	entry := func(placeholder string) *widget.Entry {
-		e := widget.NewEntry()
-		e.SetPlaceHolder(placeholder)
-		e.OnChanged = func(string) { d.save() }
-		return e
-	}
-	multi := func(placeholder string) *widget.Entry {
-		e := entry(placeholder)
-		e.MultiLine = true
-		e.Wrapping = fyne.TextWrapWord
-		e.SetMinRowsVisible(2)
-		return e
-	}
+	entry := func(placeholder string) *widget.Entry { return trSavingEntry(placeholder, false, d.save) }
+	multi := func(placeholder string) *widget.Entry { return trSavingEntry(placeholder, true, d.save) }
 	d.title = entry("Title")
 	labels := make([]string, len(training.Kinds))
 	for i, k := range training.Kinds {
@@ -469,4 +459,17 @@ func trOptionalFloat(s string) (float64, error) {
 		return 0, nil
 	}
 	return strconv.ParseFloat(strings.TrimSpace(s), 64)
+}
+
+// trSavingEntry is an entry that calls save at every change; a multi-line
+// one wraps words and shows two rows.
+func trSavingEntry(placeholder string, multiLine bool, save func()) *widget.Entry {
+	e := widget.NewEntry()
+	e.SetPlaceHolder(placeholder)
+	if multiLine {
+		e.MultiLine, e.Wrapping = true, fyne.TextWrapWord
+		e.SetMinRowsVisible(2)
+	}
+	e.OnChanged = func(string) { save() }
+	return e
 }

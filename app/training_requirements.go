@@ -57,15 +57,9 @@ func newRequirementEditor(c *complianceTab) *requirementEditor {
 func (e *requirementEditor) view() fyne.CanvasObject { return e.content }
 
 func (e *requirementEditor) buildForm() fyne.CanvasObject {
-	entry := func(placeholder string) *widget.Entry {
-		w := widget.NewEntry()
-		w.SetPlaceHolder(placeholder)
-		w.OnChanged = func(string) { e.save() }
-		return w
-	}
+	entry := func(placeholder string) *widget.Entry { return trSavingEntry(placeholder, false, e.save) }
 	e.name = entry("Name")
-	e.description = entry("What it is for, who asks for it")
-	e.description.MultiLine, e.description.Wrapping = true, fyne.TextWrapWord
+	e.description = trSavingEntry("What it is for, who asks for it", true, e.save)
 	e.sessions, e.hours = entry("0"), entry("0")
 	e.startsOn, e.deadline = entry("YYYY-MM-DD or empty"), entry("YYYY-MM-DD or empty")
 	e.termYears = entry("0: no term")
