@@ -44,7 +44,7 @@ func WriteSignInSheet(w io.Writer, sheet SignInSheet, setup PageSetup) error {
 	}, true)
 	pdf.AddPage()
 	signInHeading(pdf, e)
-	seated, waiting := splitRoster(sheet.Roster)
+	seated, waiting := trSplitRoster(sheet.Roster)
 	lines := len(seated)
 	if e.Capacity > 0 {
 		lines = max(lines, e.Capacity)
@@ -54,7 +54,7 @@ func WriteSignInSheet(w io.Writer, sheet SignInSheet, setup PageSetup) error {
 	signInTable(pdf, seated, lines, 1)
 	if len(waiting) > 0 {
 		pdf.Ln(4)
-		sectionTitle(pdf, fmt.Sprintf("Waitlist (%d) — seated only when a seat is free", len(waiting)))
+		trSection(pdf, fmt.Sprintf("Waitlist (%d) — seated only when a seat is free", len(waiting)))
 		signInTable(pdf, waiting, len(waiting), lines+1)
 	}
 	if err := pdf.Error(); err != nil {
@@ -64,7 +64,7 @@ func WriteSignInSheet(w io.Writer, sheet SignInSheet, setup PageSetup) error {
 }
 
 // splitRoster keeps the seat holders and the waitlist, in order.
-func splitRoster(roster []training.Registration) (seated, waiting []training.Registration) {
+func trSplitRoster(roster []training.Registration) (seated, waiting []training.Registration) {
 	for _, r := range roster {
 		switch r.Status {
 		case training.Registered:
@@ -93,7 +93,7 @@ func signInHeading(pdf *gofpdf.Fpdf, e training.EventSummary) {
 		{"Where", e.Location()},
 		{"Getting there", e.Directions},
 		{"Organiser", e.Organizer},
-		{"Credit", creditText(e.CreditHours)},
+		{"Credit", trCredit(e.CreditHours)},
 	}
 	for _, f := range facts {
 		if strings.TrimSpace(f[1]) == "" {
@@ -107,7 +107,7 @@ func signInHeading(pdf *gofpdf.Fpdf, e training.EventSummary) {
 	pdf.Ln(3)
 }
 
-func creditText(hours float64) string {
+func trCredit(hours float64) string {
 	if hours <= 0 {
 		return ""
 	}
@@ -139,9 +139,9 @@ func signInTable(pdf *gofpdf.Fpdf, people []training.Registration, lines, first 
 		}
 		pdf.SetFont(Font, "", 10)
 		pdf.CellFormat(widths[0], signInRow, strconv.Itoa(first+i), "1", 0, "R", false, 0, "")
-		pdf.CellFormat(widths[1], signInRow, fitText(pdf, name, widths[1]-2), "1", 0, "L", false, 0, "")
+		pdf.CellFormat(widths[1], signInRow, trFit(pdf, name, widths[1]-2), "1", 0, "L", false, 0, "")
 		pdf.SetFont(Font, "", 8.5)
-		pdf.CellFormat(widths[2], signInRow, fitText(pdf, office, widths[2]-2), "1", 0, "L", false, 0, "")
+		pdf.CellFormat(widths[2], signInRow, trFit(pdf, office, widths[2]-2), "1", 0, "L", false, 0, "")
 		pdf.CellFormat(widths[3], signInRow, "", "1", 1, "L", false, 0, "")
 	}
 }
@@ -155,7 +155,7 @@ func signInWidths(pdf *gofpdf.Fpdf) []float64 {
 }
 
 // fitText shortens text with an ellipsis until it fits width in the current font.
-func fitText(pdf *gofpdf.Fpdf, text string, width float64) string {
+func trFit(pdf *gofpdf.Fpdf, text string, width float64) string {
 	text = cleanText(strings.ReplaceAll(text, "\n", " "))
 	if pdf.GetStringWidth(text) <= width {
 		return text
@@ -168,7 +168,7 @@ func fitText(pdf *gofpdf.Fpdf, text string, width float64) string {
 }
 
 // sectionTitle prints a bold heading line.
-func sectionTitle(pdf *gofpdf.Fpdf, text string) {
+func trSection(pdf *gofpdf.Fpdf, text string) {
 	pdf.SetFont(Font, "B", 12)
 	pdf.CellFormat(0, 7, cleanText(text), "", 1, "L", false, 0, "")
 	pdf.Ln(1)
