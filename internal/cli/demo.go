@@ -22,6 +22,7 @@ type demoLoader struct {
 var demoLoaders = []demoLoader{
 	{"jurisdiction profile", loadDemoProfile},
 	{"contact directory", loadDemoContacts},
+	{"contingency plan", loadDemoPlan},
 	{"training sessions", loadDemoTraining},
 }
 
