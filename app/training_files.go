@@ -107,7 +107,11 @@ func (s *trainingScreen) importFile(path string) (string, error) {
 		return fmt.Sprintf("%d roster lines were applied.", n), err
 	}
 	res, err := s.store.ImportICS(f)
-	return fmt.Sprintf("%d new sessions, %d updated.", res.Created, res.Updated), err
+	msg := fmt.Sprintf("%d new sessions, %d updated.", res.Created, res.Updated)
+	for _, n := range res.Notes {
+		msg += "\n" + n + "."
+	}
+	return msg, err
 }
 
 // askExport offers the calendar of sessions or the roster.

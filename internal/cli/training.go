@@ -80,6 +80,9 @@ func importTrainingFile(env *Env, store *training.Store, name string) error {
 			return err
 		}
 		fmt.Fprintf(env.Stdout, "Imported %d sessions from %s (%d new, %d updated)\n", res.Created+res.Updated, name, res.Created, res.Updated)
+		for _, n := range res.Notes {
+			fmt.Fprintln(env.Stdout, "Note: "+n)
+		}
 	case ".csv":
 		n, err := store.ImportRosterCSV(f)
 		if err != nil {

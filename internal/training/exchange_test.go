@@ -263,3 +263,19 @@ for line in sys.argv[1:]:
 		}
 	}
 }
+
+func TestImportICSLeavesOutCancelledAndNotesRepeats(t *testing.T) {
+	s, _ := openStore(t)
+	text := strings.Replace(outlookICS, "DTSTAMP:20191001T120000Z\r\nEND:VEVENT\r\nBEGIN:VEVENT",
+		"DTSTAMP:20191001T120000Z\r\nSTATUS:CANCELLED\r\nEND:VEVENT\r\nBEGIN:VEVENT", 1)
+	text = strings.Replace(text, "DURATION:PT1H\r\n", "DURATION:PT1H\r\nRRULE:FREQ=WEEKLY;COUNT=3\r\n", 1)
+	res, err := s.ImportICS(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Created != 1 || len(res.Notes) != 2 ||
+		!strings.Contains(res.Notes[0], "event 1 (Communications training - La Crosse) was cancelled") ||
+		!strings.Contains(res.Notes[1], "event 2 (Election security communications webinar) repeats") {
+		t.Fatalf("result %+v", res)
+	}
+}

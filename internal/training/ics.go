@@ -262,29 +262,38 @@ func zoneNamed(tzid string) (*time.Location, string, error) {
 
 // ReadICS reads the events of an iCalendar file. Times keep their zone;
 // times in UTC or floating are placed in fallbackZone. Problems are
-// reported for every event, by its number in the file and its title.
-func ReadICS(r io.Reader, fallbackZone string) ([]Event, error) {
+// reported for every event, by its number in the file and its title. Notes
+// say what was read differently from the file: a cancelled event is left
+// out, and a repeating one gives only its first session.
+func ReadICS(r io.Reader, fallbackZone string) (events []Event, notes []string, err error) {
 	cal, err := ics.ParseCalendar(r)
 	if err != nil {
-		return nil, fmt.Errorf("this is not a calendar file this program can read: %w", err)
+		return nil, nil, fmt.Errorf("this is not a calendar file this program can read: %w", err)
 	}
-	var events []Event
 	var problems []string
 	for i, v := range cal.Events() {
+		name := fmt.Sprintf("event %d (%s)", i+1, propValue(v, ics.ComponentPropertySummary))
+		if strings.EqualFold(propValue(v, ics.ComponentPropertyStatus), "CANCELLED") {
+			notes = append(notes, name+" was cancelled by its organiser and is left out")
+			continue
+		}
 		e, err := eventFromICS(v, fallbackZone)
 		if err != nil {
-			problems = append(problems, fmt.Sprintf("event %d (%s): %v", i+1, propValue(v, ics.ComponentPropertySummary), err))
+			problems = append(problems, fmt.Sprintf("%s: %v", name, err))
 			continue
+		}
+		if v.HasProperty(ics.ComponentPropertyRrule) || v.HasProperty(ics.ComponentPropertyRdate) {
+			notes = append(notes, name+" repeats; only its first session was imported")
 		}
 		events = append(events, e)
 	}
 	if len(problems) > 0 {
-		return nil, errors.New("the calendar was not imported:\n" + strings.Join(problems, "\n"))
+		return nil, nil, errors.New("the calendar was not imported:\n" + strings.Join(problems, "\n"))
 	}
 	if len(events) == 0 {
-		return nil, errors.New("the calendar holds no events")
+		return nil, notes, errors.New(strings.Join(append([]string{"the calendar holds no sessions to import"}, notes...), "\n"))
 	}
-	return events, nil
+	return events, notes, nil
 }
 
 func propValue(v *ics.VEvent, p ics.ComponentProperty) string {
@@ -431,7 +440,8 @@ func guessPlace(v *ics.VEvent, e *Event) {
 // ImportResult counts what an import did.
 type ImportResult struct {
 	Created, Updated int
-	IDs              []int64 // ids of the events, in file order
+	IDs              []int64  // ids of the events, in file order
+	Notes            []string // what was read differently from the file
 }
 
 // ImportEvents saves events read from a calendar: one whose UUID is known
@@ -499,11 +509,13 @@ func (s *Store) ExportICS(w io.Writer) error {
 
 // ImportICS reads an iCalendar file and saves its events.
 func (s *Store) ImportICS(r io.Reader) (ImportResult, error) {
-	events, err := ReadICS(r, DefaultTimeZone)
+	events, notes, err := ReadICS(r, DefaultTimeZone)
 	if err != nil {
 		return ImportResult{}, err
 	}
-	return s.ImportEvents(events)
+	res, err := s.ImportEvents(events)
+	res.Notes = notes
+	return res, err
 }
 
 // hoursText writes hours with their unit: 1 hour, 1.5 hours.
