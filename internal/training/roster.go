@@ -283,9 +283,7 @@ func applyRosterRow(tx *sql.Tx, row rosterRow, now time.Time) error {
 	err := tx.QueryRow(`SELECT id, status FROM training_registrations WHERE event_id=? AND contact_id=?`,
 		row.eventID, row.contactID).Scan(&id, &status)
 	if errors.Is(err, sql.ErrNoRows) || (err == nil && status == Cancelled && row.status != Cancelled) {
-		if id, err = register(tx, row.eventID, row.contactID, now); err == nil {
-			err = tx.QueryRow(`SELECT status FROM training_registrations WHERE id=?`, id).Scan(&status)
-		}
+		id, status, err = register(tx, row.eventID, row.contactID, now)
 	}
 	if err != nil {
 		return err
