@@ -28,6 +28,7 @@ type complianceTab struct {
 	onlyMissing *widget.Check
 	offices     *widget.Table
 	table       *widget.Table
+	why         *widget.Label // the chosen person's sessions and gaps
 	printBtn    *widget.Button
 	csvBtn      *widget.Button
 	grantBtn    *widget.Button
@@ -53,6 +54,13 @@ func newComplianceTab(s *trainingScreen) *complianceTab {
 	c.table.ShowHeaderRow = true
 	c.table.CreateHeader = newComplianceCell
 	c.table.UpdateHeader = c.updateHeader
+	c.why = widget.NewLabel("Choose a person to see which sessions counted.")
+	c.why.Wrapping = fyne.TextWrapWord
+	c.table.OnSelected = func(id widget.TableCellID) {
+		if id.Row >= 0 && id.Row < len(c.rows) {
+			c.why.SetText(standingText(c.report, c.rows[id.Row]))
+		}
+	}
 	c.printBtn = widget.NewButtonWithIcon("Print report", theme.DocumentPrintIcon(), func() { c.askReportPDF(0) })
 	c.csvBtn = widget.NewButtonWithIcon("Export CSV", theme.UploadIcon(), c.askCSV)
 	c.grantBtn = widget.NewButtonWithIcon("Grant file…", theme.FileIcon(), c.askGrantFile)
@@ -62,7 +70,9 @@ func newComplianceTab(s *trainingScreen) *complianceTab {
 		container.NewBorder(nil, nil, day, c.onlyMissing, c.search),
 		container.NewHBox(c.printBtn, c.csvBtn, c.grantBtn),
 	)
-	who := container.NewBorder(bar, nil, nil, nil, c.table)
+	why := container.NewVScroll(c.why)
+	why.SetMinSize(fyne.NewSize(0, 100))
+	who := container.NewBorder(bar, why, nil, nil, c.table)
 	c.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Who met what", theme.ConfirmIcon(), who),
 		container.NewTabItemWithIcon("By office", theme.HomeIcon(), c.offices),
@@ -221,6 +231,26 @@ func complianceCellText(r training.Result) string {
 		return "Overdue: " + r.Missing
 	}
 	return "Missing " + r.Missing
+}
+
+// standingText explains one person's standing: per requirement, the
+// sessions that counted and what is missing.
+func standingText(rep training.Report, st training.Standing) string {
+	lines := []string{st.Person.Label()}
+	for i, r := range st.Results {
+		if !r.Applies {
+			continue
+		}
+		line := rep.Requirements[i].Name + ": " + r.Standing()
+		if counted := r.CountedText(); counted != "" {
+			line += " — counted: " + counted
+		}
+		if r.Missing != "" {
+			line += " — missing " + r.Missing
+		}
+		lines = append(lines, line)
+	}
+	return strings.Join(lines, "\n")
 }
 
 // askReportPDF prints the compliance report, or with only > 0 the grant file.

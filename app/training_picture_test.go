@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"electionbinder/internal/contacts"
 	"electionbinder/internal/db"
@@ -45,6 +46,7 @@ func TestTrainingScreenPictures(t *testing.T) {
 		"compliance": func() {
 			s.tabs.SelectIndex(1)
 			s.compliance.asOf.SetText("2019-12-31")
+			s.compliance.table.Select(widget.TableCellID{Row: 1, Col: 3})
 		},
 		"offices": func() {
 			s.tabs.SelectIndex(1)

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"electionbinder/internal/contacts"
 	"electionbinder/internal/db"
@@ -144,6 +145,14 @@ func TestTrainingScreenCheckInAndCompliance(t *testing.T) {
 	}
 	if !strings.HasPrefix(met["Luis Ortega"], "Met") || !strings.HasPrefix(met["Ana Núñez"], "Missing 1 more in-person session") {
 		t.Fatalf("compliance %v", met)
+	}
+	for i, st := range c.rows {
+		if st.Person.Name == "Luis Ortega" {
+			c.table.Select(widget.TableCellID{Row: i, Col: 2})
+		}
+	}
+	if !strings.Contains(c.why.Text, "Subgrant: in person: met — counted: 2019-11-11 Past exercise (in person, 2 h)") {
+		t.Fatalf("why %q", c.why.Text)
 	}
 	test.Tap(c.onlyMissing)
 	for _, st := range c.rows {
