@@ -224,3 +224,20 @@ func TestComplianceReportReadsWithPoppler(t *testing.T) {
 		t.Error("the grant file prints another requirement")
 	}
 }
+
+// Characters gofpdf cannot draw (beyond U+FFFF) print as a replacement
+// character instead of stopping the print.
+func TestSignInSheetSurvivesEmoji(t *testing.T) {
+	start := time.Date(2020, 1, 6, 9, 0, 0, 0, time.UTC)
+	sum := training.EventSummary{Event: training.Event{ID: 1, Title: "Drill 🗳️", Kind: training.InPerson, Start: start,
+		End: start.Add(time.Hour), TimeZone: "UTC", Capacity: 3}, Registered: 1}
+	roster := []training.Registration{{Name: "Sam 🦡 Lee", Office: "Town 🏛", Status: training.Registered}}
+	var buf bytes.Buffer
+	if err := WriteSignInSheet(&buf, SignInSheet{Event: sum, Roster: roster}, PageSetup{}); err != nil {
+		t.Fatal(err)
+	}
+	text := trPDFText(t, buf.Bytes(), "emoji.pdf")
+	if !strings.Contains(text, "Sam � Lee") {
+		t.Fatalf("sheet:\n%s", text)
+	}
+}
