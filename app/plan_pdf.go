@@ -1,8 +1,318 @@
 package app
 
-import "fyne.io/fyne/v2/dialog"
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
 
-// exportPlanPDF prints the plan with the given id as a binder PDF.
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"electionbinder/internal/binder"
+	"electionbinder/internal/plan"
+)
+
+// exportPlanPDF prints the plan with the given id as a binder PDF: the
+// clerk picks a controlled copy and the whole binder or the changed pages,
+// then a file; the PDF is written behind a progress bar and offered to open.
 func (u *ui) exportPlanPDF(planID int64) {
-	dialog.ShowInformation("Print the binder", "Printing the plan as a binder arrives with its feature in a coming release.", u.win)
+	p, err := newPrintSetup(u, planID)
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	p.dlg.Show()
+}
+
+// wholeBinder is the first choice of what to print.
+const wholeBinder = "The whole binder"
+
+// printSetup is the dialog that prepares a print.
+type printSetup struct {
+	u      *ui
+	planID int64
+	title  string
+	copies []binder.Copy
+	revs   []plan.Revision
+
+	copySel *widget.Select
+	pages   *widget.Select
+	dlg     *dialog.ConfirmDialog
+}
+
+func newPrintSetup(u *ui, planID int64) (*printSetup, error) {
+	p := &printSetup{u: u, planID: planID}
+	pl, err := plan.NewStore(u.db).Load(planID)
+	if err != nil {
+		return nil, err
+	}
+	p.title, p.revs = pl.Title, pl.Revisions
+	p.copySel = widget.NewSelect(nil, nil)
+	p.pages = widget.NewSelect(p.pageChoices(), nil)
+	p.pages.SetSelectedIndex(0)
+	if err := p.reloadCopies(); err != nil {
+		return nil, err
+	}
+	dist := widget.NewButtonWithIcon("Distribution list…", theme.AccountIcon(), p.editDistribution)
+	form := widget.NewForm(
+		widget.NewFormItem("Controlled copy", p.copySel),
+		widget.NewFormItem("Print", p.pages),
+	)
+	hint := widget.NewLabel("Paper size, double-sided printing and the handling marking are in Settings.")
+	hint.Wrapping = fyne.TextWrapWord
+	content := container.NewVBox(form, container.NewHBox(dist), hint)
+	p.dlg = dialog.NewCustomConfirm("Print the binder", "Choose a file…", "Cancel", content, p.confirmed, u.win)
+	p.dlg.Resize(fyne.NewSize(460, 0))
+	return p, nil
+}
+
+// pageChoices are the whole binder, then the changed pages since each
+// revision, newest first.
+func (p *printSetup) pageChoices() []string {
+	choices := []string{wholeBinder}
+	for i := len(p.revs) - 1; i >= 0; i-- {
+		choices = append(choices, fmt.Sprintf("Pages changed since revision %d", p.revs[i].Number))
+	}
+	return choices
+}
+
+// reloadCopies refills the controlled-copy choices from the distribution list.
+func (p *printSetup) reloadCopies() error {
+	copies, err := binder.NewStore(p.u.db).Copies(p.planID)
+	if err != nil {
+		return err
+	}
+	p.copies = copies
+	options := []string{"No copy number"}
+	for _, c := range copies {
+		options = append(options, "Copy "+c.Number+" — "+c.Holder)
+	}
+	keep := p.copySel.SelectedIndex()
+	p.copySel.SetOptions(options)
+	if keep < 0 || keep >= len(options) {
+		keep = 0
+	}
+	p.copySel.SetSelectedIndex(keep)
+	return nil
+}
+
+// options turns the choices into export options.
+func (p *printSetup) options() binder.ExportOptions {
+	var opt binder.ExportOptions
+	if i := p.copySel.SelectedIndex(); i > 0 && i <= len(p.copies) {
+		opt.Copy = p.copies[i-1].Number
+	}
+	if i := p.pages.SelectedIndex(); i > 0 && i <= len(p.revs) {
+		opt.Since = p.revs[len(p.revs)-i].Number
+	}
+	return opt
+}
+
+// fileName suggests a file name from the plan's title and the choices.
+func (p *printSetup) fileName() string {
+	name := strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|`, r) {
+			return '-'
+		}
+		return r
+	}, strings.TrimSpace(p.title))
+	opt := p.options()
+	if opt.Copy != "" {
+		name += " - copy " + opt.Copy
+	}
+	if opt.Since > 0 {
+		name += " - changes since revision " + strconv.Itoa(opt.Since)
+	}
+	return name + ".pdf"
+}
+
+func (p *printSetup) confirmed(ok bool) {
+	if !ok {
+		return
+	}
+	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			p.u.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		if err := w.Close(); err != nil {
+			p.u.showError(err)
+			return
+		}
+		p.print(path)
+	}, p.u.win)
+	save.SetFileName(p.fileName())
+	save.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	save.Show()
+}
+
+// print writes the binder to path behind a progress bar.
+func (p *printSetup) print(path string) {
+	opt := p.options()
+	p.u.runWithProgress("Printing the binder", func(progress func(float64)) (string, error) {
+		opt.Progress = progress
+		return path, writeBinderFile(p.u, p.planID, path, opt)
+	})
+}
+
+// writeBinderFile renders the binder in memory and puts it at path in one
+// step, so a failed print never leaves half a file.
+func writeBinderFile(u *ui, planID int64, path string, opt binder.ExportOptions) error {
+	var buf bytes.Buffer
+	if _, err := binder.NewStore(u.db).Export(&buf, planID, opt); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".binder-*.pdf")
+	if err != nil {
+		return fmt.Errorf("cannot write in that folder: %w", err)
+	}
+	_, werr := tmp.Write(buf.Bytes())
+	cerr := tmp.Close()
+	if werr == nil {
+		werr = cerr
+	}
+	if werr == nil {
+		werr = os.Rename(tmp.Name(), path)
+	}
+	if werr != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("writing %s: %w", path, werr)
+	}
+	return nil
+}
+
+// editDistribution opens the distribution list; closing it refreshes the
+// controlled-copy choices.
+func (p *printSetup) editDistribution() {
+	d := newDistributionEditor(p.u, p.planID)
+	d.dlg.SetOnClosed(func() {
+		if err := p.reloadCopies(); err != nil {
+			p.u.showError(err)
+		}
+	})
+	d.dlg.Show()
+}
+
+// distributionEditor lists who holds which controlled copy and adds or
+// removes copies; every change is saved at once.
+type distributionEditor struct {
+	u      *ui
+	planID int64
+	store  *binder.Store
+	copies []binder.Copy
+	now    func() time.Time // the issue date of a new copy
+
+	list                            *widget.List
+	number, holder, title, location *widget.Entry
+	add                             *widget.Button
+	dlg                             dialog.Dialog
+}
+
+func newDistributionEditor(u *ui, planID int64) *distributionEditor {
+	d := &distributionEditor{u: u, planID: planID, store: binder.NewStore(u.db), now: time.Now}
+	d.list = widget.NewList(func() int { return len(d.copies) }, d.newRow, d.updateRow)
+	d.number, d.holder, d.title, d.location = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	d.number.SetPlaceHolder("No.")
+	d.holder.SetPlaceHolder("Held by")
+	d.title.SetPlaceHolder("Title or organization")
+	d.location.SetPlaceHolder("Kept at")
+	d.add = widget.NewButtonWithIcon("Add copy", theme.ContentAddIcon(), d.addCopy)
+	d.reload()
+	form := container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(70, d.number.MinSize().Height), d.number), d.add,
+		container.NewGridWithColumns(3, d.holder, d.title, d.location))
+	content := container.NewBorder(nil, form, nil, nil, d.list)
+	d.dlg = dialog.NewCustom("Distribution list", "Close", content, u.win)
+	d.dlg.Resize(fyne.NewSize(720, 420))
+	return d
+}
+
+func (d *distributionEditor) newRow() fyne.CanvasObject {
+	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)
+	return container.NewBorder(nil, nil, nil, remove, widget.NewLabel(""))
+}
+
+func (d *distributionEditor) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+	row := o.(*fyne.Container)
+	c := d.copies[i]
+	row.Objects[0].(*widget.Label).SetText(copyLine(c))
+	row.Objects[1].(*widget.Button).OnTapped = func() { d.remove(c) }
+}
+
+// copyLine is one copy as the list shows it.
+func copyLine(c binder.Copy) string {
+	parts := []string{"Copy " + c.Number, c.Holder}
+	for _, s := range []string{c.Title, c.Location} {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	if !c.Issued.IsZero() {
+		parts = append(parts, "issued "+c.Issued.Format("Jan 2, 2006"))
+	}
+	return strings.Join(parts, " · ")
+}
+
+func (d *distributionEditor) reload() {
+	copies, err := d.store.Copies(d.planID)
+	if err != nil {
+		d.u.showError(err)
+		return
+	}
+	d.copies = copies
+	d.list.Refresh()
+	if d.number.Text == "" {
+		d.number.SetText(d.nextNumber())
+	}
+}
+
+// nextNumber suggests the number after the highest numbered copy.
+func (d *distributionEditor) nextNumber() string {
+	n := 0
+	for _, c := range d.copies {
+		if v, err := strconv.Atoi(c.Number); err == nil && v > n {
+			n = v
+		}
+	}
+	return strconv.Itoa(n + 1)
+}
+
+func (d *distributionEditor) addCopy() {
+	c := binder.Copy{PlanID: d.planID, Number: d.number.Text, Holder: d.holder.Text, Title: d.title.Text,
+		Location: d.location.Text, Issued: d.now()}
+	if _, err := d.store.AddCopy(c); err != nil {
+		d.u.showError(err)
+		return
+	}
+	d.u.saved(nil)
+	for _, e := range []*widget.Entry{d.number, d.holder, d.title, d.location} {
+		e.SetText("")
+	}
+	d.reload()
+}
+
+func (d *distributionEditor) remove(c binder.Copy) {
+	dialog.ShowConfirm("Take copy "+c.Number+" off the list?",
+		"Take the copy held by "+c.Holder+" off the distribution list?", func(ok bool) {
+			if ok {
+				d.removeNow(c)
+			}
+		}, d.u.win)
+}
+
+// removeNow takes a copy off the list without asking.
+func (d *distributionEditor) removeNow(c binder.Copy) {
+	d.u.saved(d.store.DeleteCopy(c.ID))
+	d.reload()
 }

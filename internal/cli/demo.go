@@ -22,6 +22,8 @@ type demoLoader struct {
 var demoLoaders = []demoLoader{
 	{"jurisdiction profile", loadDemoProfile},
 	{"contact directory", loadDemoContacts},
+	{"contingency plan", loadDemoPlan},
+	{"training sessions", loadDemoTraining},
 }
 
 func runDemo(env *Env, args []string) error {

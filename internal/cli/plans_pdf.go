@@ -1,9 +1,141 @@
 package cli
 
-import "errors"
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"electionbinder/internal/binder"
+)
+
+func init() {
+	Register(Command{Name: "distribution list", Args: "PLAN", Summary: "who holds which controlled copy of a plan's binder", Run: runDistributionList})
+	Register(Command{Name: "distribution add", Args: "PLAN --copy N --holder NAME [--title T] [--location L] [--issued YYYY-MM-DD]",
+		Summary: "record a controlled copy; prints its id", Run: runDistributionAdd})
+	Register(Command{Name: "distribution remove", Args: "ID", Summary: "take a controlled copy off the distribution list", Run: runDistributionRemove})
+	Register(Command{Name: "distribution print", Args: "PLAN --copy N --out FILE.pdf",
+		Summary: "print the binder as a numbered controlled copy", Run: runDistributionPrint})
+}
 
 // exportPlanPDF prints the plan with the given id as a binder PDF at out;
 // with sinceRevision > 0 it prints only the sections changed since then.
 func exportPlanPDF(env *Env, planID int64, out string, sinceRevision int) error {
-	return errors.New("printing the plan as a binder arrives with its feature in a coming release")
+	return writeBinder(env, planID, out, binder.ExportOptions{Since: sinceRevision})
+}
+
+// writeBinder prints a plan's binder to out, never leaving half a file,
+// and prints the file name.
+func writeBinder(env *Env, planID int64, out string, opt binder.ExportOptions) error {
+	var buf bytes.Buffer
+	if _, err := binder.NewStore(env.DB).Export(&buf, planID, opt); err != nil {
+		return err
+	}
+	if err := writePlanFile(out, buf.Bytes()); err != nil {
+		return err
+	}
+	fmt.Fprintln(env.Stdout, out)
+	return nil
+}
+
+func runDistributionList(env *Env, args []string) error {
+	pos, err := ParseFlags(flag.NewFlagSet("distribution list", flag.ContinueOnError), args, 1, 1)
+	if err != nil {
+		return err
+	}
+	id, err := parsePlanID(pos[0])
+	if err != nil {
+		return err
+	}
+	copies, err := binder.NewStore(env.DB).Copies(id)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(env.Stdout, "id\tcopy\tholder\ttitle\tlocation\tissued")
+	for _, c := range copies {
+		issued := ""
+		if !c.Issued.IsZero() {
+			issued = c.Issued.Format("2006-01-02")
+		}
+		fmt.Fprintf(env.Stdout, "%d\t%s\t%s\t%s\t%s\t%s\n", c.ID, tabless(c.Number), tabless(c.Holder), tabless(c.Title), tabless(c.Location), issued)
+	}
+	return nil
+}
+
+func runDistributionAdd(env *Env, args []string) error {
+	fs := flag.NewFlagSet("distribution add", flag.ContinueOnError)
+	number := fs.String("copy", "", "copy number")
+	holder := fs.String("holder", "", "who holds the copy")
+	title := fs.String("title", "", "their title or organisation")
+	location := fs.String("location", "", "where the copy is kept")
+	issued := fs.String("issued", "", "date the copy was handed out, YYYY-MM-DD")
+	pos, err := ParseFlags(fs, args, 1, 1)
+	if err != nil {
+		return err
+	}
+	planID, err := parsePlanID(pos[0])
+	if err != nil {
+		return err
+	}
+	c := binder.Copy{PlanID: planID, Number: *number, Holder: *holder, Title: *title, Location: *location}
+	if *issued != "" {
+		if c.Issued, err = time.Parse("2006-01-02", *issued); err != nil {
+			return UsageError{fmt.Sprintf("--issued %q is not a date like 2026-03-05", *issued)}
+		}
+	}
+	if strings.TrimSpace(c.Number) == "" || strings.TrimSpace(c.Holder) == "" {
+		return UsageError{"--copy and --holder are required"}
+	}
+	id, err := binder.NewStore(env.DB).AddCopy(c)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(env.Stdout, id)
+	return nil
+}
+
+func runDistributionRemove(env *Env, args []string) error {
+	pos, err := ParseFlags(flag.NewFlagSet("distribution remove", flag.ContinueOnError), args, 1, 1)
+	if err != nil {
+		return err
+	}
+	id, err := strconv.ParseInt(pos[0], 10, 64)
+	if err != nil || id <= 0 {
+		return UsageError{fmt.Sprintf("%q is not a copy id (see binder distribution list PLAN)", pos[0])}
+	}
+	return binder.NewStore(env.DB).DeleteCopy(id)
+}
+
+func runDistributionPrint(env *Env, args []string) error {
+	fs := flag.NewFlagSet("distribution print", flag.ContinueOnError)
+	number := fs.String("copy", "", "copy number to print on every page")
+	out := fs.String("out", "", "the PDF file to write")
+	pos, err := ParseFlags(fs, args, 1, 1)
+	if err != nil {
+		return err
+	}
+	planID, err := parsePlanID(pos[0])
+	if err != nil {
+		return err
+	}
+	if !strings.HasSuffix(strings.ToLower(*out), ".pdf") {
+		return UsageError{"--out FILE.pdf is required"}
+	}
+	copies, err := binder.NewStore(env.DB).Copies(planID)
+	if err != nil {
+		return err
+	}
+	for _, c := range copies {
+		if c.Number == strings.TrimSpace(*number) {
+			return writeBinder(env, planID, *out, binder.ExportOptions{Copy: c.Number})
+		}
+	}
+	return fmt.Errorf("plan %d has no controlled copy numbered %q (see binder distribution list %d)", planID, *number, planID)
+}
+
+// tabless keeps a value on one tab-separated line.
+func tabless(s string) string {
+	return strings.NewReplacer("\t", " ", "\n", " ").Replace(s)
 }

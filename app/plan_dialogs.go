@@ -1,0 +1,203 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"electionbinder/internal/plan"
+)
+
+// createNew asks for a template and a title and starts a plan (Ctrl+N).
+func (s *plansScreen) createNew() {
+	templates, err := s.store.Templates()
+	if err != nil {
+		s.u.showError(err)
+		return
+	}
+	names := make([]string, len(templates))
+	for i, t := range templates {
+		names[i] = fmt.Sprintf("%s (version %d)", t.Name, t.Version)
+	}
+	choice := widget.NewSelect(names, nil)
+	choice.SetSelectedIndex(0)
+	title := widget.NewEntry()
+	title.SetPlaceHolder("Leave blank for “<jurisdiction> election-security contingency plan”")
+	d := dialog.NewForm("New plan", "Create", "Cancel", []*widget.FormItem{
+		widget.NewFormItem("Template", choice),
+		widget.NewFormItem("Title", title),
+	}, func(ok bool) {
+		if !ok || choice.SelectedIndex() < 0 {
+			return
+		}
+		id, err := s.store.CreateFromTemplate(templates[choice.SelectedIndex()].Name, title.Text)
+		s.u.saved(err)
+		if err == nil {
+			s.reloadList(id)
+		}
+	}, s.u.win)
+	d.Resize(fyne.NewSize(560, 220))
+	d.Show()
+}
+
+// askImport reads a Markdown file into a new plan.
+func (s *plansScreen) askImport() {
+	open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			s.u.showError(err)
+			return
+		}
+		defer r.Close()
+		src, err := io.ReadAll(r)
+		if err != nil {
+			s.u.showError(err)
+			return
+		}
+		title := strings.TrimSuffix(r.URI().Name(), r.URI().Extension())
+		if doc, err := plan.ReadMarkdown(src); err == nil && doc.Title != "" {
+			title = ""
+		}
+		id, err := s.store.ImportMarkdown(src, title)
+		if err != nil {
+			s.u.showError(fmt.Errorf("%s could not be imported: %w", r.URI().Name(), err))
+			return
+		}
+		s.u.status.set("Imported " + r.URI().Name())
+		s.reloadList(id)
+	}, s.u.win)
+	open.SetFilter(storage.NewExtensionFileFilter([]string{".md", ".markdown", ".txt"}))
+	open.Show()
+}
+
+// askExport writes the plan as a Markdown file.
+func (s *plansScreen) askExport() {
+	if s.plan == nil {
+		return
+	}
+	id := s.plan.ID
+	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			s.u.showError(err)
+			return
+		}
+		data, err := s.store.ExportMarkdown(id)
+		if err == nil {
+			_, err = w.Write(data)
+		}
+		err = errors.Join(err, w.Close())
+		if err != nil {
+			s.u.showError(err)
+			return
+		}
+		s.u.offerToOpen(w.URI().Path())
+	}, s.u.win)
+	save.SetFileName(fileNameFor(s.plan.Title) + ".md")
+	save.SetFilter(storage.NewExtensionFileFilter([]string{".md"}))
+	save.Show()
+}
+
+// fileNameFor turns a title into a file name without troublesome characters.
+func fileNameFor(title string) string {
+	name := strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|`, r) {
+			return '-'
+		}
+		return r
+	}, strings.TrimSpace(title))
+	if name == "" {
+		return "plan"
+	}
+	return name
+}
+
+// approveForm holds the fields of the approval dialog.
+type approveForm struct {
+	by, summary, review *widget.Entry
+	dialog              *dialog.FormDialog
+}
+
+// askApprove records the plan as approved, as a new numbered revision.
+func (s *plansScreen) askApprove() {
+	if s.plan == nil {
+		return
+	}
+	f := &approveForm{by: widget.NewEntry(), summary: widget.NewMultiLineEntry(), review: widget.NewEntry()}
+	if s.resolver != nil {
+		f.by.SetText(s.resolver.Profile().ClerkName)
+	}
+	f.summary.SetPlaceHolder("Leave blank to describe the changes automatically")
+	f.review.SetText(s.today().AddDate(1, 0, 0).Format("2006-01-02"))
+	f.by.Validator = func(t string) error {
+		if strings.TrimSpace(t) == "" {
+			return errors.New("say who approved the plan")
+		}
+		return nil
+	}
+	f.review.Validator = func(t string) error {
+		_, err := time.Parse("2006-01-02", strings.TrimSpace(t))
+		if err != nil {
+			return errors.New("type the date as YYYY-MM-DD")
+		}
+		return nil
+	}
+	f.dialog = dialog.NewForm("Approve this plan", "Approve", "Cancel", []*widget.FormItem{
+		widget.NewFormItem("Approved by", f.by),
+		widget.NewFormItem("Summary of changes", f.summary),
+		widget.NewFormItem("Next review", f.review),
+	}, func(ok bool) {
+		if ok {
+			s.approve(f)
+		}
+	}, s.u.win)
+	f.dialog.Resize(fyne.NewSize(560, 320))
+	s.approval = f
+	f.dialog.Show()
+}
+
+func (s *plansScreen) approve(f *approveForm) {
+	next, _ := time.Parse("2006-01-02", strings.TrimSpace(f.review.Text))
+	rev, err := s.store.Approve(s.plan.ID, plan.Approval{ApprovedBy: f.by.Text, Summary: f.summary.Text,
+		At: s.today(), NextReview: next})
+	if err != nil {
+		s.u.showError(err)
+		return
+	}
+	s.u.status.set(fmt.Sprintf("Approved as revision %d", rev.Number))
+	id := s.plan.ID
+	s.plan = nil
+	s.reloadList(id)
+}
+
+// askSaveTemplate keeps the plan as a template other offices can start from.
+func (s *plansScreen) askSaveTemplate() {
+	if s.plan == nil {
+		return
+	}
+	name := widget.NewEntry()
+	name.SetPlaceHolder("for example lakeshore-municipal")
+	desc := widget.NewEntry()
+	id := s.plan.ID
+	d := dialog.NewForm("Save as template", "Save", "Cancel", []*widget.FormItem{
+		widget.NewFormItem("Template name", name),
+		widget.NewFormItem("Description", desc),
+	}, func(ok bool) {
+		if !ok {
+			return
+		}
+		t, err := s.store.SaveAsTemplate(id, name.Text, desc.Text)
+		if err != nil {
+			s.u.showError(err)
+			return
+		}
+		s.u.status.set(fmt.Sprintf("Saved as template %q, version %d", t.Name, t.Version))
+	}, s.u.win)
+	d.Resize(fyne.NewSize(520, 200))
+	d.Show()
+}

@@ -1,0 +1,127 @@
+package app
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"electionbinder/internal/binder"
+	"electionbinder/internal/db"
+	"electionbinder/internal/plan"
+	"electionbinder/internal/settings"
+)
+
+// openForPrint starts the window over a new database holding one plan from
+// the built-in template.
+func openForPrint(t *testing.T) (*ui, int64) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	path := filepath.Join(t.TempDir(), "binder.db")
+	conn, err := db.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.Close() })
+	if err := settings.New(conn).SaveProfile(settings.Profile{Jurisdiction: "Lakeshore County", County: "Lakeshore County",
+		State: "Wisconsin", ClerkName: "Ana Núñez"}); err != nil {
+		t.Fatal(err)
+	}
+	id, err := plan.NewStore(conn).CreateFromTemplate(plan.BuiltinTemplate, "Test plan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return newUI(a, path, conn), id
+}
+
+func TestDistributionListFeedsTheCopyChoice(t *testing.T) {
+	u, id := openForPrint(t)
+	p, err := newPrintSetup(u, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := p.copySel.Options; len(got) != 1 || got[0] != "No copy number" {
+		t.Fatalf("copy choices before any copy: %q", got)
+	}
+	d := newDistributionEditor(u, id)
+	d.now = func() time.Time { return time.Date(2026, 3, 5, 0, 0, 0, 0, time.UTC) }
+	if d.number.Text != "1" {
+		t.Fatalf("the first copy number offered is %q", d.number.Text)
+	}
+	test.Type(d.holder, "Mai Xiong")
+	test.Type(d.title, "IT Director")
+	test.Tap(d.add)
+	copies, err := binder.NewStore(u.db).Copies(id)
+	if err != nil || len(copies) != 1 {
+		t.Fatalf("after adding: %v, %v", copies, err)
+	}
+	if c := copies[0]; c.Number != "1" || c.Holder != "Mai Xiong" || c.Title != "IT Director" || !c.Issued.Equal(d.now()) {
+		t.Fatalf("saved copy %+v", c)
+	}
+	if d.holder.Text != "" || d.number.Text != "2" || d.list.Length() != 1 {
+		t.Fatalf("after adding the form reads %q/%q and the list has %d rows", d.number.Text, d.holder.Text, d.list.Length())
+	}
+	test.Tap(d.add) // no holder: refused, nothing saved
+	if copies, _ := binder.NewStore(u.db).Copies(id); len(copies) != 1 {
+		t.Fatalf("a copy without a holder was saved: %v", copies)
+	}
+
+	if err := p.reloadCopies(); err != nil {
+		t.Fatal(err)
+	}
+	p.copySel.SetSelectedIndex(1)
+	if opt := p.options(); opt.Copy != "1" || opt.Since != 0 {
+		t.Fatalf("options %+v", opt)
+	}
+	if name := p.fileName(); name != "Test plan - copy 1.pdf" {
+		t.Fatalf("suggested file name %q", name)
+	}
+	d.removeNow(copies[0])
+	if d.list.Length() != 0 {
+		t.Fatal("the removed copy is still listed")
+	}
+}
+
+func TestPrintChoosesChangedPagesAndWritesThePDF(t *testing.T) {
+	u, id := openForPrint(t)
+	st := plan.NewStore(u.db)
+	if _, err := st.Approve(id, plan.Approval{ApprovedBy: "Ana Núñez", At: time.Date(2026, 3, 5, 0, 0, 0, 0, time.UTC)}); err != nil {
+		t.Fatal(err)
+	}
+	p, err := newPrintSetup(u, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(p.pages.Options, "|"); got != "The whole binder|Pages changed since revision 1" {
+		t.Fatalf("page choices %q", got)
+	}
+	out := filepath.Join(t.TempDir(), p.fileName())
+	if err := writeBinderFile(u, id, out, p.options()); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil || !bytes.HasPrefix(data, []byte("%PDF-")) {
+		t.Fatalf("no PDF written: %v", err)
+	}
+	p.pages.SetSelectedIndex(1)
+	if opt := p.options(); opt.Since != 1 {
+		t.Fatalf("options %+v", opt)
+	}
+	// Nothing changed since revision 1: the print is refused in plain words
+	// and no file is left behind.
+	out2 := filepath.Join(t.TempDir(), p.fileName())
+	err = writeBinderFile(u, id, out2, p.options())
+	if err == nil || !strings.Contains(err.Error(), "nothing in the plan changed") {
+		t.Fatalf("changed pages of an unchanged plan: %v", err)
+	}
+	if _, statErr := os.Stat(out2); !os.IsNotExist(statErr) {
+		t.Fatal("a failed print left a file")
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(out2)); len(entries) != 0 {
+		t.Fatalf("a failed print left %d files", len(entries))
+	}
+}

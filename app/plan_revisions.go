@@ -1,0 +1,140 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"electionbinder/internal/plan"
+)
+
+// currentDraft names the plan as it stands in the compare choices.
+const currentDraft = "The plan as it is now"
+
+// revisionView shows the record of changes and compares two versions of the
+// plan section by section.
+type revisionView struct {
+	s        *plansScreen
+	revs     []plan.Revision
+	from, to *widget.Select
+	changes  []plan.Change
+	list     *widget.List
+	old, new *widget.Label
+	summary  *widget.Label
+	dialog   *dialog.CustomDialog
+}
+
+// showRevisions opens the record of changes of the plan being edited.
+func (s *plansScreen) showRevisions() {
+	if s.plan == nil {
+		return
+	}
+	revs, err := s.store.Revisions(s.plan.ID)
+	if err != nil {
+		s.u.showError(err)
+		return
+	}
+	if len(revs) == 0 {
+		dialog.ShowInformation("Revisions", "This plan has not been approved yet.\nApproving it records revision 1.", s.u.win)
+		return
+	}
+	v := &revisionView{s: s, revs: revs}
+	v.dialog = dialog.NewCustom("Record of changes", "Close", v.build(), s.u.win)
+	v.dialog.Resize(fyne.NewSize(980, 640))
+	s.revisions = v
+	v.dialog.Show()
+	v.compare()
+}
+
+func (v *revisionView) build() fyne.CanvasObject {
+	record := widget.NewLabel(v.recordText())
+	record.Wrapping = fyne.TextWrapWord
+	choices := []string{}
+	for _, r := range v.revs {
+		choices = append(choices, fmt.Sprintf("Revision %d", r.Number))
+	}
+	v.from = widget.NewSelect(choices, func(string) { v.compare() })
+	v.to = widget.NewSelect(append(choices, currentDraft), func(string) { v.compare() })
+	v.from.SetSelectedIndex(len(choices) - 1)
+	v.to.SetSelected(currentDraft)
+	v.summary = widget.NewLabel("")
+	v.old, v.new = widget.NewLabel(""), widget.NewLabel("")
+	v.old.Wrapping, v.new.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
+	v.list = widget.NewList(func() int { return len(v.changes) },
+		func() fyne.CanvasObject { return widget.NewLabel("changed: section title") },
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(changeLabel(v.changes[i])) })
+	v.list.OnSelected = func(i widget.ListItemID) { v.showChange(v.changes[i]) }
+	sides := container.NewGridWithColumns(2,
+		container.NewBorder(widget.NewLabel("Before"), nil, nil, nil, container.NewVScroll(v.old)),
+		container.NewBorder(widget.NewLabel("After"), nil, nil, nil, container.NewVScroll(v.new)))
+	body := container.NewHSplit(v.list, sides)
+	body.SetOffset(0.3)
+	top := container.NewVBox(container.NewVScroll(record),
+		container.NewHBox(widget.NewLabel("Compare"), v.from, widget.NewLabel("with"), v.to), v.summary)
+	return container.NewBorder(top, nil, nil, nil, body)
+}
+
+func (v *revisionView) recordText() string {
+	text := ""
+	for _, r := range v.revs {
+		text += fmt.Sprintf("Revision %d — %s — approved by %s — %s (hash %s)\n", r.Number,
+			r.ApprovedAt.Local().Format("Jan 2, 2006 15:04"), r.ApprovedBy, r.Summary, r.ContentHash[:12])
+	}
+	return text
+}
+
+func changeLabel(c plan.Change) string {
+	what := "section"
+	if c.IsScenario {
+		what = "scenario"
+	}
+	return fmt.Sprintf("%s %s: %s", c.Kind, what, c.Title)
+}
+
+// compare lists what differs between the two versions chosen.
+func (v *revisionView) compare() {
+	if v.list == nil || v.from.SelectedIndex() < 0 || v.to.SelectedIndex() < 0 {
+		return
+	}
+	old, err := v.s.store.RevisionPlan(v.s.plan.ID, v.revs[v.from.SelectedIndex()].Number)
+	if err != nil {
+		v.s.u.showError(err)
+		return
+	}
+	newer := v.s.plan
+	if v.to.Selected != currentDraft {
+		if newer, err = v.s.store.RevisionPlan(v.s.plan.ID, v.revs[v.to.SelectedIndex()].Number); err != nil {
+			v.s.u.showError(err)
+			return
+		}
+	}
+	v.changes = v.changes[:0]
+	for _, c := range plan.Compare(old, newer) {
+		if c.Kind != plan.Unchanged {
+			v.changes = append(v.changes, c)
+		}
+	}
+	if len(v.changes) == 0 {
+		v.summary.SetText("No differences.")
+	} else {
+		v.summary.SetText(fmt.Sprintf("%d sections or scenarios differ; choose one to see both versions.", len(v.changes)))
+	}
+	v.old.SetText("")
+	v.new.SetText("")
+	v.list.UnselectAll()
+	v.list.Refresh()
+}
+
+func (v *revisionView) showChange(c plan.Change) {
+	title := func(t, body string) string {
+		if t == "" {
+			return "(not in this version)"
+		}
+		return t + "\n\n" + body
+	}
+	v.old.SetText(title(c.OldTitle, c.Old))
+	v.new.SetText(title(map[bool]string{true: "", false: c.Title}[c.Kind == plan.Removed], c.New))
+}

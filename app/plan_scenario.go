@@ -1,0 +1,354 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"electionbinder/internal/plan"
+)
+
+// scenarioPane lists the plan's mock incident scenarios, with buttons to
+// add, move and remove them.
+type scenarioPane struct {
+	s                     *plansScreen
+	list                  *widget.List
+	selected              int64
+	add, up, down, remove *widget.Button
+	confirm               *dialog.ConfirmDialog
+}
+
+func newScenarioPane(s *plansScreen) *scenarioPane {
+	p := &scenarioPane{s: s}
+	p.list = widget.NewList(
+		func() int {
+			if s.plan == nil {
+				return 0
+			}
+			return len(s.plan.Scenarios)
+		},
+		func() fyne.CanvasObject { return widget.NewLabel("Scenario title") },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i < len(s.plan.Scenarios) {
+				sc := s.plan.Scenarios[i]
+				o.(*widget.Label).SetText(fmt.Sprintf("%s (%s)", sc.Title, sc.Severity))
+			}
+		})
+	p.list.OnSelected = func(i widget.ListItemID) {
+		if i >= len(s.plan.Scenarios) {
+			return
+		}
+		p.selected = s.plan.Scenarios[i].ID
+		s.tree.selected = 0
+		s.tree.tree.UnselectAll()
+		s.scenario.edit(p.selected)
+	}
+	p.add = widget.NewButtonWithIcon("", theme.ContentAddIcon(), p.addScenario)
+	p.up = widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { p.move(-1) })
+	p.down = widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { p.move(1) })
+	p.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), p.askRemove)
+	return p
+}
+
+func (p *scenarioPane) view() fyne.CanvasObject {
+	top := container.NewVBox(
+		widget.NewLabelWithStyle("Mock incident scenarios", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		container.NewHBox(p.add, p.up, p.down, p.remove))
+	return container.NewBorder(top, nil, nil, nil, p.list)
+}
+
+func (p *scenarioPane) reload() {
+	if p.s.scenarioIndex(p.selected) < 0 {
+		p.selected = 0
+		p.list.UnselectAll()
+	}
+	p.list.Refresh()
+}
+
+func (p *scenarioPane) selectScenario(id int64) {
+	if i := p.s.scenarioIndex(id); i >= 0 {
+		p.selected = 0
+		p.list.Select(i)
+		p.list.ScrollTo(i)
+	}
+}
+
+func (p *scenarioPane) addScenario() {
+	if p.s.plan == nil {
+		return
+	}
+	id, err := p.s.store.AddScenario(p.s.plan.ID, plan.Scenario{Title: "New scenario", Level: plan.County, Severity: plan.Moderate})
+	p.s.u.saved(err)
+	if err == nil {
+		p.s.reloadPlan(0, id)
+	}
+}
+
+func (p *scenarioPane) move(delta int) {
+	if p.selected == 0 {
+		return
+	}
+	id := p.selected
+	err := p.s.store.MoveScenario(id, delta)
+	p.s.u.saved(err)
+	if err == nil {
+		p.s.reloadPlan(0, id)
+	}
+}
+
+func (p *scenarioPane) askRemove() {
+	i := p.s.scenarioIndex(p.selected)
+	if i < 0 {
+		return
+	}
+	id := p.selected
+	p.confirm = dialog.NewConfirm("Remove scenario", "Remove the scenario “"+p.s.plan.Scenarios[i].Title+"” and all its steps?",
+		func(ok bool) {
+			p.confirm = nil
+			if !ok {
+				return
+			}
+			err := p.s.store.DeleteScenario(id)
+			p.s.u.saved(err)
+			if err == nil {
+				p.s.reloadPlan(0, 0)
+			}
+		}, p.s.u.win)
+	p.confirm.Show()
+}
+
+// scenarioEditor edits one scenario: title, level of government, severity,
+// what it looks like, and its ordered response and communications steps.
+type scenarioEditor struct {
+	s           *plansScreen
+	id          int64
+	title       *widget.Entry
+	level       *widget.Select
+	severity    *widget.Select
+	description *widget.Entry
+	response    *stepList
+	comms       *stepList
+	content     fyne.CanvasObject
+}
+
+func newScenarioEditor(s *plansScreen) *scenarioEditor {
+	e := &scenarioEditor{s: s}
+	e.title = widget.NewEntry()
+	e.title.OnChanged = func(string) { e.save() }
+	e.level = widget.NewSelect(levelNames(), func(string) { e.save() })
+	e.severity = widget.NewSelect(severityNames(), func(string) { e.save() })
+	e.description = widget.NewMultiLineEntry()
+	e.description.Wrapping = fyne.TextWrapWord
+	e.description.SetMinRowsVisible(3)
+	e.description.SetPlaceHolder("What the incident looks like when it starts")
+	e.description.OnChanged = func(string) { e.save() }
+	e.response = newStepList(e, plan.Response)
+	e.comms = newStepList(e, plan.Communication)
+	form := widget.NewForm(
+		widget.NewFormItem("Scenario", e.title),
+		widget.NewFormItem("Level", container.NewGridWithColumns(3, e.level, widget.NewLabel("Severity"), e.severity)),
+		widget.NewFormItem("What it looks like", e.description),
+	)
+	e.content = container.NewVScroll(container.NewVBox(form,
+		widget.NewCard("", "Response steps, in order, each with the role responsible", e.response.view()),
+		widget.NewCard("", "Communications: who tells whom, and with which statement", e.comms.view()),
+	))
+	return e
+}
+
+func levelNames() []string {
+	out := make([]string, len(plan.Levels))
+	for i, l := range plan.Levels {
+		out[i] = string(l)
+	}
+	return out
+}
+
+func severityNames() []string {
+	out := make([]string, len(plan.Severities))
+	for i, l := range plan.Severities {
+		out[i] = string(l)
+	}
+	return out
+}
+
+// edit shows the scenario with the given id.
+func (e *scenarioEditor) edit(id int64) {
+	i := e.s.scenarioIndex(id)
+	if i < 0 {
+		return
+	}
+	sc := e.s.plan.Scenarios[i]
+	e.id = id
+	e.s.loading = true
+	e.title.SetText(sc.Title)
+	e.level.SetSelected(string(sc.Level))
+	e.severity.SetSelected(string(sc.Severity))
+	e.description.SetText(sc.Description)
+	e.response.fill(sc.Response)
+	e.comms.fill(sc.Communications)
+	e.s.loading = false
+	e.s.editor.Objects = []fyne.CanvasObject{e.content}
+	e.s.editor.Refresh()
+}
+
+// save writes the scenario as the widgets show it.
+func (e *scenarioEditor) save() {
+	i := e.s.scenarioIndex(e.id)
+	if e.s.loading || i < 0 {
+		return
+	}
+	sc := e.s.plan.Scenarios[i]
+	sc.Title, sc.Description = e.title.Text, e.description.Text
+	sc.Level, sc.Severity = plan.Level(e.level.Selected), plan.Severity(e.severity.Selected)
+	sc.Response, sc.Communications = e.response.steps(), e.comms.steps()
+	if sc.Title == "" {
+		return
+	}
+	saved, err := e.s.store.UpdateScenario(sc)
+	if err == nil {
+		e.s.plan.Scenarios[i] = saved
+		e.response.keepUUIDs(saved.Response)
+		e.comms.keepUUIDs(saved.Communications)
+		e.s.scen.list.RefreshItem(i)
+		e.s.markEdited()
+	}
+	e.s.u.saved(err)
+}
+
+// stepList edits the ordered steps of one kind.
+type stepList struct {
+	e    *scenarioEditor
+	kind plan.StepKind
+	rows []*stepRow
+	box  *fyne.Container
+	add  *widget.Button
+}
+
+// stepRow is one step's widgets; uuid keeps the step's identity.
+type stepRow struct {
+	uuid      string
+	role      *widget.SelectEntry
+	action    *widget.Entry // the action of a response step
+	audience  *widget.Entry // whom a communications step tells
+	statement *widget.Entry // what a communications step says
+}
+
+func newStepList(e *scenarioEditor, kind plan.StepKind) *stepList {
+	l := &stepList{e: e, kind: kind, box: container.NewVBox()}
+	l.add = widget.NewButtonWithIcon("Add a step", theme.ContentAddIcon(), func() {
+		l.rows = append(l.rows, l.newRow(plan.Step{Kind: kind}))
+		l.layout()
+		l.e.save()
+	})
+	return l
+}
+
+func (l *stepList) view() fyne.CanvasObject {
+	return container.NewVBox(l.box, container.NewHBox(l.add))
+}
+
+func (l *stepList) fill(steps []plan.Step) {
+	l.rows = l.rows[:0]
+	for _, st := range steps {
+		l.rows = append(l.rows, l.newRow(st))
+	}
+	l.layout()
+}
+
+func (l *stepList) newRow(st plan.Step) *stepRow {
+	r := &stepRow{uuid: st.UUID}
+	changed := func(string) { l.e.save() }
+	r.role = widget.NewSelectEntry(l.e.s.roleOptions())
+	r.role.SetPlaceHolder("role")
+	r.role.SetText(st.Role)
+	r.role.OnChanged = changed
+	if l.kind == plan.Response {
+		r.action = widget.NewEntry()
+		r.action.SetPlaceHolder("what to do")
+		r.action.SetText(st.Action)
+		r.action.OnChanged = changed
+	} else {
+		r.audience = widget.NewEntry()
+		r.audience.SetPlaceHolder("tells whom")
+		r.audience.SetText(st.Audience)
+		r.audience.OnChanged = changed
+		r.statement = widget.NewEntry()
+		r.statement.SetPlaceHolder("message or holding statement")
+		r.statement.SetText(st.Statement)
+		r.statement.OnChanged = changed
+	}
+	return r
+}
+
+// layout rebuilds the rows on screen, numbered, with move and remove buttons.
+func (l *stepList) layout() {
+	objs := make([]fyne.CanvasObject, 0, len(l.rows))
+	for i, r := range l.rows {
+		i := i
+		buttons := container.NewHBox(
+			widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { l.move(i, -1) }),
+			widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { l.move(i, 1) }),
+			widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { l.removeAt(i) }),
+		)
+		role := container.NewGridWrap(fyne.NewSize(250, r.role.MinSize().Height), r.role)
+		left := container.NewHBox(widget.NewLabel(strconv.Itoa(i+1)+"."), role)
+		center := fyne.CanvasObject(r.action)
+		if l.kind == plan.Communication {
+			center = container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(170, r.audience.MinSize().Height), r.audience), nil, r.statement)
+		}
+		objs = append(objs, container.NewBorder(nil, nil, left, buttons, center))
+	}
+	l.box.Objects = objs
+	l.box.Refresh()
+}
+
+func (l *stepList) move(i, delta int) {
+	j := i + delta
+	if j < 0 || j >= len(l.rows) {
+		return
+	}
+	l.rows[i], l.rows[j] = l.rows[j], l.rows[i]
+	l.layout()
+	l.e.save()
+}
+
+func (l *stepList) removeAt(i int) {
+	l.rows = append(l.rows[:i], l.rows[i+1:]...)
+	l.layout()
+	l.e.save()
+}
+
+func (l *stepList) steps() []plan.Step {
+	out := make([]plan.Step, 0, len(l.rows))
+	for _, r := range l.rows {
+		st := plan.Step{UUID: r.uuid, Kind: l.kind, Role: r.role.Text}
+		if l.kind == plan.Response {
+			st.Action = r.action.Text
+		} else {
+			st.Audience, st.Statement = r.audience.Text, r.statement.Text
+		}
+		out = append(out, st)
+	}
+	return out
+}
+
+// keepUUIDs remembers the UUIDs the store gave to new steps.
+func (l *stepList) keepUUIDs(saved []plan.Step) {
+	for i := range min(len(saved), len(l.rows)) {
+		l.rows[i].uuid = saved[i].UUID
+	}
+}
+
+// roleOptions are the directory's role slugs, for the steps' role fields.
+func (s *plansScreen) roleOptions() []string {
+	if s.resolver == nil {
+		return nil
+	}
+	return s.resolver.RoleSlugs()
+}

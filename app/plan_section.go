@@ -1,0 +1,127 @@
+package app
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"electionbinder/internal/plan"
+)
+
+// sectionEditor edits one section: its title, its Markdown body beside a
+// live preview with the placeholders filled in, and shows the template's
+// guidance for it. Each keystroke is saved.
+type sectionEditor struct {
+	s        *plansScreen
+	id       int64
+	title    *widget.Entry
+	guidance *widget.Label
+	body     *widget.Entry
+	preview  *widget.RichText
+	content  fyne.CanvasObject
+}
+
+func newSectionEditor(s *plansScreen) *sectionEditor {
+	e := &sectionEditor{s: s}
+	e.title = widget.NewEntry()
+	e.title.OnChanged = e.saveTitle
+	e.guidance = widget.NewLabel("")
+	e.guidance.Wrapping = fyne.TextWrapWord
+	e.guidance.TextStyle = fyne.TextStyle{Italic: true}
+	e.body = widget.NewMultiLineEntry()
+	e.body.Wrapping = fyne.TextWrapWord
+	e.body.SetPlaceHolder("Write this section in Markdown: # headings, - lists, - [ ] checklists, **bold**, *italic*, | tables |.\nPlaceholders: {{jurisdiction}}, {{county}}, {{clerk}}, {{role:it-support}}.")
+	e.body.OnChanged = e.saveBody
+	e.preview = widget.NewRichText()
+	e.preview.Wrapping = fyne.TextWrapWord
+	split := container.NewHSplit(
+		container.NewBorder(widget.NewLabel("Markdown"), nil, nil, nil, e.body),
+		container.NewBorder(widget.NewLabel("Preview"), nil, nil, nil, container.NewVScroll(e.preview)),
+	)
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, widget.NewLabel("Section"), nil, e.title),
+		e.guidance,
+	)
+	e.content = container.NewBorder(top, nil, nil, nil, split)
+	return e
+}
+
+// edit shows the section with the given id.
+func (e *sectionEditor) edit(id int64) {
+	i := e.s.sectionIndex(id)
+	if i < 0 {
+		return
+	}
+	sec := e.s.plan.Sections[i]
+	e.id = id
+	e.s.loading = true
+	e.title.SetText(sec.Title)
+	e.body.SetText(sec.Body)
+	e.s.loading = false
+	if g := strings.TrimSpace(sec.Guidance); g != "" {
+		e.guidance.SetText("Guidance: " + g)
+		e.guidance.Show()
+	} else {
+		e.guidance.Hide()
+	}
+	e.refreshPreview()
+	e.s.editor.Objects = []fyne.CanvasObject{e.content}
+	e.s.editor.Refresh()
+}
+
+func (e *sectionEditor) focusTitle() {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(e.title); c != nil {
+		c.Focus(e.title)
+	}
+}
+
+// refreshPreview renders the body with its placeholders filled in.
+func (e *sectionEditor) refreshPreview() {
+	if e.s.resolver == nil {
+		return
+	}
+	text, _ := e.s.resolver.Resolve(e.body.Text)
+	e.preview.Segments = markdownSegments(text)
+	e.preview.Refresh()
+}
+
+func (e *sectionEditor) saveTitle(text string) {
+	i := e.s.sectionIndex(e.id)
+	if e.s.loading || i < 0 || strings.TrimSpace(text) == "" || text == e.s.plan.Sections[i].Title {
+		return
+	}
+	err := e.s.store.RenameSection(e.id, text)
+	if err == nil {
+		e.s.plan.Sections[i].Title = strings.TrimSpace(text)
+		e.rehash(i)
+		e.s.tree.retitle(e.id, e.s.plan.Sections[i].Title)
+		e.s.markEdited()
+	}
+	e.s.u.saved(err)
+}
+
+func (e *sectionEditor) saveBody(text string) {
+	i := e.s.sectionIndex(e.id)
+	if e.s.loading || i < 0 {
+		return
+	}
+	e.refreshPreview()
+	if text == e.s.plan.Sections[i].Body {
+		return
+	}
+	err := e.s.store.SetSectionBody(e.id, text)
+	if err == nil {
+		e.s.plan.Sections[i].Body = text
+		e.rehash(i)
+		e.s.markEdited()
+	}
+	e.s.u.saved(err)
+}
+
+// rehash keeps the in-memory content hash in step with an edit.
+func (e *sectionEditor) rehash(i int) {
+	sec := &e.s.plan.Sections[i]
+	sec.Hash = plan.SectionHash(sec.Title, sec.Body)
+}

@@ -1,0 +1,233 @@
+package app
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"electionbinder/internal/db"
+	"electionbinder/internal/plan"
+	"electionbinder/internal/settings"
+)
+
+// openPlanEditor starts the window over a new database holding one plan
+// from the built-in template, and returns the Plans screen.
+func openPlanEditor(t *testing.T) (*plansScreen, *plan.Store, int64) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	path := filepath.Join(t.TempDir(), "binder.db")
+	conn, err := db.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.Close() })
+	if err := settings.New(conn).SaveProfile(settings.Profile{Jurisdiction: "Lakeshore County", County: "Lakeshore County",
+		State: "Wisconsin", ClerkName: "Ana Núñez"}); err != nil {
+		t.Fatal(err)
+	}
+	store := plan.NewStore(conn)
+	id, err := store.CreateFromTemplate(plan.BuiltinTemplate, "Test plan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := newUI(a, path, conn)
+	s, ok := u.nav.current().(*plansScreen)
+	if !ok || s.plan == nil || s.plan.ID != id {
+		t.Fatalf("the Plans screen did not open the plan")
+	}
+	s.today = func() time.Time { return time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC) }
+	return s, store, id
+}
+
+func sectionID(t *testing.T, p *plan.Plan, title string) int64 {
+	t.Helper()
+	for _, sec := range p.Sections {
+		if sec.Title == title {
+			return sec.ID
+		}
+	}
+	t.Fatalf("no section %q", title)
+	return 0
+}
+
+func richText(rt *widget.RichText) string {
+	var b strings.Builder
+	var walk func(segs []widget.RichTextSegment)
+	walk = func(segs []widget.RichTextSegment) {
+		for _, seg := range segs {
+			switch s := seg.(type) {
+			case *widget.ListSegment:
+				walk(s.Items)
+			case *widget.ParagraphSegment:
+				walk(s.Texts)
+			default:
+				b.WriteString(seg.Textual())
+			}
+		}
+	}
+	walk(rt.Segments)
+	return b.String()
+}
+
+func TestPlanEditorSavesAsYouTypeAndPreviews(t *testing.T) {
+	s, store, id := openPlanEditor(t)
+	purpose := sectionID(t, s.plan, "Purpose and scope")
+	s.tree.selectSection(purpose)
+	if s.section.title.Text != "Purpose and scope" || !strings.Contains(s.section.guidance.Text, "Guidance:") {
+		t.Fatalf("editor shows %q / %q", s.section.title.Text, s.section.guidance.Text)
+	}
+	preview := richText(s.section.preview)
+	if !strings.Contains(preview, "This plan guides the Lakeshore County election office") || strings.Contains(preview, "{{jurisdiction}}") {
+		t.Errorf("preview does not fill placeholders: %q", preview)
+	}
+	test.Type(s.section.body, "- [ ] **Call** {{county}}\n\n")
+	p, _ := store.Load(id)
+	sec, _ := p.Section(purpose)
+	if !strings.HasPrefix(sec.Body, "- [ ] **Call** {{county}}\n\nThis plan") {
+		t.Fatalf("the body was not saved as typed: %q", sec.Body[:60])
+	}
+	if got := richText(s.section.preview); !strings.HasPrefix(got, "☐ Call Lakeshore County") {
+		t.Errorf("the preview did not follow the typing: %q", got[:min(len(got), 80)])
+	}
+	if s.u.status.label.Text != "Saved" {
+		t.Errorf("status line = %q", s.u.status.label.Text)
+	}
+	test.Type(s.section.title, " (edited)")
+	if p, _ := store.Load(id); p.Sections[s.sectionIndex(purpose)].Title != "(edited)Purpose and scope" {
+		t.Errorf("title not saved: %q", p.Sections[s.sectionIndex(purpose)].Title)
+	}
+}
+
+func TestPlanEditorTreeAddRemoveUndo(t *testing.T) {
+	s, store, id := openPlanEditor(t)
+	before := len(s.plan.Sections)
+	training := sectionID(t, s.plan, "Training")
+	s.tree.selectSection(training)
+	test.Tap(s.tree.add)
+	if len(s.plan.Sections) != before+1 || s.section.title.Text != "New section" {
+		t.Fatalf("add: %d sections, editor on %q", len(s.plan.Sections), s.section.title.Text)
+	}
+	added := s.tree.selected
+	if i := s.sectionIndex(added); s.plan.Sections[i-1].ID != training && s.plan.Sections[i-1].ParentID != training {
+		t.Errorf("the new section is not right after Training")
+	}
+	s.section.title.SetText("Exercises")
+	test.Tap(s.tree.indent)
+	p, _ := store.Load(id)
+	if sec, _ := p.Section(added); sec.ParentID != training || sec.Title != "Exercises" {
+		t.Fatalf("indent/rename: %+v", sec)
+	}
+	s.tree.selectSection(training)
+	test.Tap(s.tree.remove)
+	if s.tree.confirm == nil {
+		t.Fatal("removing did not ask first")
+	}
+	s.tree.confirm.Confirm()
+	if p, _ := store.Load(id); len(p.Sections) != before-1 {
+		t.Fatalf("after remove: %d sections, want %d", len(p.Sections), before-1)
+	}
+	test.Tap(s.tree.undo)
+	p, _ = store.Load(id)
+	if len(p.Sections) != before+1 {
+		t.Fatalf("after undo: %d sections", len(p.Sections))
+	}
+	if sec, _ := p.Section(added); sec.ParentID != training {
+		t.Errorf("undo lost the subsection")
+	}
+	if s.tree.undo.Disabled() == false {
+		t.Error("undo stays enabled after use")
+	}
+}
+
+func TestPlanEditorGapsJumpToTheSpot(t *testing.T) {
+	s, _, _ := openPlanEditor(t)
+	vendors := sectionID(t, s.plan, "Vendors")
+	s.tree.selectSection(vendors)
+	s.section.body.SetText("")
+	index := -1
+	for i, g := range s.gaps.gaps {
+		if g.Kind == plan.GapEmptySection && g.SectionID == vendors {
+			index = i
+		}
+	}
+	if index < 0 {
+		t.Fatalf("emptying a section did not add a gap: %+v", s.gaps.gaps)
+	}
+	s.tree.selectSection(sectionID(t, s.plan, "Training"))
+	s.gaps.list.Select(index)
+	if s.tree.selected != vendors || s.section.title.Text != "Vendors" {
+		t.Errorf("choosing the gap went to %q", s.section.title.Text)
+	}
+	for i, g := range s.gaps.gaps {
+		if g.ScenarioID != 0 {
+			s.gaps.list.Select(i)
+			if s.scen.selected != g.ScenarioID {
+				t.Errorf("a scenario gap did not open its scenario")
+			}
+			break
+		}
+	}
+}
+
+func TestPlanEditorScenarioSteps(t *testing.T) {
+	s, store, id := openPlanEditor(t)
+	s.scen.list.Select(0)
+	first := s.plan.Scenarios[0]
+	if s.scenario.title.Text != first.Title || len(s.scenario.response.rows) != len(first.Response) {
+		t.Fatalf("scenario editor shows %q with %d steps", s.scenario.title.Text, len(s.scenario.response.rows))
+	}
+	test.Tap(s.scenario.response.add)
+	row := s.scenario.response.rows[len(s.scenario.response.rows)-1]
+	row.role.SetText("it-support")
+	test.Type(row.action, "Check the backups")
+	s.scenario.severity.SetSelected("critical")
+	s.scenario.response.move(len(s.scenario.response.rows)-1, -1)
+	p, _ := store.Load(id)
+	sc, _ := p.Scenario(first.ID)
+	n := len(sc.Response)
+	if n != len(first.Response)+1 || sc.Response[n-2].Action != "Check the backups" || sc.Response[n-2].Role != "it-support" ||
+		sc.Severity != plan.Critical {
+		t.Fatalf("scenario not saved: %+v", sc)
+	}
+	if sc.Response[n-2].UUID == "" || sc.Response[n-2].UUID != s.scenario.response.rows[n-2].uuid {
+		t.Error("the new step's UUID is not kept by the editor")
+	}
+	s.scenario.response.removeAt(n - 2)
+	if p, _ := store.Load(id); len(p.Scenarios[0].Response) != len(first.Response) {
+		t.Error("removing a step was not saved")
+	}
+}
+
+func TestPlanEditorApproveAndCompare(t *testing.T) {
+	s, store, id := openPlanEditor(t)
+	s.askApprove()
+	if s.approval.by.Text != "Ana Núñez" || s.approval.review.Text != "2027-11-25" {
+		t.Fatalf("approval defaults: %q %q", s.approval.by.Text, s.approval.review.Text)
+	}
+	s.approval.dialog.Submit()
+	p, _ := store.Load(id)
+	if p.Status != plan.Approved || len(p.Revisions) != 1 || s.plan.Status != plan.Approved {
+		t.Fatalf("after approval: %q, %d revisions", p.Status, len(p.Revisions))
+	}
+	if !strings.Contains(s.status.Text, "revision 1 approved by Ana Núñez") {
+		t.Errorf("status: %q", s.status.Text)
+	}
+	s.tree.selectSection(sectionID(t, s.plan, "Resources"))
+	test.Type(s.section.body, "New line. ")
+	if s.plan.Status != plan.Draft {
+		t.Error("editing an approved plan did not make it a draft")
+	}
+	s.showRevisions()
+	v := s.revisions
+	if len(v.changes) != 1 || v.changes[0].Title != "Resources" || v.changes[0].Kind != plan.Changed {
+		t.Fatalf("compare: %+v", v.changes)
+	}
+	v.list.Select(0)
+	if !strings.HasPrefix(v.new.Text, "Resources\n\nNew line. ") || !strings.HasPrefix(v.old.Text, "Resources\n\n- The state") {
+		t.Errorf("compare sides: %q / %q", v.old.Text[:40], v.new.Text[:40])
+	}
+}

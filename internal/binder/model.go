@@ -1,0 +1,170 @@
+package binder
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"time"
+)
+
+// Document is everything a printed plan binder shows, already resolved: the
+// plan's text with its placeholders filled in, the call tree from the
+// directory and the facts for the cover. The renderer reads nothing else.
+type Document struct {
+	Title        string
+	Jurisdiction string
+	County       string
+	State        string
+	Revision     int       // revision number printed on the cover and in every footer
+	Draft        bool      // edited since revision Revision (or never approved): printed as a draft
+	RevisionDate time.Time // when this revision was made; zero when unknown
+	ApprovedBy   string    // who approved the revision; empty when not yet approved
+	ApprovedOn   time.Time // zero when not yet approved
+	ReviewBy     time.Time // next review due; zero when none is set
+	Marking      string    // handling marking printed at the top and bottom of every page
+	CopyNumber   string    // controlled-copy number; empty for an uncontrolled print
+	PreparedBy   []string  // lines about the office that keeps the plan (name, title, address, phone)
+
+	Changes      []Change     // record of changes, oldest first
+	Distribution []CopyHolder // who holds which controlled copy
+	Sections     []Section    // the plan's sections as a tree
+	CallTree     CallTree     // who to call, grouped by level of government
+	Scenarios    []Scenario   // mock incidents with their response checklists
+	Pocket       PocketCard   // the fold-and-cut reference card
+}
+
+// Change is one line of the record of changes.
+type Change struct {
+	Revision   int
+	Date       time.Time
+	ApprovedBy string
+	Summary    string
+}
+
+// CopyHolder is one line of the distribution list: who holds a controlled copy.
+type CopyHolder struct {
+	Copy     string // copy number as printed, such as "3"
+	Name     string
+	Title    string // title or organisation
+	Location string // where the copy is kept
+	Issued   time.Time
+}
+
+// Section is one section of the plan. Body is Markdown; Children are its
+// subsections. Changed marks a section edited since the revision a
+// changed-pages export is made against.
+type Section struct {
+	Title    string
+	Body     string
+	Children []Section
+	Changed  bool  `json:"-"`
+	planID   int64 // the plan section it was printed from, when there is one
+}
+
+// CallTree is the directory part of the binder, grouped by level of government.
+type CallTree struct {
+	Groups  []CallGroup
+	Changed bool `json:"-"` // the directory changed since the revision of a changed-pages export
+}
+
+// CallGroup is one level of government (federal, state, county …) with its roles.
+type CallGroup struct {
+	Level string // heading as printed, such as "County"
+	Roles []CallRole
+}
+
+// CallRole is an incident role with the people to call, primary first.
+type CallRole struct {
+	Role    string
+	Holders []CallHolder // [0] is the primary, the rest backups in calling order
+}
+
+// CallHolder is one person (or organisation) to call for a role.
+type CallHolder struct {
+	Name         string
+	Organization string // organisation or title, printed under the name
+	Office       string
+	Mobile       string
+	AfterHours   string
+	Email        string
+	Verified     time.Time // when the numbers were last checked; zero when never
+}
+
+// Scenario is a mock incident: what it looks like, the numbered response
+// checklist with the role responsible for each step, and the communications.
+type Scenario struct {
+	Title          string
+	Level          string // level of government that leads, such as "County"; may be empty
+	Severity       string // such as "High"; may be empty
+	Description    string // Markdown: what the incident looks like
+	Steps          []Step
+	Communications []Step
+	Changed        bool `json:"-"`
+}
+
+// Step is one numbered action of a scenario, with who carries it out.
+type Step struct {
+	Text   string
+	Detail string // printed under the text in italics, such as the statement to read out
+	Role   string // the role responsible
+	Who    string // the role's primary holder, when the directory has one
+}
+
+// PocketCard is the fold-and-cut card: the top roles to call and the first steps.
+type PocketCard struct {
+	Title    string // heading of the card; defaults to "Incident quick reference"
+	Contacts []CardContact
+	Steps    []string
+}
+
+// CardContact is one line of the pocket card's call list.
+type CardContact struct {
+	Role  string
+	Name  string
+	Phone string // the number to call first
+	Alt   string // a second number, such as after hours
+}
+
+// ContentHash returns a short fingerprint of the binder's content, printed in
+// every footer so a loose page can be matched to its revision. The copy
+// number and the change marks are left out: every controlled copy of one
+// revision, and its replacement pages, carry the same hash.
+func (d *Document) ContentHash() string {
+	c := *d
+	c.CopyNumber = ""
+	b, err := json.Marshal(c)
+	if err != nil { // a Document holds only strings, numbers and times
+		panic(err)
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:4])
+}
+
+// HasChanges reports whether any section, scenario or the call tree is
+// marked as changed.
+func (d *Document) HasChanges() bool {
+	for i := range d.Sections {
+		if sectionChanged(&d.Sections[i]) {
+			return true
+		}
+	}
+	for _, s := range d.Scenarios {
+		if s.Changed {
+			return true
+		}
+	}
+	return d.CallTree.Changed
+}
+
+// sectionChanged reports whether s or any of its subsections changed.
+func sectionChanged(s *Section) bool {
+	if s.Changed {
+		return true
+	}
+	for i := range s.Children {
+		if sectionChanged(&s.Children[i]) {
+			return true
+		}
+	}
+	return false
+}

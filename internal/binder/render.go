@@ -1,0 +1,498 @@
+package binder
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/jung-kurt/gofpdf"
+	"github.com/yuin/goldmark/ast"
+)
+
+// Options steer how a binder is printed.
+type Options struct {
+	Paper  string // Letter or A4; empty means Letter
+	Duplex bool   // printed double-sided: each part starts on a right-hand page and the gutter alternates
+	// ChangedOnly prints replacement pages: an instruction sheet, the cover,
+	// the record of changes, the contents and only the parts with a changed
+	// section, scenario or call tree, numbered as in the full binder.
+	ChangedOnly bool
+	Since       int // the revision the changes are counted from, for the instruction sheet
+	// Parse turns a section body into a goldmark tree; nil uses GitHub-flavoured
+	// Markdown (tables, task lists, strikethrough).
+	Parse func(source []byte) ast.Node
+	// Progress, when set, hears how far the work is, from 0 to 1.
+	Progress func(done float64)
+}
+
+// Result describes a written binder.
+type Result struct {
+	Pages      int        // pages in the file
+	TotalPages int        // pages of the full binder (the "of Y" in every footer)
+	Parts      []PartSpan // where each part of the full binder lies
+	Hash       string     // the content hash printed in the footers
+}
+
+// PartSpan is the page range of one part of the full binder.
+type PartSpan struct {
+	Title       string
+	First, Last int
+	Changed     bool
+	Printed     bool // the part is in this file (always, except in a changed-pages export)
+}
+
+// Write prints doc as a binder PDF to w.
+func Write(w io.Writer, doc *Document, opt Options) (Result, error) {
+	if doc == nil {
+		return Result{}, errors.New("there is no plan to print")
+	}
+	if opt.ChangedOnly && !doc.HasChanges() {
+		return Result{}, fmt.Errorf("nothing in the plan changed since revision %d, so there are no pages to replace", opt.Since)
+	}
+	m, err := newMeasurer()
+	if err != nil {
+		return Result{}, err
+	}
+	bodies := parseBodies(doc, opt.Parse)
+	var prev *layout
+	var r *renderer
+	for pass := 0; pass < 3; pass++ {
+		r, err = runPass(doc, opt, m, bodies, prev, pass)
+		if err != nil {
+			return Result{}, err
+		}
+		if prev != nil && r.out.sameNumbers(prev) {
+			break
+		}
+		prev = &r.out
+	}
+	if err := r.pdf.Output(w); err != nil {
+		return Result{}, fmt.Errorf("writing the PDF: %w", err)
+	}
+	if opt.Progress != nil {
+		opt.Progress(1)
+	}
+	return r.result(), nil
+}
+
+// layout is what one pass learned: where every part and entry landed.
+type layout struct {
+	pages   int // logical pages of the full binder
+	entries []entry
+	parts   []PartSpan
+}
+
+// entry is a heading that gets an outline entry and, when inTOC, a line in
+// the table of contents.
+type entry struct {
+	number string
+	title  string
+	level  int
+	page   int
+	inTOC  bool
+}
+
+// sameNumbers reports whether two passes put every entry on the same page.
+func (l *layout) sameNumbers(o *layout) bool {
+	if l.pages != o.pages || len(l.entries) != len(o.entries) {
+		return false
+	}
+	for i := range l.entries {
+		if l.entries[i].page != o.entries[i].page {
+			return false
+		}
+	}
+	return true
+}
+
+// renderer draws one pass of a binder.
+type renderer struct {
+	doc    *Document
+	opt    Options
+	m      *measurer
+	pdf    *gofpdf.Fpdf
+	bodies map[string]mdBody
+	hash   string
+	prev   *layout // the previous pass, nil in the first
+	out    layout
+	final  bool // prev is known, so page numbers are real
+
+	pageW, pageH float64
+	left, right  float64 // x where the body starts and ends on this page
+	y            float64
+	page         int  // logical page number of the current page
+	physical     int  // pages added to this file
+	unnumbered   bool // the current page is outside the binder's numbering (instruction sheet)
+	footerDone   bool // the current page's footer is drawn
+	partTitle    string
+	links        []int // internal link per entry, set when the contents is drawn
+	entryIndex   int
+
+	fontStyle string
+	fontSize  float64
+	progress  func(float64)
+}
+
+func runPass(doc *Document, opt Options, m *measurer, bodies map[string]mdBody, prev *layout, pass int) (*renderer, error) {
+	pdf, err := newPDF(PageSetup{Paper: opt.Paper})
+	if err != nil {
+		return nil, err
+	}
+	pdf.SetAutoPageBreak(false, 0)
+	if !doc.RevisionDate.IsZero() {
+		pdf.SetCreationDate(doc.RevisionDate)
+		pdf.SetModificationDate(doc.RevisionDate)
+	}
+	pdf.SetTitle(cleanText(doc.Title), true)
+	pdf.SetSubject(cleanText(doc.Jurisdiction), true)
+	pdf.SetAuthor(cleanText(doc.Jurisdiction), true)
+	pdf.SetKeywords("revision "+strconv.Itoa(doc.Revision)+" hash "+doc.ContentHash(), true)
+	r := &renderer{doc: doc, opt: opt, m: m, pdf: pdf, bodies: bodies, hash: doc.ContentHash(), prev: prev, final: prev != nil}
+	r.pageW, r.pageH = pdf.GetPageSize()
+	r.progress = func(float64) {}
+	if opt.Progress != nil {
+		base := 0.45 * float64(min(pass, 1))
+		r.progress = func(p float64) { opt.Progress(base + 0.45*p) }
+	}
+	r.renderParts()
+	if err := pdf.Error(); err != nil {
+		return nil, fmt.Errorf("drawing the binder: %w", err)
+	}
+	return r, nil
+}
+
+// result summarises the pass for the caller.
+func (r *renderer) result() Result {
+	return Result{Pages: r.pdf.PageCount(), TotalPages: r.out.pages, Parts: r.out.parts, Hash: r.hash}
+}
+
+// part is one piece of the binder that starts on a new (right-hand) page.
+type part struct {
+	title   string
+	changed bool // has changes (matters only for a changed-pages export)
+	always  bool // printed in a changed-pages export whatever changed
+	sec     *Section
+	draw    func()
+}
+
+// renderParts draws every part in order, skipping unchanged parts in a
+// changed-pages export while keeping the full binder's page numbers.
+func (r *renderer) renderParts() {
+	parts := r.parts()
+	if r.opt.ChangedOnly && r.final {
+		r.instructionSheet(parts)
+	}
+	for i, p := range parts {
+		printed := !r.opt.ChangedOnly || !r.final || p.always || p.changed
+		first := r.page + 1
+		if printed {
+			r.partTitle = p.title
+			r.newPage()
+			p.draw()
+			r.padToRightHand()
+			r.finishPage()
+		} else {
+			r.page = r.prev.parts[i].Last
+			r.skipEntries(i)
+		}
+		r.out.parts = append(r.out.parts, PartSpan{Title: p.title, First: first, Last: r.page, Changed: p.changed, Printed: printed})
+		r.progress(float64(i+1) / float64(len(parts)))
+	}
+	r.finishPage()
+	r.out.pages = r.page
+}
+
+// skipEntries copies the entries of a part that is not printed from the
+// previous pass, so the contents still lists them.
+func (r *renderer) skipEntries(partIndex int) {
+	span := r.prev.parts[partIndex]
+	for r.entryIndex < len(r.prev.entries) && r.prev.entries[r.entryIndex].page <= span.Last {
+		r.out.entries = append(r.out.entries, r.prev.entries[r.entryIndex])
+		r.entryIndex++
+	}
+}
+
+// parts lists the binder's parts in print order.
+func (r *renderer) parts() []part {
+	d := r.doc
+	ps := []part{
+		{title: "Cover", always: true, draw: r.cover},
+		{title: "Record of changes", always: true, draw: r.frontMatter},
+		{title: "Contents", always: true, draw: r.contents},
+	}
+	for i := range d.Sections {
+		s := &d.Sections[i]
+		num := strconv.Itoa(i + 1)
+		ps = append(ps, part{title: s.Title, changed: sectionChanged(s), sec: s, draw: func() { r.section(s, num, 0) }})
+	}
+	ps = append(ps, part{title: "Call tree", changed: d.CallTree.Changed, draw: r.callTree})
+	if len(d.Scenarios) > 0 {
+		changed := false
+		for _, s := range d.Scenarios {
+			changed = changed || s.Changed
+		}
+		ps = append(ps, part{title: "Scenarios", changed: changed, draw: r.scenarios})
+	}
+	ps = append(ps, part{title: "Pocket reference card", changed: d.CallTree.Changed, draw: r.pocketCard})
+	return ps
+}
+
+// addEntry records a heading on the current page: an outline entry, a
+// contents line when inTOC, and the target of the contents line's link.
+func (r *renderer) addEntry(number, title string, level int, inTOC bool) {
+	label := title
+	if number != "" {
+		label = number + "  " + title
+	}
+	r.pdf.Bookmark(cleanText(label), level, r.y)
+	r.out.entries = append(r.out.entries, entry{number: number, title: title, level: level, page: r.page, inTOC: inTOC})
+	if r.entryIndex < len(r.links) && r.links[r.entryIndex] != 0 {
+		r.pdf.SetLink(r.links[r.entryIndex], r.y, r.pdf.PageNo())
+	}
+	r.entryIndex++
+}
+
+// Page geometry in millimetres.
+const (
+	marginInner  = 25.0 // binding side, room for the punch holes
+	marginOuter  = 16.0
+	marginTop    = 22.0 // body starts here
+	marginBottom = 23.0 // body ends this far above the bottom edge
+)
+
+// newPage finishes the current page and starts the next one with its
+// header, setting the gutter on the binding side.
+func (r *renderer) newPage() {
+	r.finishPage()
+	if !r.unnumbered {
+		r.page++
+	}
+	r.physical++
+	r.left, r.right = marginInner, r.pageW-marginOuter
+	if r.opt.Duplex && r.sheetSide() == 0 {
+		r.left, r.right = marginOuter, r.pageW-marginInner
+	}
+	r.pdf.SetMargins(r.left, marginTop, r.pageW-r.right)
+	r.pdf.AddPage()
+	r.footerDone = false
+	r.fontStyle, r.fontSize = "", 0
+	r.header()
+	r.y = marginTop
+}
+
+// sheetSide is 1 on a right-hand (front) page and 0 on a left-hand (back) one.
+func (r *renderer) sheetSide() int {
+	if r.unnumbered {
+		return r.physical % 2
+	}
+	return r.page % 2
+}
+
+// padToRightHand adds a blank back page when printing double-sided and the
+// part ended on a right-hand page, so the next part starts on the right.
+func (r *renderer) padToRightHand() {
+	if !r.opt.Duplex || r.sheetSide() == 0 {
+		return
+	}
+	r.partTitle = ""
+	r.newPage()
+	r.setFont("I", 10)
+	r.setColor(colorGray)
+	r.centered(r.pageH/2, "This page is intentionally blank.")
+}
+
+// finishPage draws the footer of the current page, once.
+func (r *renderer) finishPage() {
+	if r.pdf.PageNo() == 0 || r.footerDone {
+		return
+	}
+	r.footer()
+	r.footerDone = true
+}
+
+// bottom is the lowest y the body may reach.
+func (r *renderer) bottom() float64 { return r.pageH - marginBottom }
+
+// width is the width of the body.
+func (r *renderer) width() float64 { return r.right - r.left }
+
+// ensure starts a new page unless h millimetres fit below y.
+func (r *renderer) ensure(h float64) {
+	if r.y+h > r.bottom()+0.01 {
+		r.newPage()
+	}
+}
+
+// header draws the marking and, on all but the cover, the running title.
+func (r *renderer) header() {
+	r.setColor(colorMarking)
+	r.setFont("B", 8.5)
+	r.centered(9, r.marking())
+	if r.partTitle == "" || r.partTitle == "Cover" {
+		return
+	}
+	r.setColor(colorGray)
+	r.setFont("", 8)
+	title := r.fit(r.doc.Title, "", 8, r.width()*0.55)
+	r.pdf.Text(r.left, 15, title)
+	part := r.fit(r.partTitle, "", 8, r.width()*0.43)
+	r.pdf.Text(r.right-r.m.width(part, "", 8), 15, part)
+	r.rule(r.left, r.right, 16.8, colorRule, 0.2)
+}
+
+// footer draws the revision, date, hash and "Page X of Y" line and the marking.
+func (r *renderer) footer() {
+	y := r.pageH - 14.5
+	r.rule(r.left, r.right, y-4, colorRule, 0.2)
+	r.setColor(colorGray)
+	r.setFont("", 8)
+	left := r.fit(r.footerFacts(), "", 8, r.width()*0.7)
+	r.pdf.Text(r.left, y, left)
+	right := r.pageLabel()
+	r.setFont("B", 8)
+	r.pdf.Text(r.right-r.m.width(right, "B", 8), y, right)
+	r.setColor(colorMarking)
+	r.setFont("B", 8.5)
+	r.centered(r.pageH-8, r.marking())
+}
+
+// pageLabel is "Page X of Y", or what stands in for it on pages outside the numbering.
+func (r *renderer) pageLabel() string {
+	if r.unnumbered {
+		return "Instructions — not a binder page"
+	}
+	total := "?"
+	if r.prev != nil {
+		total = strconv.Itoa(r.prev.pages)
+	}
+	return fmt.Sprintf("Page %d of %s", r.page, total)
+}
+
+// footerFacts is the footer's left side: revision, date, copy and hash.
+func (r *renderer) footerFacts() string {
+	s := r.revisionLabel()
+	if !r.doc.RevisionDate.IsZero() {
+		s += " · " + formatDate(r.doc.RevisionDate)
+	}
+	if r.doc.CopyNumber != "" {
+		s += " · Copy " + cleanText(r.doc.CopyNumber)
+	}
+	return s + " · " + r.hash
+}
+
+// revisionLabel names the revision, or says the binder is a draft.
+func (r *renderer) revisionLabel() string {
+	switch {
+	case r.doc.Revision == 0:
+		return "Draft, never approved"
+	case !r.doc.Draft:
+		return "Revision " + strconv.Itoa(r.doc.Revision)
+	}
+	return "Draft after revision " + strconv.Itoa(r.doc.Revision)
+}
+
+// marking is the handling marking, or the default one.
+func (r *renderer) marking() string {
+	if r.doc.Marking != "" {
+		return cleanText(r.doc.Marking)
+	}
+	return "SENSITIVE — FOR OFFICIAL USE ONLY"
+}
+
+// centered draws one line of text centred between the margins at baseline y.
+func (r *renderer) centered(y float64, s string) {
+	s = r.fit(s, r.fontStyle, r.fontSize, r.width())
+	w := r.m.width(s, r.fontStyle, r.fontSize)
+	r.pdf.Text(r.left+(r.width()-w)/2, y, s)
+}
+
+// fit shortens s with an ellipsis until it is at most width wide.
+func (r *renderer) fit(s, style string, size, width float64) string {
+	s = cleanText(s)
+	if r.m.width(s, style, size) <= width {
+		return s
+	}
+	runes := []rune(s)
+	for len(runes) > 0 && r.m.width(string(runes)+"…", style, size) > width {
+		runes = runes[:len(runes)-1]
+	}
+	return string(runes) + "…"
+}
+
+// setFont selects the embedded font, skipping calls that change nothing.
+func (r *renderer) setFont(style string, size float64) {
+	if style == r.fontStyle && size == r.fontSize {
+		return
+	}
+	r.pdf.SetFont(Font, style, size)
+	r.fontStyle, r.fontSize = style, size
+}
+
+// rgb is a colour.
+type rgb struct{ r, g, b int }
+
+// The binder's colours: dark enough to photocopy well.
+var (
+	colorText    = rgb{20, 20, 20}
+	colorGray    = rgb{95, 95, 95}
+	colorAccent  = rgb{22, 52, 96}
+	colorMarking = rgb{150, 20, 20}
+	colorRule    = rgb{150, 150, 150}
+	colorCode    = rgb{0, 92, 92}
+	colorShade   = rgb{232, 236, 242}
+	colorHead    = rgb{214, 222, 234}
+)
+
+func (r *renderer) setColor(c rgb) { r.pdf.SetTextColor(c.r, c.g, c.b) }
+
+// rule draws a horizontal line.
+func (r *renderer) rule(x1, x2, y float64, c rgb, width float64) {
+	r.pdf.SetDrawColor(c.r, c.g, c.b)
+	r.pdf.SetLineWidth(width)
+	r.pdf.Line(x1, y, x2, y)
+}
+
+// box draws a tick box of side s with its top-left corner at x, y; ticked
+// boxes get a check mark.
+func (r *renderer) box(x, y, s float64, ticked bool) {
+	r.pdf.SetDrawColor(40, 40, 40)
+	r.pdf.SetLineWidth(0.3)
+	r.pdf.Rect(x, y, s, s, "D")
+	if ticked {
+		r.pdf.Line(x+s*0.2, y+s*0.55, x+s*0.42, y+s*0.8)
+		r.pdf.Line(x+s*0.42, y+s*0.8, x+s*0.82, y+s*0.2)
+	}
+}
+
+// baseline is where text of size points sits in a line of height lineH starting at top.
+func baseline(top, lineH, size float64) float64 {
+	return top + lineH/2 + 0.36*size*mmPerPt
+}
+
+// drawLine draws a laid-out line with its left end at x and baseline at by.
+func (r *renderer) drawLine(l textLine, x, by, size float64, color rgb) {
+	for _, p := range l.pieces {
+		r.setFont(p.style, size)
+		if p.code {
+			r.setColor(colorCode)
+		} else {
+			r.setColor(color)
+		}
+		r.pdf.Text(x+p.x, by, p.text)
+	}
+}
+
+// paragraph flows spans from indent mm right of the left margin to the
+// right margin, starting new pages as needed, and leaves y below the last line.
+func (r *renderer) paragraph(spans []span, indent, size, lineH float64, color rgb) {
+	lines := r.m.flow(spans, r.width()-indent, size)
+	for _, l := range lines {
+		r.ensure(lineH)
+		r.drawLine(l, r.left+indent, baseline(r.y, lineH, size), size, color)
+		r.y += lineH
+	}
+}
+
+// lineHeight is the line height for body text of size points.
+func lineHeight(size float64) float64 { return size * mmPerPt * 1.42 }

@@ -1,0 +1,123 @@
+package binder
+
+import (
+	"strconv"
+	"strings"
+)
+
+// scenarios draws every scenario, each starting on its own page.
+func (r *renderer) scenarios() {
+	r.addEntry("", "Scenarios", 0, true)
+	for i := range r.doc.Scenarios {
+		if i > 0 {
+			r.newPage()
+		}
+		r.scenario(i+1, &r.doc.Scenarios[i])
+	}
+}
+
+// scenario draws one mock incident: what it looks like, the numbered
+// response checklist with who does each step, the communications and
+// ruled lines for notes.
+func (r *renderer) scenario(n int, s *Scenario) {
+	num := strconv.Itoa(n)
+	r.y += 2
+	r.addEntry(num, s.Title, 1, true)
+	r.setFont("B", 10)
+	r.setColor(colorGray)
+	kicker := "SCENARIO " + num
+	if tags := joinNonEmpty(" · ", levelTag(s.Level), severityTag(s.Severity)); tags != "" {
+		kicker += " · " + strings.ToUpper(tags)
+	}
+	r.pdf.Text(r.left, r.y+3.5, r.fit(kicker, "B", 10, r.width()))
+	r.y += 6
+	r.paragraph(styledSpans(s.Title, "B"), 0, 18, lineHeight(18)*0.95, colorAccent)
+	r.y += 1.5
+	r.rule(r.left, r.right, r.y, colorAccent, 0.6)
+	r.y += 4
+	if _, ok := r.bodies[s.Description]; ok {
+		r.scenarioHeading("What it looks like")
+		r.markdown(s.Description, 0)
+	}
+	r.scenarioHeading("Response checklist")
+	r.stepsTable(s.Steps, "Responsible", "No response steps are written for this scenario yet.")
+	r.scenarioHeading("Communications")
+	r.stepsTable(s.Communications, "Who speaks or approves", "No communication steps are written for this scenario yet.")
+	r.notes()
+}
+
+// scenarioHeading draws a heading inside a scenario, kept with what follows.
+func (r *renderer) scenarioHeading(title string) {
+	lh := lineHeight(12)
+	r.y += 2
+	r.ensure(lh + 14)
+	r.paragraph(styledSpans(title, "B"), 0, 12, lh, colorAccent)
+	r.y += 0.8
+}
+
+// stepsTable draws numbered steps with a box to tick, who does each and a
+// blank column to write the time it was done.
+func (r *renderer) stepsTable(steps []Step, who, none string) {
+	if len(steps) == 0 {
+		r.paragraph(styledSpans(none, "I"), 0, bodySize, lineHeight(bodySize), colorGray)
+		r.y += 2
+		return
+	}
+	t := &table{size: 10, header: []cell{txt("Done"), txt("#"), txt("Step"), txt(who), txt("Time")}}
+	w := r.width()
+	t.widths = []float64{14, 9, w - 14 - 9 - 44 - 18, 44, 18}
+	for i, s := range steps {
+		t.rows = append(t.rows, row{cells: []cell{tickBox(), boldTxt(strconv.Itoa(i + 1)), stepCell(s), roleCell(s), txt("")}})
+	}
+	r.drawTable(t)
+}
+
+// stepCell is a step's text with its detail in italics below.
+func stepCell(s Step) cell {
+	c := cell{paras: []para{{spans: plainSpans(s.Text)}}}
+	if s.Detail != "" {
+		c.paras = append(c.paras, para{spans: styledSpans(s.Detail, "I"), size: 9.5, color: colorGray})
+	}
+	return c
+}
+
+// roleCell is the role responsible for a step, with its primary holder.
+func roleCell(s Step) cell {
+	role := s.Role
+	if role == "" {
+		role = "—"
+	}
+	c := cell{paras: []para{{spans: styledSpans(role, "B"), size: 9.5}}}
+	if s.Who != "" {
+		c.paras = append(c.paras, para{spans: plainSpans(s.Who), size: 8.5, color: colorGray})
+	}
+	return c
+}
+
+// levelTag prints the level of government that leads a scenario.
+func levelTag(level string) string {
+	if level == "" {
+		return ""
+	}
+	return level + " level"
+}
+
+// severityTag prints a scenario's severity.
+func severityTag(severity string) string {
+	if severity == "" {
+		return ""
+	}
+	return severity + " severity"
+}
+
+// notes fills the rest of the page (at least five lines) with ruled lines.
+func (r *renderer) notes() {
+	const gap = 8.0
+	r.y += 2
+	r.ensure(lineHeight(12) + 5*gap)
+	r.paragraph(styledSpans("Notes", "B"), 0, 12, lineHeight(12), colorAccent)
+	for r.y+gap <= r.bottom() {
+		r.y += gap
+		r.rule(r.left, r.right, r.y, colorRule, 0.25)
+	}
+}

@@ -1,0 +1,216 @@
+package cli
+
+import (
+	"database/sql"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"electionbinder/internal/plan"
+)
+
+func init() {
+	Register(Command{Name: "plans new", Args: "--template NAME [--title TEXT]",
+		Summary: "start a plan from a template; prints its id", Run: runPlansNew})
+	Register(Command{Name: "plans import", Args: "FILE.md [--title TEXT]",
+		Summary: "make a plan from Markdown (headings become sections); prints its id", Run: runPlansImport})
+	Register(Command{Name: "plans list", Summary: "list the plans with their ids", Run: runPlansList})
+	Register(Command{Name: "plans check", Args: "ID",
+		Summary: "list what the plan is missing; exits 3 when gaps remain", Run: runPlansCheck})
+	Register(Command{Name: "plans export", Args: "ID --out FILE.pdf|FILE.md [--since REV]",
+		Summary: "write the plan as a binder PDF or as Markdown", Run: runPlansExport})
+}
+
+func runPlansNew(env *Env, args []string) error {
+	fs := flag.NewFlagSet("plans new", flag.ContinueOnError)
+	tmpl := fs.String("template", "", "template name (see templates list)")
+	title := fs.String("title", "", "the plan's title")
+	if _, err := ParseFlags(fs, args, 0, 0); err != nil {
+		return err
+	}
+	if *tmpl == "" {
+		return UsageError{"--template NAME is required (see binder templates list)"}
+	}
+	id, err := plan.NewStore(env.DB).CreateFromTemplate(*tmpl, *title)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(env.Stdout, id)
+	return nil
+}
+
+func runPlansImport(env *Env, args []string) error {
+	fs := flag.NewFlagSet("plans import", flag.ContinueOnError)
+	title := fs.String("title", "", "the plan's title (default: the file's front matter, or its name)")
+	pos, err := ParseFlags(fs, args, 1, 1)
+	if err != nil {
+		return err
+	}
+	src, err := os.ReadFile(pos[0])
+	if err != nil {
+		return fmt.Errorf("reading %s: %w", pos[0], err)
+	}
+	st := plan.NewStore(env.DB)
+	if *title == "" {
+		if doc, err := plan.ReadMarkdown(src); err == nil && doc.Title == "" {
+			*title = strings.TrimSuffix(filepath.Base(pos[0]), filepath.Ext(pos[0]))
+		}
+	}
+	id, err := st.ImportMarkdown(src, *title)
+	if err != nil {
+		return fmt.Errorf("%s: %w", pos[0], err)
+	}
+	p, err := st.Load(id)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Imported %q: %d sections, %d scenarios.\n", p.Title, len(p.Sections), len(p.Scenarios))
+	fmt.Fprintln(env.Stdout, id)
+	return nil
+}
+
+func runPlansList(env *Env, args []string) error {
+	if _, err := ParseFlags(flag.NewFlagSet("plans list", flag.ContinueOnError), args, 0, 0); err != nil {
+		return err
+	}
+	list, err := plan.NewStore(env.DB).List()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(env.Stdout, "ID\tTITLE\tSTATUS\tAPPROVED\tNEXT REVIEW\tSECTIONS\tSCENARIOS\tREVISIONS")
+	for _, p := range list {
+		fmt.Fprintf(env.Stdout, "%d\t%s\t%s\t%s\t%s\t%d\t%d\t%d\n", p.ID, p.Title, p.Status,
+			planDate(p.ApprovedOn), planDate(p.NextReview), p.Sections, p.Scenarios, p.Revisions)
+	}
+	return nil
+}
+
+func planDate(t time.Time) string {
+	if t.IsZero() {
+		return "-"
+	}
+	return t.Format("2006-01-02")
+}
+
+// parsePlanID reads a plan id argument.
+func parsePlanID(arg string) (int64, error) {
+	id, err := strconv.ParseInt(arg, 10, 64)
+	if err != nil || id <= 0 {
+		return 0, UsageError{fmt.Sprintf("%q is not a plan id (see binder plans list)", arg)}
+	}
+	return id, nil
+}
+
+func runPlansCheck(env *Env, args []string) error {
+	pos, err := ParseFlags(flag.NewFlagSet("plans check", flag.ContinueOnError), args, 1, 1)
+	if err != nil {
+		return err
+	}
+	id, err := parsePlanID(pos[0])
+	if err != nil {
+		return err
+	}
+	st := plan.NewStore(env.DB)
+	gaps, err := st.Check(id, time.Now())
+	if err != nil {
+		return err
+	}
+	if len(gaps) == 0 {
+		fmt.Fprintln(env.Stdout, "No gaps: the plan is complete.")
+		return nil
+	}
+	fmt.Fprintln(env.Stdout, "KIND\tWHERE\tWHAT")
+	for _, g := range gaps {
+		fmt.Fprintf(env.Stdout, "%s\t%s\t%s\n", g.Kind, planGapPlace(g), g.Message)
+	}
+	return ExitCodeError{Code: ExitGaps, Msg: fmt.Sprintf("%d gaps to fill", len(gaps))}
+}
+
+func planGapPlace(g plan.Gap) string {
+	switch {
+	case g.SectionID != 0:
+		return fmt.Sprintf("section %d", g.SectionID)
+	case g.ScenarioID != 0:
+		return fmt.Sprintf("scenario %d", g.ScenarioID)
+	}
+	return "plan"
+}
+
+func runPlansExport(env *Env, args []string) error {
+	fs := flag.NewFlagSet("plans export", flag.ContinueOnError)
+	out := fs.String("out", "", "file to write: .pdf or .md")
+	since := fs.Int("since", 0, "only what changed since this revision")
+	pos, err := ParseFlags(fs, args, 1, 1)
+	if err != nil {
+		return err
+	}
+	id, err := parsePlanID(pos[0])
+	if err != nil {
+		return err
+	}
+	switch strings.ToLower(filepath.Ext(*out)) {
+	case ".pdf":
+		return exportPlanPDF(env, id, *out, *since)
+	case ".md", ".markdown":
+		return exportPlanMarkdown(env, id, *out, *since)
+	case "":
+		return UsageError{"--out FILE.pdf or --out FILE.md is required"}
+	}
+	return UsageError{fmt.Sprintf("cannot write %s: the file name must end in .pdf or .md", *out)}
+}
+
+func exportPlanMarkdown(env *Env, id int64, out string, since int) error {
+	st := plan.NewStore(env.DB)
+	var data []byte
+	var err error
+	if since > 0 {
+		data, err = st.ExportMarkdownSince(id, since)
+	} else {
+		data, err = st.ExportMarkdown(id)
+	}
+	if err != nil {
+		return err
+	}
+	if err := writePlanFile(out, data); err != nil {
+		return err
+	}
+	fmt.Fprintln(env.Stdout, out)
+	return nil
+}
+
+// writePlanFile writes data beside path and renames it into place, so a
+// failed write never leaves half a file.
+func writePlanFile(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".binder-*")
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	_, werr := tmp.Write(data)
+	cerr := tmp.Close()
+	if err := errors.Join(werr, cerr); err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return nil
+}
+
+// loadDemoPlan starts the sample county's plan from the built-in template,
+// unless the database already has a plan.
+func loadDemoPlan(db *sql.DB) error {
+	st := plan.NewStore(db)
+	list, err := st.List()
+	if err != nil || len(list) > 0 {
+		return err
+	}
+	_, err = st.CreateFromTemplate(plan.BuiltinTemplate, "")
+	return err
+}

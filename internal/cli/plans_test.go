@@ -1,0 +1,70 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// runPlansCommand runs one command against dbPath and returns its exit code and output.
+func runPlansCommand(t *testing.T, dbPath string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := Run(dbPath, args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func lastLine(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	return lines[len(lines)-1]
+}
+
+func TestPlansCommands(t *testing.T) {
+	dir := t.TempDir()
+	dbPath := filepath.Join(dir, "binder.db")
+	code, out, _ := runPlansCommand(t, dbPath, "templates", "list")
+	if code != 0 || !strings.HasPrefix(out, "ID\tNAME") || !strings.Contains(out, "\tcontingency-plan\t1\t") {
+		t.Fatalf("templates list: %d %q", code, out)
+	}
+	code, out, _ = runPlansCommand(t, dbPath, "plans", "new", "--template", "contingency-plan", "--title", "Town of Bay plan")
+	if code != 0 || lastLine(out) != "1" {
+		t.Fatalf("plans new: %d %q", code, out)
+	}
+	code, out, _ = runPlansCommand(t, dbPath, "plans", "list")
+	if code != 0 || !strings.Contains(out, "1\tTown of Bay plan\tdraft\t") {
+		t.Fatalf("plans list: %d %q", code, out)
+	}
+	code, out, errOut := runPlansCommand(t, dbPath, "plans", "check", "1")
+	if code != ExitGaps || !strings.Contains(out, "no-review-date\tplan\t") || !strings.Contains(errOut, "gaps to fill") {
+		t.Fatalf("plans check: %d %q %q", code, out, errOut)
+	}
+	md := filepath.Join(dir, "plan.md")
+	if code, _, errOut = runPlansCommand(t, dbPath, "plans", "export", "1", "--out", md); code != 0 {
+		t.Fatalf("plans export: %d %s", code, errOut)
+	}
+	code, out, _ = runPlansCommand(t, dbPath, "plans", "import", md)
+	if code != 0 || lastLine(out) != "2" {
+		t.Fatalf("plans import: %d %q", code, out)
+	}
+	again := filepath.Join(dir, "again.md")
+	runPlansCommand(t, dbPath, "plans", "export", "2", "--out", again)
+	a, _ := os.ReadFile(md)
+	b, _ := os.ReadFile(again)
+	if len(a) < 5000 || !bytes.Equal(a, b) {
+		t.Errorf("Markdown round trip through the commands changed the plan (%d and %d bytes)", len(a), len(b))
+	}
+	for _, bad := range [][]string{
+		{"plans", "new"},
+		{"plans", "check", "x"},
+		{"plans", "export", "1", "--out", filepath.Join(dir, "plan.txt")},
+	} {
+		if code, _, _ := runPlansCommand(t, dbPath, bad...); code != ExitUsage {
+			t.Errorf("%q exited %d, want %d", bad, code, ExitUsage)
+		}
+	}
+	if code, _, _ := runPlansCommand(t, dbPath, "plans", "check", "99"); code != ExitError {
+		t.Errorf("checking a missing plan exited %d", code)
+	}
+}

@@ -1,0 +1,527 @@
+package training
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	ics "github.com/arran4/golang-ical"
+	"github.com/google/uuid"
+)
+
+// Properties of our own that carry what iCalendar has no field for, so a
+// file written by one binder reads back whole in another.
+const (
+	xKind        = "X-BINDER-KIND"
+	xCapacity    = "X-BINDER-CAPACITY"
+	xHours       = "X-BINDER-CREDIT-HOURS"
+	xAddress     = "X-BINDER-ADDRESS"
+	xRoom        = "X-BINDER-ROOM"
+	xDirections  = "X-BINDER-DIRECTIONS"
+	xOrganizer   = "X-BINDER-ORGANIZER"
+	xNotes       = "X-BINDER-NOTES"
+	icsLocalTime = "20060102T150405"
+)
+
+// uidSpace derives stable UUIDs from the UIDs of events made elsewhere.
+var uidSpace = uuid.MustParse("5b0f3a4e-9c1d-4f7e-8a62-0d6f1c2b7e41")
+
+// eventUUID is the UUID kept for an iCalendar UID: the UID itself when it is
+// a UUID, otherwise one derived from it, the same on every import.
+func eventUUID(uid string) string {
+	if u, err := uuid.Parse(uid); err == nil {
+		return u.String()
+	}
+	return uuid.NewSHA1(uidSpace, []byte(uid)).String()
+}
+
+// WriteICS writes events as an iCalendar file with a VTIMEZONE for each
+// zone used, so Outlook, Apple Calendar and Thunderbird place them right.
+func WriteICS(w io.Writer, events []Event, stampedAt time.Time) error {
+	cal := ics.NewCalendar()
+	cal.SetProductId("-//Election Security Binder//Training sessions//EN")
+	cal.SetMethod(ics.MethodPublish)
+	cal.SetCalscale("GREGORIAN")
+	years := map[string][]int{}
+	for _, e := range events {
+		years[e.TimeZone] = append(years[e.TimeZone], e.Start.Year(), e.End.Year())
+	}
+	zones := make([]string, 0, len(years))
+	for z := range years {
+		zones = append(zones, z)
+	}
+	sort.Strings(zones)
+	for _, z := range zones {
+		tz, err := vtimezone(z, years[z])
+		if err != nil {
+			return err
+		}
+		cal.AddVTimezone(tz)
+	}
+	for _, e := range events {
+		cal.AddVEvent(vevent(e, stampedAt))
+	}
+	return cal.SerializeTo(w, ics.WithNewLine("\r\n")) // RFC 5545 lines end in CRLF
+}
+
+func vevent(e Event, stampedAt time.Time) *ics.VEvent {
+	v := ics.NewEvent(e.UUID)
+	v.SetDtStampTime(stampedAt)
+	v.SetProperty(ics.ComponentPropertyDtStart, e.Start.Format(icsLocalTime), ics.WithTZID(e.TimeZone))
+	v.SetProperty(ics.ComponentPropertyDtEnd, e.End.Format(icsLocalTime), ics.WithTZID(e.TimeZone))
+	v.SetSummary(e.Title)
+	if loc := e.Location(); loc != "" {
+		v.SetLocation(loc)
+	}
+	v.SetDescription(describe(e))
+	if e.RegistrationURL != "" {
+		v.SetURL(e.RegistrationURL)
+	}
+	setX(v, xKind, string(e.Kind))
+	if e.Capacity > 0 {
+		setX(v, xCapacity, strconv.Itoa(e.Capacity))
+	}
+	setX(v, xHours, FormatHours(e.CreditHours))
+	for _, p := range [][2]string{{xAddress, e.Address}, {xRoom, e.Room}, {xDirections, e.Directions},
+		{xOrganizer, e.Organizer}, {xNotes, e.Notes}} {
+		if p[1] != "" {
+			setX(v, p[0], p[1])
+		}
+	}
+	return v
+}
+
+func setX(v *ics.VEvent, name, value string) {
+	v.SetProperty(ics.ComponentProperty(name), value)
+}
+
+// describe writes the event's details as the text calendar programs show.
+func describe(e Event) string {
+	lines := []string{e.Kind.Label()}
+	if e.Capacity > 0 {
+		lines[0] += fmt.Sprintf(", %d seats", e.Capacity)
+	}
+	if e.CreditHours > 0 {
+		lines = append(lines, hoursText(e.CreditHours)+" of credit")
+	}
+	for _, p := range [][2]string{{"Organiser", e.Organizer}, {"Register", e.RegistrationURL},
+		{"Getting there", e.Directions}, {"Notes", e.Notes}} {
+		if p[1] != "" {
+			lines = append(lines, p[0]+": "+p[1])
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// vtimezone describes a zone by the yearly rules in force in the last of
+// years: a STANDARD and, where clocks change, a DAYLIGHT part with RRULEs,
+// the form Outlook writes and reads.
+func vtimezone(name string, years []int) (*ics.VTimezone, error) {
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		return nil, fmt.Errorf("%q is not a time zone this computer knows", name)
+	}
+	year := years[0]
+	for _, y := range years {
+		year = max(year, y) // the latest rules in force
+	}
+	tz := ics.NewTimezone(name)
+	changes := transitions(loc, year)
+	if len(changes) == 0 {
+		t := time.Date(year, 1, 1, 0, 0, 0, 0, loc)
+		abbr, off := t.Zone()
+		tz.Components = append(tz.Components, observance(&ics.Standard{}, abbr, off, off, "19700101T000000", ""))
+		return tz, nil
+	}
+	for _, c := range changes {
+		abbr, to := c.Zone()
+		_, from := c.Add(-time.Second).Zone()
+		wall := c.UTC().Add(time.Duration(from) * time.Second) // the clock reading just before the change
+		month, week, weekday := yearlyRule(wall)
+		rule := fmt.Sprintf("FREQ=YEARLY;BYMONTH=%d;BYDAY=%d%s", int(month), week, strings.ToUpper(weekday.String()[:2]))
+		var part ics.Component = &ics.Standard{}
+		if to > from {
+			part = &ics.Daylight{}
+		}
+		// Like Outlook and Thunderbird, start the rule long before any event (1970).
+		first := ruleDay(1970, month, week, weekday).Add(time.Duration(wall.Hour())*time.Hour +
+			time.Duration(wall.Minute())*time.Minute + time.Duration(wall.Second())*time.Second)
+		tz.Components = append(tz.Components, observance(part, abbr, from, to, first.Format(icsLocalTime), rule))
+	}
+	return tz, nil
+}
+
+// observance fills a STANDARD or DAYLIGHT part.
+func observance(part ics.Component, abbr string, from, to int, start, rule string) ics.Component {
+	var base *ics.ComponentBase
+	switch p := part.(type) {
+	case *ics.Standard:
+		base = &p.ComponentBase
+	case *ics.Daylight:
+		base = &p.ComponentBase
+	}
+	base.SetProperty(ics.ComponentPropertyDtStart, start)
+	base.SetProperty(ics.ComponentProperty(ics.PropertyTzoffsetfrom), utcOffset(from))
+	base.SetProperty(ics.ComponentProperty(ics.PropertyTzoffsetto), utcOffset(to))
+	if rule != "" {
+		base.SetProperty(ics.ComponentPropertyRrule, rule)
+	}
+	base.SetProperty(ics.ComponentProperty(ics.PropertyTzname), abbr)
+	return part
+}
+
+// transitions finds the instants in year when loc changes its offset.
+func transitions(loc *time.Location, year int) []time.Time {
+	var out []time.Time
+	day := time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC)
+	_, prev := day.In(loc).Zone()
+	for ; day.Year() == year; day = day.AddDate(0, 0, 1) {
+		next := day.AddDate(0, 0, 1)
+		if _, off := next.In(loc).Zone(); off != prev {
+			lo, hi := day.Unix(), next.Unix() // offset prev at lo, changed at hi
+			for hi-lo > 1 {
+				mid := (lo + hi) / 2
+				if _, o := time.Unix(mid, 0).In(loc).Zone(); o == prev {
+					lo = mid
+				} else {
+					hi = mid
+				}
+			}
+			out = append(out, time.Unix(hi, 0).In(loc))
+			prev = off
+		}
+	}
+	return out
+}
+
+// yearlyRule finds the rule of a change that happens on the same weekday
+// of the same week of its month each year, such as the second Sunday of
+// March: week is 1 to 4, or -1 for the last.
+func yearlyRule(wall time.Time) (time.Month, int, time.Weekday) {
+	week := (wall.Day()-1)/7 + 1
+	if wall.Day()+7 > daysIn(wall.Month(), wall.Year()) && week >= 4 {
+		week = -1
+	}
+	return wall.Month(), week, wall.Weekday()
+}
+
+// ruleDay is the day of a year that a yearly rule names.
+func ruleDay(year int, month time.Month, week int, weekday time.Weekday) time.Time {
+	if week < 0 {
+		last := time.Date(year, month, daysIn(month, year), 0, 0, 0, 0, time.UTC)
+		return last.AddDate(0, 0, -((int(last.Weekday()) - int(weekday) + 7) % 7))
+	}
+	first := time.Date(year, month, 1, 0, 0, 0, 0, time.UTC)
+	return first.AddDate(0, 0, (int(weekday)-int(first.Weekday())+7)%7+7*(week-1))
+}
+
+func daysIn(m time.Month, year int) int {
+	return time.Date(year, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+func utcOffset(seconds int) string {
+	sign := "+"
+	if seconds < 0 {
+		sign, seconds = "-", -seconds
+	}
+	return fmt.Sprintf("%s%02d%02d", sign, seconds/3600, seconds/60%60)
+}
+
+// windowsZones maps the zone names Outlook writes on Windows to IANA names.
+var windowsZones = map[string]string{
+	"Eastern Standard Time":     "America/New_York",
+	"Central Standard Time":     "America/Chicago",
+	"Mountain Standard Time":    "America/Denver",
+	"US Mountain Standard Time": "America/Phoenix",
+	"Pacific Standard Time":     "America/Los_Angeles",
+	"Alaskan Standard Time":     "America/Anchorage",
+	"Hawaiian Standard Time":    "Pacific/Honolulu",
+	"UTC":                       "UTC",
+	"GMT Standard Time":         "Europe/London",
+	"W. Europe Standard Time":   "Europe/Berlin",
+}
+
+// zoneNamed finds the location of a TZID, taking IANA and Windows names.
+func zoneNamed(tzid string) (*time.Location, string, error) {
+	tzid = strings.Trim(tzid, `"`)
+	name := tzid
+	if iana, ok := windowsZones[tzid]; ok {
+		name = iana
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		return nil, "", fmt.Errorf("time zone %q is unknown", tzid)
+	}
+	return loc, name, nil
+}
+
+// ReadICS reads the events of an iCalendar file. Times keep their zone;
+// times in UTC or floating are placed in fallbackZone. Problems are
+// reported for every event, by its number in the file and its title. Notes
+// say what was read differently from the file: a cancelled event is left
+// out, and a repeating one gives only its first session.
+func ReadICS(r io.Reader, fallbackZone string) (events []Event, notes []string, err error) {
+	cal, err := ics.ParseCalendar(r)
+	if err != nil {
+		return nil, nil, fmt.Errorf("this is not a calendar file this program can read: %w", err)
+	}
+	var problems []string
+	for i, v := range cal.Events() {
+		name := fmt.Sprintf("event %d (%s)", i+1, propValue(v, ics.ComponentPropertySummary))
+		if strings.EqualFold(propValue(v, ics.ComponentPropertyStatus), "CANCELLED") {
+			notes = append(notes, name+" was cancelled by its organiser and is left out")
+			continue
+		}
+		e, err := eventFromICS(v, fallbackZone)
+		if err != nil {
+			problems = append(problems, fmt.Sprintf("%s: %v", name, err))
+			continue
+		}
+		if v.HasProperty(ics.ComponentPropertyRrule) || v.HasProperty(ics.ComponentPropertyRdate) {
+			notes = append(notes, name+" repeats; only its first session was imported")
+		}
+		events = append(events, e)
+	}
+	if len(problems) > 0 {
+		return nil, nil, errors.New("the calendar was not imported:\n" + strings.Join(problems, "\n"))
+	}
+	if len(events) == 0 {
+		return nil, notes, errors.New(strings.Join(append([]string{"the calendar holds no sessions to import"}, notes...), "\n"))
+	}
+	return events, notes, nil
+}
+
+func propValue(v *ics.VEvent, p ics.ComponentProperty) string {
+	if prop := v.GetProperty(p); prop != nil {
+		return prop.Value
+	}
+	return ""
+}
+
+func eventFromICS(v *ics.VEvent, fallbackZone string) (Event, error) {
+	e := Event{Title: propValue(v, ics.ComponentPropertySummary), TimeZone: fallbackZone}
+	uid := v.Id()
+	if uid == "" {
+		return e, errors.New("it has no UID")
+	}
+	e.UUID = eventUUID(uid)
+	var err error
+	if e.Start, e.TimeZone, err = icsTime(v.GetProperty(ics.ComponentPropertyDtStart), fallbackZone); err != nil {
+		return e, fmt.Errorf("start: %w", err)
+	}
+	if e.End, err = eventEnd(v, e.Start, fallbackZone); err != nil {
+		return e, fmt.Errorf("end: %w", err)
+	}
+	fillFromICS(v, &e)
+	return e, e.Validate()
+}
+
+// eventEnd reads DTEND, or DTSTART plus DURATION, or the start itself.
+func eventEnd(v *ics.VEvent, start time.Time, fallbackZone string) (time.Time, error) {
+	if p := v.GetProperty(ics.ComponentPropertyDtEnd); p != nil {
+		end, _, err := icsTime(p, fallbackZone)
+		return end.In(start.Location()), err
+	}
+	if d := propValue(v, ics.ComponentPropertyDuration); d != "" {
+		dur, err := parseDuration(d)
+		return start.Add(dur), err
+	}
+	return start, nil
+}
+
+// icsTime reads a DATE-TIME or DATE property and the zone it is in.
+func icsTime(p *ics.IANAProperty, fallbackZone string) (time.Time, string, error) {
+	if p == nil {
+		return time.Time{}, "", errors.New("missing")
+	}
+	zoneName := fallbackZone
+	loc, err := time.LoadLocation(fallbackZone)
+	if err != nil {
+		return time.Time{}, "", err
+	}
+	if ids := p.ICalParameters["TZID"]; len(ids) > 0 {
+		if loc, zoneName, err = zoneNamed(ids[0]); err != nil {
+			return time.Time{}, "", err
+		}
+	}
+	value := strings.TrimSpace(p.Value)
+	for _, layout := range []string{icsLocalTime, "20060102"} {
+		if t, err := time.ParseInLocation(layout, value, loc); err == nil {
+			return t, zoneName, nil
+		}
+	}
+	if t, err := time.Parse("20060102T150405Z", value); err == nil {
+		return t.In(loc), zoneName, nil
+	}
+	return time.Time{}, "", fmt.Errorf("%q is not a date and time", value)
+}
+
+// parseDuration reads the common iCalendar durations: PnW, PnDTnHnMnS.
+func parseDuration(s string) (time.Duration, error) {
+	orig := s
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "+"), "P")
+	var total time.Duration
+	units := map[byte]time.Duration{'W': 7 * 24 * time.Hour, 'D': 24 * time.Hour, 'H': time.Hour, 'M': time.Minute, 'S': time.Second}
+	num := ""
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			num += string(c)
+		case c == 'T':
+		case units[c] != 0 && num != "":
+			n, _ := strconv.Atoi(num)
+			total += time.Duration(n) * units[c]
+			num = ""
+		default:
+			return 0, fmt.Errorf("%q is not a duration", orig)
+		}
+	}
+	if num != "" || total < 0 {
+		return 0, fmt.Errorf("%q is not a duration", orig)
+	}
+	return total, nil
+}
+
+// fillFromICS takes the rest of an event from our own properties, or
+// guesses from the standard ones in a file written elsewhere.
+func fillFromICS(v *ics.VEvent, e *Event) {
+	e.RegistrationURL = propValue(v, ics.ComponentPropertyUrl)
+	e.Address = propValue(v, ics.ComponentProperty(xAddress))
+	e.Room = propValue(v, ics.ComponentProperty(xRoom))
+	e.Directions = propValue(v, ics.ComponentProperty(xDirections))
+	e.Organizer = propValue(v, ics.ComponentProperty(xOrganizer))
+	e.Notes = propValue(v, ics.ComponentProperty(xNotes))
+	e.Capacity, _ = strconv.Atoi(propValue(v, ics.ComponentProperty(xCapacity)))
+	if h, err := strconv.ParseFloat(propValue(v, ics.ComponentProperty(xHours)), 64); err == nil {
+		e.CreditHours = h
+	} else {
+		e.CreditHours = e.End.Sub(e.Start).Hours()
+	}
+	if k, err := ParseKind(propValue(v, ics.ComponentProperty(xKind))); err == nil {
+		e.Kind = k
+	} else {
+		e.Kind = guessKind(e.Title + " " + propValue(v, ics.ComponentPropertyDescription))
+	}
+	if propValue(v, ics.ComponentProperty(xKind)) == "" {
+		guessPlace(v, e)
+	}
+}
+
+// guessKind takes a session for a webinar when its text says so.
+func guessKind(text string) Kind {
+	t := strings.ToLower(text)
+	switch {
+	case strings.Contains(t, "recorded") && strings.Contains(t, "webinar"):
+		return RecordedWebinar
+	case strings.Contains(t, "webinar") || strings.Contains(t, "online") || strings.Contains(t, "webcast"):
+		return LiveWebinar
+	}
+	return InPerson
+}
+
+// guessPlace fills the address and notes of an event from elsewhere.
+func guessPlace(v *ics.VEvent, e *Event) {
+	e.Address = propValue(v, ics.ComponentPropertyLocation)
+	e.Notes = propValue(v, ics.ComponentPropertyDescription)
+	if org := v.GetProperty(ics.ComponentPropertyOrganizer); org != nil {
+		e.Organizer = strings.TrimPrefix(strings.TrimPrefix(org.Value, "mailto:"), "MAILTO:")
+		if cn := org.ICalParameters["CN"]; len(cn) > 0 {
+			e.Organizer = cn[0]
+		}
+	}
+}
+
+// ImportResult counts what an import did.
+type ImportResult struct {
+	Created, Updated int
+	IDs              []int64  // ids of the events, in file order
+	Notes            []string // what was read differently from the file
+}
+
+// ImportEvents saves events read from a calendar: one whose UUID is known
+// replaces the saved one (the state re-announced it), others are added.
+// Either every event is saved or none is.
+func (s *Store) ImportEvents(events []Event) (ImportResult, error) {
+	var res ImportResult
+	err := s.withTx(func(tx *sql.Tx) error {
+		for _, e := range events {
+			if err := importEvent(tx, e, &res); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return ImportResult{}, err
+	}
+	return res, nil
+}
+
+func importEvent(tx *sql.Tx, e Event, res *ImportResult) error {
+	var id int64
+	err := tx.QueryRow(`SELECT id FROM training_events WHERE uuid=?`, e.UUID).Scan(&id)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		saved, err := insertEvent(tx, e)
+		if err != nil {
+			return err
+		}
+		res.Created++
+		res.IDs = append(res.IDs, saved.ID)
+		return nil
+	case err != nil:
+		return err
+	}
+	e.ID = id
+	if err := e.Validate(); err != nil {
+		return err
+	}
+	if err := updateEvent(tx, e); err != nil {
+		return err
+	}
+	if _, err := fillSeats(tx, id); err != nil {
+		return err
+	}
+	res.Updated++
+	res.IDs = append(res.IDs, id)
+	return nil
+}
+
+// ExportICS writes every event as an iCalendar file.
+func (s *Store) ExportICS(w io.Writer) error {
+	list, err := s.Events("")
+	if err != nil {
+		return err
+	}
+	events := make([]Event, len(list))
+	for i, e := range list {
+		events[i] = e.Event
+	}
+	sort.SliceStable(events, func(i, j int) bool { return events[i].Start.Before(events[j].Start) })
+	return WriteICS(w, events, s.now())
+}
+
+// ImportICS reads an iCalendar file and saves its events.
+func (s *Store) ImportICS(r io.Reader) (ImportResult, error) {
+	events, notes, err := ReadICS(r, DefaultTimeZone)
+	if err != nil {
+		return ImportResult{}, err
+	}
+	res, err := s.ImportEvents(events)
+	res.Notes = notes
+	return res, err
+}
+
+// hoursText writes hours with their unit: 1 hour, 1.5 hours.
+func hoursText(h float64) string {
+	if h == 1 {
+		return "1 hour"
+	}
+	return FormatHours(h) + " hours"
+}
