@@ -6,13 +6,14 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"electionbinder/internal/plan"
 )
 
 // currentDraft names the plan as it stands in the compare choices.
-const currentDraft = "The plan as it is now"
+const currentDraft = "Current plan"
 
 // revisionView shows the record of changes and compares two versions of the
 // plan section by section.
@@ -22,7 +23,7 @@ type revisionView struct {
 	from, to *widget.Select
 	changes  []plan.Change
 	list     *widget.List
-	old, new *widget.Label
+	diff     *widget.RichText // the chosen change, line by line
 	summary  *widget.Label
 	dialog   *dialog.CustomDialog
 }
@@ -52,6 +53,8 @@ func (s *plansScreen) showRevisions() {
 func (v *revisionView) build() fyne.CanvasObject {
 	record := widget.NewLabel(v.recordText())
 	record.Wrapping = fyne.TextWrapWord
+	recordScroll := container.NewVScroll(record)
+	recordScroll.SetMinSize(fyne.NewSize(0, 90))
 	choices := []string{}
 	for _, r := range v.revs {
 		choices = append(choices, fmt.Sprintf("Revision %d", r.Number))
@@ -61,18 +64,15 @@ func (v *revisionView) build() fyne.CanvasObject {
 	v.from.SetSelectedIndex(len(choices) - 1)
 	v.to.SetSelected(currentDraft)
 	v.summary = widget.NewLabel("")
-	v.old, v.new = widget.NewLabel(""), widget.NewLabel("")
-	v.old.Wrapping, v.new.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
+	v.diff = widget.NewRichText()
+	v.diff.Wrapping = fyne.TextWrapWord
 	v.list = widget.NewList(func() int { return len(v.changes) },
 		func() fyne.CanvasObject { return widget.NewLabel("changed: section title") },
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(changeLabel(v.changes[i])) })
 	v.list.OnSelected = func(i widget.ListItemID) { v.showChange(v.changes[i]) }
-	sides := container.NewGridWithColumns(2,
-		container.NewBorder(widget.NewLabel("Before"), nil, nil, nil, container.NewVScroll(v.old)),
-		container.NewBorder(widget.NewLabel("After"), nil, nil, nil, container.NewVScroll(v.new)))
-	body := container.NewHSplit(v.list, sides)
+	body := container.NewHSplit(v.list, container.NewVScroll(v.diff))
 	body.SetOffset(0.3)
-	top := container.NewVBox(container.NewVScroll(record),
+	top := container.NewVBox(recordScroll,
 		container.NewHBox(widget.NewLabel("Compare"), v.from, widget.NewLabel("with"), v.to), v.summary)
 	return container.NewBorder(top, nil, nil, nil, body)
 }
@@ -120,21 +120,37 @@ func (v *revisionView) compare() {
 	if len(v.changes) == 0 {
 		v.summary.SetText("No differences.")
 	} else {
-		v.summary.SetText(fmt.Sprintf("%d sections or scenarios differ; choose one to see both versions.", len(v.changes)))
+		v.summary.SetText(fmt.Sprintf("Sections and scenarios that differ: %d. Choose one to see its lines removed (−) and added (+).", len(v.changes)))
 	}
-	v.old.SetText("")
-	v.new.SetText("")
+	v.diff.Segments = nil
+	v.diff.Refresh()
 	v.list.UnselectAll()
 	v.list.Refresh()
 }
 
 func (v *revisionView) showChange(c plan.Change) {
-	title := func(t, body string) string {
-		if t == "" {
-			return "(not in this version)"
-		}
-		return t + "\n\n" + body
+	head := c.Title
+	if c.OldTitle != "" && c.OldTitle != c.Title && c.Kind != plan.Removed {
+		head = c.OldTitle + " → " + c.Title
 	}
-	v.old.SetText(title(c.OldTitle, c.Old))
-	v.new.SetText(title(map[bool]string{true: "", false: c.Title}[c.Kind == plan.Removed], c.New))
+	segs := []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleSubHeading, Text: head}}
+	for _, l := range plan.DiffLines(c.Old, c.New) {
+		segs = append(segs, diffSegment(l))
+	}
+	v.diff.Segments = segs
+	v.diff.Refresh()
+}
+
+// diffSegment shows one line of a comparison: removed lines struck through
+// in the error colour, added lines in the success colour.
+func diffSegment(l plan.DiffLine) widget.RichTextSegment {
+	style := widget.RichTextStyleParagraph
+	prefix := "   "
+	switch l.Op {
+	case plan.Deleted:
+		prefix, style.ColorName, style.TextStyle.Strikethrough = "− ", theme.ColorNameError, true
+	case plan.Inserted:
+		prefix, style.ColorName = "+ ", theme.ColorNameSuccess
+	}
+	return &widget.TextSegment{Style: style, Text: prefix + l.Text}
 }

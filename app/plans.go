@@ -62,6 +62,7 @@ func (s *plansScreen) build() {
 	s.review.SetPlaceHolder("YYYY-MM-DD")
 	s.review.OnChanged = s.saveReview
 	s.status = widget.NewLabel("")
+	s.status.Truncation = fyne.TextTruncateEllipsis
 	s.actions = s.actionBar()
 	s.tree = newSectionTree(s)
 	s.scen = newScenarioPane(s)

@@ -227,7 +227,8 @@ func TestPlanEditorApproveAndCompare(t *testing.T) {
 		t.Fatalf("compare: %+v", v.changes)
 	}
 	v.list.Select(0)
-	if !strings.HasPrefix(v.new.Text, "Resources\n\nNew line. ") || !strings.HasPrefix(v.old.Text, "Resources\n\n- The state") {
-		t.Errorf("compare sides: %q / %q", v.old.Text[:40], v.new.Text[:40])
+	got := richText(v.diff)
+	if !strings.HasPrefix(got, "Resources− - The state elections agency") || !strings.Contains(got, "+ New line. - The state") {
+		t.Errorf("compare shows %q", got[:min(len(got), 160)])
 	}
 }

@@ -24,6 +24,10 @@ func init() {
 		Summary: "list what the plan is missing; exits 3 when gaps remain", Run: runPlansCheck})
 	Register(Command{Name: "plans export", Args: "ID --out FILE.pdf|FILE.md [--since REV]",
 		Summary: "write the plan as a binder PDF or as Markdown", Run: runPlansExport})
+	Register(Command{Name: "plans approve", Args: "ID --by NAME [--summary TEXT] [--next-review YYYY-MM-DD]",
+		Summary: "record the plan as approved; prints the new revision number", Run: runPlansApprove})
+	Register(Command{Name: "plans revisions", Args: "ID",
+		Summary: "list the plan's approved revisions (the record of changes)", Run: runPlansRevisions})
 }
 
 func runPlansNew(env *Env, args []string) error {
@@ -213,4 +217,60 @@ func loadDemoPlan(db *sql.DB) error {
 	}
 	_, err = st.CreateFromTemplate(plan.BuiltinTemplate, "")
 	return err
+}
+
+func runPlansApprove(env *Env, args []string) error {
+	fs := flag.NewFlagSet("plans approve", flag.ContinueOnError)
+	by := fs.String("by", "", "who approved the plan")
+	summary := fs.String("summary", "", "summary of changes (default: counted from the last revision)")
+	review := fs.String("next-review", "", "next review date, YYYY-MM-DD (default: a year from today)")
+	pos, err := ParseFlags(fs, args, 1, 1)
+	if err != nil {
+		return err
+	}
+	id, err := parsePlanID(pos[0])
+	if err != nil {
+		return err
+	}
+	if strings.TrimSpace(*by) == "" {
+		return UsageError{"--by NAME is required"}
+	}
+	a := plan.Approval{ApprovedBy: *by, Summary: *summary}
+	if *review != "" {
+		if a.NextReview, err = time.Parse("2006-01-02", *review); err != nil {
+			return UsageError{fmt.Sprintf("--next-review %q is not a date like 2027-03-01", *review)}
+		}
+	}
+	rev, err := plan.NewStore(env.DB).Approve(id, a)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Approved as revision %d: %s\n", rev.Number, rev.Summary)
+	fmt.Fprintln(env.Stdout, rev.Number)
+	return nil
+}
+
+func runPlansRevisions(env *Env, args []string) error {
+	pos, err := ParseFlags(flag.NewFlagSet("plans revisions", flag.ContinueOnError), args, 1, 1)
+	if err != nil {
+		return err
+	}
+	id, err := parsePlanID(pos[0])
+	if err != nil {
+		return err
+	}
+	st := plan.NewStore(env.DB)
+	if _, err := st.Load(id); err != nil {
+		return err
+	}
+	revs, err := st.Revisions(id)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(env.Stdout, "REVISION\tAPPROVED\tBY\tHASH\tSUMMARY")
+	for _, r := range revs {
+		fmt.Fprintf(env.Stdout, "%d\t%s\t%s\t%s\t%s\n", r.Number, r.ApprovedAt.Format(time.RFC3339), r.ApprovedBy,
+			r.ContentHash[:12], r.Summary)
+	}
+	return nil
 }

@@ -55,7 +55,28 @@ func TestPlansCommands(t *testing.T) {
 	if len(a) < 5000 || !bytes.Equal(a, b) {
 		t.Errorf("Markdown round trip through the commands changed the plan (%d and %d bytes)", len(a), len(b))
 	}
+	code, out, _ = runPlansCommand(t, dbPath, "plans", "approve", "1", "--by", "County Board", "--next-review", "2027-11-01")
+	if code != 0 || lastLine(out) != "1" {
+		t.Fatalf("plans approve: %d %q", code, out)
+	}
+	code, out, _ = runPlansCommand(t, dbPath, "plans", "revisions", "1")
+	if code != 0 || !strings.Contains(out, "\tCounty Board\t") || !strings.Contains(out, "First approved version") {
+		t.Fatalf("plans revisions: %d %q", code, out)
+	}
+	code, out, _ = runPlansCommand(t, dbPath, "plans", "list")
+	if !strings.Contains(out, "1\tTown of Bay plan\tapproved\t") || !strings.Contains(out, "\t2027-11-01\t") {
+		t.Errorf("plans list after approval: %q", out)
+	}
+	since := filepath.Join(dir, "since.md")
+	if code, _, errOut = runPlansCommand(t, dbPath, "plans", "export", "1", "--out", since, "--since", "1"); code != 0 {
+		t.Fatalf("export --since: %d %s", code, errOut)
+	}
+	if data, _ := os.ReadFile(since); !strings.Contains(string(data), "(changes since revision 1)") || strings.Contains(string(data), "\n# ") {
+		t.Errorf("export --since 1 of an unchanged plan: %q", data)
+	}
 	for _, bad := range [][]string{
+		{"plans", "approve", "1"},
+		{"plans", "approve", "1", "--by", "X", "--next-review", "soon"},
 		{"plans", "new"},
 		{"plans", "check", "x"},
 		{"plans", "export", "1", "--out", filepath.Join(dir, "plan.txt")},

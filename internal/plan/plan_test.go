@@ -648,3 +648,25 @@ func BenchmarkCheckPlanInMemory500Sections(b *testing.B) {
 		CheckPlan(p, r, today)
 	}
 }
+
+func TestDiffLines(t *testing.T) {
+	cases := []struct {
+		old, new string
+		want     string
+	}{
+		{"a\nb\nc", "a\nb\nc", " a  b  c"},
+		{"a\nb\nc", "a\nx\nc", " a -b +x  c"},
+		{"", "new", "+new"},
+		{"gone", "", "-gone"},
+		{"a\nb", "b\nc", "-a  b +c"},
+	}
+	for _, c := range cases {
+		var parts []string
+		for _, l := range DiffLines(c.old, c.new) {
+			parts = append(parts, string(" -+"[l.Op])+l.Text)
+		}
+		if got := strings.Join(parts, " "); got != c.want {
+			t.Errorf("DiffLines(%q, %q) = %q, want %q", c.old, c.new, got, c.want)
+		}
+	}
+}
