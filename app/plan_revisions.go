@@ -126,6 +126,9 @@ func (v *revisionView) compare() {
 	v.diff.Refresh()
 	v.list.UnselectAll()
 	v.list.Refresh()
+	if len(v.changes) > 0 {
+		v.list.Select(0)
+	}
 }
 
 func (v *revisionView) showChange(c plan.Change) {
@@ -133,7 +136,7 @@ func (v *revisionView) showChange(c plan.Change) {
 	if c.OldTitle != "" && c.OldTitle != c.Title && c.Kind != plan.Removed {
 		head = c.OldTitle + " → " + c.Title
 	}
-	segs := []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleSubHeading, Text: head}}
+	segs := []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleSubHeading, Text: head}, &widget.TextSegment{Style: widget.RichTextStyleParagraph}}
 	for _, l := range plan.DiffLines(c.Old, c.New) {
 		segs = append(segs, diffSegment(l))
 	}
