@@ -44,6 +44,7 @@ func (s *plansScreen) createNew() {
 		}
 	}, s.u.win)
 	d.Resize(fyne.NewSize(560, 220))
+	s.newPlan = d
 	d.Show()
 }
 

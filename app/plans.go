@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -40,9 +41,10 @@ type plansScreen struct {
 	body          *fyne.Container // the whole editor, or the empty-state offer
 	content       fyne.CanvasObject
 	editingLayout fyne.CanvasObject
-	approval      *approveForm  // the open approval dialog, if any
-	revisions     *revisionView // the open record of changes, if any
-	loading       bool          // set while widgets are filled from the store, so no save happens
+	newPlan       *dialog.FormDialog // the open "new plan" dialog, if any
+	approval      *approveForm       // the open approval dialog, if any
+	revisions     *revisionView      // the open record of changes, if any
+	loading       bool               // set while widgets are filled from the store, so no save happens
 }
 
 func newPlansScreen(u *ui) screen {

@@ -232,3 +232,30 @@ func TestPlanEditorApproveAndCompare(t *testing.T) {
 		t.Errorf("compare shows %q", got[:min(len(got), 160)])
 	}
 }
+
+func TestPlansScreenStartsAPlanFromTheTemplate(t *testing.T) {
+	a := test.NewTempApp(t)
+	path := filepath.Join(t.TempDir(), "binder.db")
+	conn, err := db.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	u := newUI(a, path, conn)
+	s := u.nav.current().(*plansScreen)
+	if s.plan != nil || s.body.Objects[0] == s.editingLayout {
+		t.Fatal("an empty database should offer to start a plan")
+	}
+	s.createNew()
+	s.newPlan.Submit()
+	if s.plan == nil || len(s.plan.Scenarios) < 8 || s.body.Objects[0] != s.editingLayout {
+		t.Fatal("no plan was started from the template")
+	}
+	if s.title.Text != "Election-security contingency plan" || len(s.gaps.gaps) == 0 {
+		t.Errorf("title %q, %d gaps", s.title.Text, len(s.gaps.gaps))
+	}
+	list, _ := plan.NewStore(conn).List()
+	if len(list) != 1 || list[0].Sections != len(s.plan.Sections) {
+		t.Errorf("plans in the store: %+v", list)
+	}
+}
