@@ -123,9 +123,15 @@ func (t *sectionTree) retitle(id int64, title string) {
 	t.tree.RefreshItem(nodeUID(id))
 }
 
-func (t *sectionTree) focusFilter() {
-	if c := fyne.CurrentApp().Driver().CanvasForObject(t.filter); c != nil {
-		c.Focus(t.filter)
+func (t *sectionTree) focusFilter() { focusOn(t.filter) }
+
+// focusOn puts the keyboard focus on a widget shown in a window.
+func focusOn(w interface {
+	fyne.Focusable
+	fyne.CanvasObject
+}) {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(w); c != nil {
+		c.Focus(w)
 	}
 }
 

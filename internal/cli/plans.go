@@ -101,6 +101,15 @@ func planDate(t time.Time) string {
 	return t.Format("2006-01-02")
 }
 
+// planArgument reads the command line of a command whose one argument is a plan id.
+func planArgument(name string, args []string) (int64, error) {
+	pos, err := ParseFlags(flag.NewFlagSet(name, flag.ContinueOnError), args, 1, 1)
+	if err != nil {
+		return 0, err
+	}
+	return parsePlanID(pos[0])
+}
+
 // parsePlanID reads a plan id argument.
 func parsePlanID(arg string) (int64, error) {
 	id, err := strconv.ParseInt(arg, 10, 64)
@@ -111,16 +120,11 @@ func parsePlanID(arg string) (int64, error) {
 }
 
 func runPlansCheck(env *Env, args []string) error {
-	pos, err := ParseFlags(flag.NewFlagSet("plans check", flag.ContinueOnError), args, 1, 1)
+	id, err := planArgument("plans check", args)
 	if err != nil {
 		return err
 	}
-	id, err := parsePlanID(pos[0])
-	if err != nil {
-		return err
-	}
-	st := plan.NewStore(env.DB)
-	gaps, err := st.Check(id, time.Now())
+	gaps, err := plan.NewStore(env.DB).Check(id, time.Now())
 	if err != nil {
 		return err
 	}
@@ -251,11 +255,7 @@ func runPlansApprove(env *Env, args []string) error {
 }
 
 func runPlansRevisions(env *Env, args []string) error {
-	pos, err := ParseFlags(flag.NewFlagSet("plans revisions", flag.ContinueOnError), args, 1, 1)
-	if err != nil {
-		return err
-	}
-	id, err := parsePlanID(pos[0])
+	id, err := planArgument("plans revisions", args)
 	if err != nil {
 		return err
 	}

@@ -28,8 +28,13 @@ func placeOf(q execer, id int64) (sectionPlace, error) {
 
 // siblings returns the ids under parentID (0: top level) of a plan, in order.
 func siblings(q execer, planID, parentID int64) ([]int64, error) {
-	rows, err := q.Query(`SELECT id FROM plan_sections WHERE plan_id = ? AND coalesce(parent_id, 0) = ?
+	return queryIDs(q, `SELECT id FROM plan_sections WHERE plan_id = ? AND coalesce(parent_id, 0) = ?
 		ORDER BY position, id`, planID, parentID)
+}
+
+// queryIDs runs a query returning one id a row.
+func queryIDs(q execer, query string, args ...any) ([]int64, error) {
+	rows, err := q.Query(query, args...)
 	if err != nil {
 		return nil, err
 	}
