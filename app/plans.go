@@ -42,9 +42,11 @@ type plansScreen struct {
 	content       fyne.CanvasObject
 	editingLayout fyne.CanvasObject
 	newPlan       *dialog.FormDialog // the open "new plan" dialog, if any
-	approval      *approveForm       // the open approval dialog, if any
-	revisions     *revisionView      // the open record of changes, if any
-	loading       bool               // set while widgets are filled from the store, so no save happens
+	paste         *pasteForm         // the open "paste text" dialog, if any
+	deletion      *dialog.ConfirmDialog
+	approval      *approveForm  // the open approval dialog, if any
+	revisions     *revisionView // the open record of changes, if any
+	loading       bool          // set while widgets are filled from the store, so no save happens
 }
 
 func newPlansScreen(u *ui) screen {
@@ -101,8 +103,23 @@ func (s *plansScreen) actionBar() *fyne.Container {
 		widget.NewButtonWithIcon("Print", theme.DocumentPrintIcon(), s.exportPDF),
 		widget.NewButtonWithIcon("Approve…", theme.ConfirmIcon(), s.askApprove),
 		widget.NewButtonWithIcon("Revisions", theme.HistoryIcon(), s.showRevisions),
-		widget.NewButtonWithIcon("Save as template…", theme.ContentCopyIcon(), s.askSaveTemplate),
+		s.moreButton(),
 	)
+}
+
+// moreButton opens a menu of the less frequent actions.
+func (s *plansScreen) moreButton() *widget.Button {
+	var b *widget.Button
+	b = widget.NewButtonWithIcon("More", theme.MoreHorizontalIcon(), func() {
+		menu := fyne.NewMenu("",
+			fyne.NewMenuItem("Paste text as a new plan…", s.askPaste),
+			fyne.NewMenuItem("Save as template…", s.askSaveTemplate),
+			fyne.NewMenuItemSeparator(),
+			fyne.NewMenuItem("Delete this plan…", s.askDelete),
+		)
+		widget.ShowPopUpMenuAtRelativePosition(menu, s.u.win.Canvas(), fyne.NewPos(0, b.Size().Height), b)
+	})
+	return b
 }
 
 func (s *plansScreen) view() fyne.CanvasObject {
@@ -188,6 +205,7 @@ func (s *plansScreen) showEmpty() {
 		widget.NewLabel("Start from the built-in template, written for county and municipal clerks,\nor bring in the plan you keep today as a Markdown file."),
 		start,
 		widget.NewButtonWithIcon("Import a Markdown file…", theme.FolderOpenIcon(), s.askImport),
+		widget.NewButtonWithIcon("Paste the text of your plan…", theme.ContentPasteIcon(), s.askPaste),
 	))}
 	s.body.Refresh()
 }

@@ -259,3 +259,21 @@ func TestPlansScreenStartsAPlanFromTheTemplate(t *testing.T) {
 		t.Errorf("plans in the store: %+v", list)
 	}
 }
+
+func TestPlansScreenPasteAndDelete(t *testing.T) {
+	s, store, first := openPlanEditor(t)
+	s.askPaste()
+	s.paste.title.SetText("Village plan")
+	s.paste.text.SetText("Our Plan\n========\n\nIntro.\n\nContacts\n--------\n\nCall {{role:it-support}}.\n")
+	s.paste.dialog.Submit()
+	if s.plan == nil || s.plan.Title != "Village plan" || len(s.plan.Sections) != 2 || s.plan.Sections[1].Depth != 1 {
+		t.Fatalf("pasted plan: %+v", s.plan)
+	}
+	pasted := s.plan.ID
+	s.askDelete()
+	s.deletion.Confirm()
+	list, _ := store.List()
+	if len(list) != 1 || list[0].ID != first || s.plan == nil || s.plan.ID != first {
+		t.Errorf("after deleting the pasted plan %d: %+v, editing %v", pasted, list, s.plan)
+	}
+}

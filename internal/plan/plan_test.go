@@ -2,6 +2,7 @@ package plan
 
 import (
 	"database/sql"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"reflect"
@@ -668,5 +669,16 @@ func TestDiffLines(t *testing.T) {
 		if got := strings.Join(parts, " "); got != c.want {
 			t.Errorf("DiffLines(%q, %q) = %q, want %q", c.old, c.new, got, c.want)
 		}
+	}
+}
+
+func TestNotFoundInPlainWords(t *testing.T) {
+	s, _ := openStore(t)
+	_, err := s.Load(42)
+	if !errors.Is(err, ErrNotFound) || err.Error() != "there is no plan 42 (see plans list)" {
+		t.Errorf("Load(42) = %v", err)
+	}
+	if _, err := s.CreateFromTemplate("nope", ""); !errors.Is(err, ErrNotFound) || !strings.Contains(err.Error(), `template named "nope"`) {
+		t.Errorf("missing template: %v", err)
 	}
 }

@@ -190,7 +190,7 @@ func scenarioPlan(q execer, id int64) (int64, error) {
 	var planID int64
 	err := q.QueryRow(`SELECT plan_id FROM plan_scenarios WHERE id = ?`, id).Scan(&planID)
 	if errors.Is(err, sql.ErrNoRows) {
-		return 0, fmt.Errorf("scenario %d: %w", id, ErrNotFound)
+		return 0, missing("scenario %d", id)
 	}
 	return planID, err
 }

@@ -21,7 +21,7 @@ func placeOf(q execer, id int64) (sectionPlace, error) {
 	err := q.QueryRow(`SELECT plan_id, coalesce(parent_id, 0), position FROM plan_sections WHERE id = ?`, id).
 		Scan(&p.planID, &p.parentID, &p.position)
 	if errors.Is(err, sql.ErrNoRows) {
-		return p, fmt.Errorf("section %d: %w", id, ErrNotFound)
+		return p, missing("section %d", id)
 	}
 	return p, err
 }

@@ -83,7 +83,7 @@ func (s *Store) templateDocument(name string) (Document, error) {
 	var version int
 	err := s.db.QueryRow(`SELECT content, version FROM plan_templates WHERE name = ?`, name).Scan(&content, &version)
 	if errors.Is(err, sql.ErrNoRows) {
-		return Document{}, fmt.Errorf("there is no template named %q: %w", name, ErrNotFound)
+		return Document{}, missing("template named %q (see templates list)", name)
 	}
 	if err != nil {
 		return Document{}, fmt.Errorf("reading template %q: %w", name, err)
