@@ -99,13 +99,13 @@ func (s *plansScreen) askExport() {
 		}
 		s.u.offerToOpen(w.URI().Path())
 	}, s.u.win)
-	save.SetFileName(fileNameFor(s.plan.Title) + ".md")
+	save.SetFileName(planFileName(s.plan.Title) + ".md")
 	save.SetFilter(storage.NewExtensionFileFilter([]string{".md"}))
 	save.Show()
 }
 
-// fileNameFor turns a title into a file name without troublesome characters.
-func fileNameFor(title string) string {
+// planFileName turns a title into a file name without troublesome characters.
+func planFileName(title string) string {
 	name := strings.Map(func(r rune) rune {
 		if strings.ContainsRune(`/\:*?"<>|`, r) {
 			return '-'

@@ -64,6 +64,6 @@ func (g *gapPanel) jump(gap plan.Gap) {
 	case gap.ScenarioID != 0:
 		g.s.scen.selectScenario(gap.ScenarioID)
 	case gap.Kind == plan.GapReviewOverdue || gap.Kind == plan.GapNoReviewDate:
-		focusOn(g.s.review)
+		focusPlanField(g.s.review)
 	}
 }

@@ -68,7 +68,7 @@ func (v *revisionView) build() fyne.CanvasObject {
 	v.diff.Wrapping = fyne.TextWrapWord
 	v.list = widget.NewList(func() int { return len(v.changes) },
 		func() fyne.CanvasObject { return widget.NewLabel("changed: section title") },
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(changeLabel(v.changes[i])) })
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(planChangeLabel(v.changes[i])) })
 	v.list.OnSelected = func(i widget.ListItemID) { v.showChange(v.changes[i]) }
 	body := container.NewHSplit(v.list, container.NewVScroll(v.diff))
 	body.SetOffset(0.3)
@@ -86,7 +86,7 @@ func (v *revisionView) recordText() string {
 	return text
 }
 
-func changeLabel(c plan.Change) string {
+func planChangeLabel(c plan.Change) string {
 	what := "section"
 	if c.IsScenario {
 		what = "scenario"
@@ -138,15 +138,15 @@ func (v *revisionView) showChange(c plan.Change) {
 	}
 	segs := []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleSubHeading, Text: head}, &widget.TextSegment{Style: widget.RichTextStyleParagraph}}
 	for _, l := range plan.DiffLines(c.Old, c.New) {
-		segs = append(segs, diffSegment(l))
+		segs = append(segs, planDiffSegment(l))
 	}
 	v.diff.Segments = segs
 	v.diff.Refresh()
 }
 
-// diffSegment shows one line of a comparison: removed lines struck through
+// planDiffSegment shows one line of a comparison: removed lines struck through
 // in the error colour, added lines in the success colour.
-func diffSegment(l plan.DiffLine) widget.RichTextSegment {
+func planDiffSegment(l plan.DiffLine) widget.RichTextSegment {
 	style := widget.RichTextStyleParagraph
 	prefix := "   "
 	switch l.Op {

@@ -140,8 +140,8 @@ func newScenarioEditor(s *plansScreen) *scenarioEditor {
 	e := &scenarioEditor{s: s}
 	e.title = widget.NewEntry()
 	e.title.OnChanged = func(string) { e.save() }
-	e.level = widget.NewSelect(levelNames(), func(string) { e.save() })
-	e.severity = widget.NewSelect(severityNames(), func(string) { e.save() })
+	e.level = widget.NewSelect(scenarioLevelNames(), func(string) { e.save() })
+	e.severity = widget.NewSelect(scenarioSeverityNames(), func(string) { e.save() })
 	e.description = widget.NewMultiLineEntry()
 	e.description.Wrapping = fyne.TextWrapWord
 	e.description.SetMinRowsVisible(3)
@@ -161,7 +161,7 @@ func newScenarioEditor(s *plansScreen) *scenarioEditor {
 	return e
 }
 
-func levelNames() []string {
+func scenarioLevelNames() []string {
 	out := make([]string, len(plan.Levels))
 	for i, l := range plan.Levels {
 		out[i] = string(l)
@@ -169,7 +169,7 @@ func levelNames() []string {
 	return out
 }
 
-func severityNames() []string {
+func scenarioSeverityNames() []string {
 	out := make([]string, len(plan.Severities))
 	for i, l := range plan.Severities {
 		out[i] = string(l)

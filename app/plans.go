@@ -164,7 +164,7 @@ func (s *plansScreen) reloadList(selectID int64) {
 	s.plans = list
 	titles := make([]string, len(list))
 	for i, p := range list {
-		titles[i] = pickerLabel(p)
+		titles[i] = planPickerLabel(p)
 	}
 	s.picker.SetOptions(titles)
 	if len(list) == 0 {
@@ -181,7 +181,7 @@ func (s *plansScreen) reloadList(selectID int64) {
 	}
 }
 
-func pickerLabel(p plan.Summary) string {
+func planPickerLabel(p plan.Summary) string {
 	return fmt.Sprintf("%s (%s, #%d)", p.Title, p.Status, p.ID)
 }
 

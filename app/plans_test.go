@@ -43,7 +43,7 @@ func openPlanEditor(t *testing.T) (*plansScreen, *plan.Store, int64) {
 	return s, store, id
 }
 
-func sectionID(t *testing.T, p *plan.Plan, title string) int64 {
+func planSectionID(t *testing.T, p *plan.Plan, title string) int64 {
 	t.Helper()
 	for _, sec := range p.Sections {
 		if sec.Title == title {
@@ -54,7 +54,7 @@ func sectionID(t *testing.T, p *plan.Plan, title string) int64 {
 	return 0
 }
 
-func richText(rt *widget.RichText) string {
+func planRichText(rt *widget.RichText) string {
 	var b strings.Builder
 	var walk func(segs []widget.RichTextSegment)
 	walk = func(segs []widget.RichTextSegment) {
@@ -75,12 +75,12 @@ func richText(rt *widget.RichText) string {
 
 func TestPlanEditorSavesAsYouTypeAndPreviews(t *testing.T) {
 	s, store, id := openPlanEditor(t)
-	purpose := sectionID(t, s.plan, "Purpose and scope")
+	purpose := planSectionID(t, s.plan, "Purpose and scope")
 	s.tree.selectSection(purpose)
 	if s.section.title.Text != "Purpose and scope" || !strings.Contains(s.section.guidance.Text, "Guidance:") {
 		t.Fatalf("editor shows %q / %q", s.section.title.Text, s.section.guidance.Text)
 	}
-	preview := richText(s.section.preview)
+	preview := planRichText(s.section.preview)
 	if !strings.Contains(preview, "This plan guides the Lakeshore County election office") || strings.Contains(preview, "{{jurisdiction}}") {
 		t.Errorf("preview does not fill placeholders: %q", preview)
 	}
@@ -90,7 +90,7 @@ func TestPlanEditorSavesAsYouTypeAndPreviews(t *testing.T) {
 	if !strings.HasPrefix(sec.Body, "- [ ] **Call** {{county}}\n\nThis plan") {
 		t.Fatalf("the body was not saved as typed: %q", sec.Body[:60])
 	}
-	if got := richText(s.section.preview); !strings.HasPrefix(got, "☐ Call Lakeshore County") {
+	if got := planRichText(s.section.preview); !strings.HasPrefix(got, "☐ Call Lakeshore County") {
 		t.Errorf("the preview did not follow the typing: %q", got[:min(len(got), 80)])
 	}
 	if s.u.status.label.Text != "Saved" {
@@ -105,7 +105,7 @@ func TestPlanEditorSavesAsYouTypeAndPreviews(t *testing.T) {
 func TestPlanEditorTreeAddRemoveUndo(t *testing.T) {
 	s, store, id := openPlanEditor(t)
 	before := len(s.plan.Sections)
-	training := sectionID(t, s.plan, "Training")
+	training := planSectionID(t, s.plan, "Training")
 	s.tree.selectSection(training)
 	test.Tap(s.tree.add)
 	if len(s.plan.Sections) != before+1 || s.section.title.Text != "New section" {
@@ -145,7 +145,7 @@ func TestPlanEditorTreeAddRemoveUndo(t *testing.T) {
 
 func TestPlanEditorGapsJumpToTheSpot(t *testing.T) {
 	s, _, _ := openPlanEditor(t)
-	vendors := sectionID(t, s.plan, "Vendors")
+	vendors := planSectionID(t, s.plan, "Vendors")
 	s.tree.selectSection(vendors)
 	s.section.body.SetText("")
 	index := -1
@@ -157,7 +157,7 @@ func TestPlanEditorGapsJumpToTheSpot(t *testing.T) {
 	if index < 0 {
 		t.Fatalf("emptying a section did not add a gap: %+v", s.gaps.gaps)
 	}
-	s.tree.selectSection(sectionID(t, s.plan, "Training"))
+	s.tree.selectSection(planSectionID(t, s.plan, "Training"))
 	s.gaps.list.Select(index)
 	if s.tree.selected != vendors || s.section.title.Text != "Vendors" {
 		t.Errorf("choosing the gap went to %q", s.section.title.Text)
@@ -216,7 +216,7 @@ func TestPlanEditorApproveAndCompare(t *testing.T) {
 	if !strings.Contains(s.status.Text, "revision 1 approved by Ana Núñez") {
 		t.Errorf("status: %q", s.status.Text)
 	}
-	s.tree.selectSection(sectionID(t, s.plan, "Resources"))
+	s.tree.selectSection(planSectionID(t, s.plan, "Resources"))
 	test.Type(s.section.body, "New line. ")
 	if s.plan.Status != plan.Draft {
 		t.Error("editing an approved plan did not make it a draft")
@@ -227,7 +227,7 @@ func TestPlanEditorApproveAndCompare(t *testing.T) {
 		t.Fatalf("compare: %+v", v.changes)
 	}
 	v.list.Select(0)
-	got := richText(v.diff)
+	got := planRichText(v.diff)
 	if !strings.HasPrefix(got, "Resources− - The state elections agency") || !strings.Contains(got, "+ New line. - The state") {
 		t.Errorf("compare shows %q", got[:min(len(got), 160)])
 	}

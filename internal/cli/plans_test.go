@@ -16,7 +16,7 @@ func runPlansCommand(t *testing.T, dbPath string, args ...string) (int, string, 
 	return code, out.String(), errOut.String()
 }
 
-func lastLine(s string) string {
+func plansLastLine(s string) string {
 	lines := strings.Split(strings.TrimSpace(s), "\n")
 	return lines[len(lines)-1]
 }
@@ -29,7 +29,7 @@ func TestPlansCommands(t *testing.T) {
 		t.Fatalf("templates list: %d %q", code, out)
 	}
 	code, out, _ = runPlansCommand(t, dbPath, "plans", "new", "--template", "contingency-plan", "--title", "Town of Bay plan")
-	if code != 0 || lastLine(out) != "1" {
+	if code != 0 || plansLastLine(out) != "1" {
 		t.Fatalf("plans new: %d %q", code, out)
 	}
 	code, out, _ = runPlansCommand(t, dbPath, "plans", "list")
@@ -45,7 +45,7 @@ func TestPlansCommands(t *testing.T) {
 		t.Fatalf("plans export: %d %s", code, errOut)
 	}
 	code, out, _ = runPlansCommand(t, dbPath, "plans", "import", md)
-	if code != 0 || lastLine(out) != "2" {
+	if code != 0 || plansLastLine(out) != "2" {
 		t.Fatalf("plans import: %d %q", code, out)
 	}
 	again := filepath.Join(dir, "again.md")
@@ -56,7 +56,7 @@ func TestPlansCommands(t *testing.T) {
 		t.Errorf("Markdown round trip through the commands changed the plan (%d and %d bytes)", len(a), len(b))
 	}
 	code, out, _ = runPlansCommand(t, dbPath, "plans", "approve", "1", "--by", "County Board", "--next-review", "2027-11-01")
-	if code != 0 || lastLine(out) != "1" {
+	if code != 0 || plansLastLine(out) != "1" {
 		t.Fatalf("plans approve: %d %q", code, out)
 	}
 	code, out, _ = runPlansCommand(t, dbPath, "plans", "revisions", "1")
