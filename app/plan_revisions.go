@@ -68,7 +68,9 @@ func (v *revisionView) build() fyne.CanvasObject {
 	v.diff.Wrapping = fyne.TextWrapWord
 	v.list = widget.NewList(func() int { return len(v.changes) },
 		func() fyne.CanvasObject { return widget.NewLabel("changed: section title") },
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(planChangeLabel(v.changes[i])) })
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(planChangeLabel(v.changes[i]))
+		})
 	v.list.OnSelected = func(i widget.ListItemID) { v.showChange(v.changes[i]) }
 	body := container.NewHSplit(v.list, container.NewVScroll(v.diff))
 	body.SetOffset(0.3)
