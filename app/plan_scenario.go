@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -204,12 +205,12 @@ func (e *scenarioEditor) save() {
 		return
 	}
 	sc := e.s.plan.Scenarios[i]
-	sc.Title, sc.Description = e.title.Text, e.description.Text
+	if strings.TrimSpace(e.title.Text) != "" { // a title being retyped keeps the old one meanwhile
+		sc.Title = e.title.Text
+	}
+	sc.Description = e.description.Text
 	sc.Level, sc.Severity = plan.Level(e.level.Selected), plan.Severity(e.severity.Selected)
 	sc.Response, sc.Communications = e.response.steps(), e.comms.steps()
-	if sc.Title == "" {
-		return
-	}
 	saved, err := e.s.store.UpdateScenario(sc)
 	if err == nil {
 		e.s.plan.Scenarios[i] = saved

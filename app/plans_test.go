@@ -196,6 +196,11 @@ func TestPlanEditorScenarioSteps(t *testing.T) {
 	if sc.Response[n-2].UUID == "" || sc.Response[n-2].UUID != s.scenario.response.rows[n-2].uuid {
 		t.Error("the new step's UUID is not kept by the editor")
 	}
+	s.scenario.title.SetText("")
+	test.Type(s.scenario.description, "Seen first at night. ")
+	if p, _ := store.Load(id); p.Scenarios[0].Title != first.Title || !strings.HasPrefix(p.Scenarios[0].Description, "Seen first at night. ") {
+		t.Errorf("with the title cleared: %q / %q", p.Scenarios[0].Title, p.Scenarios[0].Description)
+	}
 	s.scenario.response.removeAt(n - 2)
 	if p, _ := store.Load(id); len(p.Scenarios[0].Response) != len(first.Response) {
 		t.Error("removing a step was not saved")
