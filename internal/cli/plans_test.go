@@ -89,3 +89,34 @@ func TestPlansCommands(t *testing.T) {
 		t.Errorf("checking a missing plan exited %d", code)
 	}
 }
+
+func TestTemplatesShareBetweenOffices(t *testing.T) {
+	dir := t.TempDir()
+	county, town := filepath.Join(dir, "county.db"), filepath.Join(dir, "town.db")
+	runPlansCommand(t, county, "plans", "new", "--template", "contingency-plan", "--title", "County plan")
+	if code, out, errOut := runPlansCommand(t, county, "templates", "export", "contingency-plan", "--out", filepath.Join(dir, "x.md")); code != 0 {
+		t.Fatalf("templates export: %d %q %q", code, out, errOut)
+	}
+	file := filepath.Join(dir, "builtin.md")
+	runPlansCommand(t, county, "templates", "export", "contingency-plan", "--out", file)
+	code, out, errOut := runPlansCommand(t, town, "templates", "import", file)
+	if code != ExitError || !strings.Contains(errOut, "built-in") {
+		t.Errorf("importing under the built-in name: %d %q", code, errOut)
+	}
+	code, out, _ = runPlansCommand(t, town, "templates", "import", file, "--name", "lakeshore-county")
+	if code != 0 || !strings.Contains(out, `Template "lakeshore-county", version 1`) {
+		t.Fatalf("templates import: %d %q", code, out)
+	}
+	code, out, _ = runPlansCommand(t, town, "templates", "import", file, "--name", "lakeshore-county")
+	if code != 0 || !strings.Contains(out, "version 2") {
+		t.Errorf("second import: %d %q", code, out)
+	}
+	code, out, _ = runPlansCommand(t, town, "plans", "new", "--template", "lakeshore-county")
+	if code != 0 || plansLastLine(out) != "1" {
+		t.Fatalf("plan from the shared template: %d %q", code, out)
+	}
+	_, out, _ = runPlansCommand(t, town, "templates", "list")
+	if !strings.Contains(out, "\tlakeshore-county\t2\t") {
+		t.Errorf("templates list: %q", out)
+	}
+}
