@@ -49,10 +49,10 @@ func newScenarioPane(s *plansScreen) *scenarioPane {
 		s.tree.tree.UnselectAll()
 		s.scenario.edit(p.selected)
 	}
-	p.add = widget.NewButtonWithIcon("", theme.ContentAddIcon(), p.addScenario)
-	p.up = widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { p.move(-1) })
-	p.down = widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { p.move(1) })
-	p.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), p.askRemove)
+	p.add = widget.NewButtonWithIcon("Scenario", theme.ContentAddIcon(), p.addScenario)
+	p.up = widget.NewButtonWithIcon("Up", theme.MoveUpIcon(), func() { p.move(-1) })
+	p.down = widget.NewButtonWithIcon("Down", theme.MoveDownIcon(), func() { p.move(1) })
+	p.remove = widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), p.askRemove)
 	return p
 }
 
@@ -270,7 +270,7 @@ func (l *stepList) newRow(st plan.Step) *stepRow {
 	r.role.SetText(st.Role)
 	r.role.OnChanged = changed
 	if l.kind == plan.Response {
-		r.action = widget.NewEntry()
+		r.action = stepEntry()
 		r.action.SetPlaceHolder("what to do")
 		r.action.SetText(st.Action)
 		r.action.OnChanged = changed
@@ -279,8 +279,8 @@ func (l *stepList) newRow(st plan.Step) *stepRow {
 		r.audience.SetPlaceHolder("tells whom")
 		r.audience.SetText(st.Audience)
 		r.audience.OnChanged = changed
-		r.statement = widget.NewEntry()
-		r.statement.SetPlaceHolder("message or holding statement")
+		r.statement = stepEntry()
+		r.statement.SetPlaceHolder("what they say: the message or holding statement")
 		r.statement.SetText(st.Statement)
 		r.statement.OnChanged = changed
 	}
@@ -297,13 +297,15 @@ func (l *stepList) layout() {
 			widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { l.move(i, 1) }),
 			widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { l.removeAt(i) }),
 		)
-		role := container.NewGridWrap(fyne.NewSize(250, r.role.MinSize().Height), r.role)
-		left := container.NewHBox(widget.NewLabel(strconv.Itoa(i+1)+"."), role)
-		center := fyne.CanvasObject(r.action)
+		role := container.NewGridWrap(fyne.NewSize(220, r.role.MinSize().Height), r.role)
+		head := container.NewHBox(widget.NewLabel(strconv.Itoa(i+1)+"."), role)
+		text := r.action
 		if l.kind == plan.Communication {
-			center = container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(170, r.audience.MinSize().Height), r.audience), nil, r.statement)
+			head.Add(widget.NewLabel("tells"))
+			head.Add(container.NewGridWrap(fyne.NewSize(180, r.audience.MinSize().Height), r.audience))
+			text = r.statement
 		}
-		objs = append(objs, container.NewBorder(nil, nil, left, buttons, center))
+		objs = append(objs, container.NewBorder(container.NewBorder(nil, nil, head, buttons), nil, nil, nil, text))
 	}
 	l.box.Objects = objs
 	l.box.Refresh()
@@ -352,4 +354,12 @@ func (s *plansScreen) roleOptions() []string {
 		return nil
 	}
 	return s.resolver.RoleSlugs()
+}
+
+// stepEntry is a field for a step's text that wraps, so a long step shows whole.
+func stepEntry() *widget.Entry {
+	e := widget.NewMultiLineEntry()
+	e.Wrapping = fyne.TextWrapWord
+	e.SetMinRowsVisible(2)
+	return e
 }

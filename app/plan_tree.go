@@ -47,21 +47,22 @@ func newSectionTree(s *plansScreen) *sectionTree {
 	t.filter = widget.NewEntry()
 	t.filter.SetPlaceHolder("Find a section or scenario (Ctrl+F)")
 	t.filter.OnChanged = t.find
-	t.add = widget.NewButtonWithIcon("", theme.ContentAddIcon(), t.addAfter)
-	t.addUnder = widget.NewButtonWithIcon("", theme.ListIcon(), t.addChild)
-	t.up = widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { t.reshape(func(id int64) error { return s.store.MoveSection(id, -1) }) })
-	t.down = widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { t.reshape(func(id int64) error { return s.store.MoveSection(id, 1) }) })
-	t.indent = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { t.reshape(s.store.IndentSection) })
-	t.outdent = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { t.reshape(s.store.OutdentSection) })
-	t.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), t.askRemove)
+	t.add = widget.NewButtonWithIcon("Section", theme.ContentAddIcon(), t.addAfter)
+	t.addUnder = widget.NewButtonWithIcon("Subsection", theme.ContentAddIcon(), t.addChild)
+	t.up = widget.NewButtonWithIcon("Up", theme.MoveUpIcon(), func() { t.reshape(func(id int64) error { return s.store.MoveSection(id, -1) }) })
+	t.down = widget.NewButtonWithIcon("Down", theme.MoveDownIcon(), func() { t.reshape(func(id int64) error { return s.store.MoveSection(id, 1) }) })
+	t.indent = widget.NewButtonWithIcon("In", theme.NavigateNextIcon(), func() { t.reshape(s.store.IndentSection) })
+	t.outdent = widget.NewButtonWithIcon("Out", theme.NavigateBackIcon(), func() { t.reshape(s.store.OutdentSection) })
+	t.remove = widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), t.askRemove)
 	t.undo = widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), t.undoRemove)
 	t.undo.Disable()
 	return t
 }
 
 func (t *sectionTree) view() fyne.CanvasObject {
-	bar := container.NewHBox(t.add, t.addUnder, t.up, t.down, t.outdent, t.indent, t.remove, t.undo)
-	top := container.NewVBox(widget.NewLabelWithStyle("Sections", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), t.filter, bar)
+	top := container.NewVBox(widget.NewLabelWithStyle("Sections", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), t.filter,
+		container.NewHBox(t.add, t.addUnder, t.remove, t.undo),
+		container.NewHBox(t.up, t.down, t.outdent, t.indent))
 	return container.NewBorder(top, nil, nil, nil, t.tree)
 }
 

@@ -98,8 +98,6 @@ func (s *plansScreen) hint() fyne.CanvasObject {
 func (s *plansScreen) actionBar() *fyne.Container {
 	return container.NewHBox(
 		widget.NewButtonWithIcon("New", theme.ContentAddIcon(), s.createNew),
-		widget.NewButtonWithIcon("Import…", theme.FolderOpenIcon(), s.askImport),
-		widget.NewButtonWithIcon("Export…", theme.DocumentSaveIcon(), s.askExport),
 		widget.NewButtonWithIcon("Print", theme.DocumentPrintIcon(), s.exportPDF),
 		widget.NewButtonWithIcon("Approve…", theme.ConfirmIcon(), s.askApprove),
 		widget.NewButtonWithIcon("Revisions", theme.HistoryIcon(), s.showRevisions),
@@ -112,6 +110,8 @@ func (s *plansScreen) moreButton() *widget.Button {
 	var b *widget.Button
 	b = widget.NewButtonWithIcon("More", theme.MoreHorizontalIcon(), func() {
 		menu := fyne.NewMenu("",
+			fyne.NewMenuItem("Export as Markdown…", s.askExport),
+			fyne.NewMenuItem("Import a Markdown file as a new plan…", s.askImport),
 			fyne.NewMenuItem("Paste text as a new plan…", s.askPaste),
 			fyne.NewMenuItem("Save as template…", s.askSaveTemplate),
 			fyne.NewMenuItemSeparator(),
