@@ -239,7 +239,11 @@ func (s *plansScreen) fillHeader() {
 
 func (s *plansScreen) showStatus() {
 	p := s.plan
-	parts := []string{strings.ToUpper(string(p.Status[:1])) + string(p.Status[1:])}
+	var parts []string
+	if s.resolver != nil && s.resolver.Profile().Jurisdiction != "" {
+		parts = append(parts, s.resolver.Profile().Jurisdiction)
+	}
+	parts = append(parts, strings.ToUpper(string(p.Status[:1]))+string(p.Status[1:]))
 	if rev, ok := p.LatestRevision(); ok {
 		parts = append(parts, fmt.Sprintf("revision %d approved by %s on %s", rev.Number, rev.ApprovedBy,
 			rev.ApprovedAt.Local().Format("Jan 2, 2006")))
