@@ -125,6 +125,7 @@ func (s *plansScreen) moreButton() *widget.Button {
 func (s *plansScreen) view() fyne.CanvasObject {
 	s.refreshResolver()
 	if s.plan != nil {
+		s.showStatus()
 		s.refreshGaps()
 		s.section.refreshPreview()
 	}
