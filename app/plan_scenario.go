@@ -235,6 +235,7 @@ type stepList struct {
 type stepRow struct {
 	uuid      string
 	role      *widget.SelectEntry
+	holder    *widget.Label // who holds the role, from the call tree
 	action    *widget.Entry // the action of a response step
 	audience  *widget.Entry // whom a communications step tells
 	statement *widget.Entry // what a communications step says
@@ -268,7 +269,13 @@ func (l *stepList) newRow(st plan.Step) *stepRow {
 	r.role = widget.NewSelectEntry(l.e.s.roleOptions())
 	r.role.SetPlaceHolder("role")
 	r.role.SetText(st.Role)
-	r.role.OnChanged = changed
+	r.holder = widget.NewLabel("")
+	r.holder.TextStyle.Italic = true
+	l.e.s.showHolder(r)
+	r.role.OnChanged = func(string) {
+		l.e.s.showHolder(r)
+		l.e.save()
+	}
 	if l.kind == plan.Response {
 		r.action = stepEntry()
 		r.action.SetPlaceHolder("what to do")
@@ -298,7 +305,7 @@ func (l *stepList) layout() {
 			widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { l.removeAt(i) }),
 		)
 		role := container.NewGridWrap(fyne.NewSize(220, r.role.MinSize().Height), r.role)
-		head := container.NewHBox(widget.NewLabel(strconv.Itoa(i+1)+"."), role)
+		head := container.NewHBox(widget.NewLabel(strconv.Itoa(i+1)+"."), role, r.holder)
 		text := r.action
 		if l.kind == plan.Communication {
 			head.Add(widget.NewLabel("tells"))
@@ -362,4 +369,22 @@ func stepEntry() *widget.Entry {
 	e.Wrapping = fyne.TextWrapWord
 	e.SetMinRowsVisible(2)
 	return e
+}
+
+// showHolder shows beside a step's role who holds it now, or that nobody does.
+func (s *plansScreen) showHolder(r *stepRow) {
+	slug := strings.TrimSpace(r.role.Text)
+	var text string
+	if s.resolver != nil && slug != "" {
+		entry, ok := s.resolver.Role(slug)
+		switch primary, has := entry.Primary(); {
+		case !ok:
+			text = "not in the directory"
+		case !has:
+			text = "nobody holds this role"
+		default:
+			text = primary.Name
+		}
+	}
+	r.holder.SetText(text)
 }

@@ -183,6 +183,9 @@ func TestPlanEditorScenarioSteps(t *testing.T) {
 	test.Tap(s.scenario.response.add)
 	row := s.scenario.response.rows[len(s.scenario.response.rows)-1]
 	row.role.SetText("it-support")
+	if row.holder.Text != "not in the directory" {
+		t.Errorf("holder of an unknown role: %q", row.holder.Text)
+	}
 	test.Type(row.action, "Check the backups")
 	s.scenario.severity.SetSelected("critical")
 	s.scenario.response.move(len(s.scenario.response.rows)-1, -1)
