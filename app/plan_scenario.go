@@ -271,6 +271,7 @@ func (l *stepList) newRow(st plan.Step) *stepRow {
 	r.role.SetText(st.Role)
 	r.holder = widget.NewLabel("")
 	r.holder.TextStyle.Italic = true
+	r.holder.Truncation = fyne.TextTruncateEllipsis
 	l.e.s.showHolder(r)
 	r.role.OnChanged = func(string) {
 		l.e.s.showHolder(r)
@@ -305,14 +306,13 @@ func (l *stepList) layout() {
 			widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { l.removeAt(i) }),
 		)
 		role := container.NewGridWrap(fyne.NewSize(220, r.role.MinSize().Height), r.role)
-		head := container.NewHBox(widget.NewLabel(strconv.Itoa(i+1)+"."), role, r.holder)
-		text := r.action
+		head := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(strconv.Itoa(i+1)+"."), role), buttons, r.holder)
+		text := fyne.CanvasObject(r.action)
 		if l.kind == plan.Communication {
-			head.Add(widget.NewLabel("tells"))
-			head.Add(container.NewGridWrap(fyne.NewSize(180, r.audience.MinSize().Height), r.audience))
-			text = r.statement
+			tells := container.NewHBox(widget.NewLabel("tells"), container.NewGridWrap(fyne.NewSize(180, r.audience.MinSize().Height), r.audience))
+			text = container.NewBorder(nil, nil, tells, nil, r.statement)
 		}
-		objs = append(objs, container.NewBorder(container.NewBorder(nil, nil, head, buttons), nil, nil, nil, text))
+		objs = append(objs, container.NewBorder(head, nil, nil, nil, text))
 	}
 	l.box.Objects = objs
 	l.box.Refresh()
