@@ -21,6 +21,7 @@ type revisionView struct {
 	s        *plansScreen
 	revs     []plan.Revision
 	from, to *widget.Select
+	all      *widget.Check // show unchanged sections too, to read a whole version
 	changes  []plan.Change
 	list     *widget.List
 	diff     *widget.RichText // the chosen change, line by line
@@ -61,6 +62,7 @@ func (v *revisionView) build() fyne.CanvasObject {
 	}
 	v.from = widget.NewSelect(choices, func(string) { v.compare() })
 	v.to = widget.NewSelect(append(choices, currentDraft), func(string) { v.compare() })
+	v.all = widget.NewCheck("Show unchanged sections too", func(bool) { v.compare() })
 	v.from.SetSelectedIndex(len(choices) - 1)
 	v.to.SetSelected(currentDraft)
 	v.summary = widget.NewLabel("")
@@ -75,7 +77,7 @@ func (v *revisionView) build() fyne.CanvasObject {
 	body := container.NewHSplit(v.list, container.NewVScroll(v.diff))
 	body.SetOffset(0.3)
 	top := container.NewVBox(recordScroll,
-		container.NewHBox(widget.NewLabel("Compare"), v.from, widget.NewLabel("with"), v.to), v.summary)
+		container.NewHBox(widget.NewLabel("Compare"), v.from, widget.NewLabel("with"), v.to, v.all), v.summary)
 	return container.NewBorder(top, nil, nil, nil, body)
 }
 
@@ -98,7 +100,7 @@ func planChangeLabel(c plan.Change) string {
 
 // compare lists what differs between the two versions chosen.
 func (v *revisionView) compare() {
-	if v.list == nil || v.from.SelectedIndex() < 0 || v.to.SelectedIndex() < 0 {
+	if v.list == nil || v.all == nil || v.from.SelectedIndex() < 0 || v.to.SelectedIndex() < 0 {
 		return
 	}
 	old, err := v.s.store.RevisionPlan(v.s.plan.ID, v.revs[v.from.SelectedIndex()].Number)
@@ -115,7 +117,7 @@ func (v *revisionView) compare() {
 	}
 	v.changes = v.changes[:0]
 	for _, c := range plan.Compare(old, newer) {
-		if c.Kind != plan.Unchanged {
+		if c.Kind != plan.Unchanged || v.all.Checked {
 			v.changes = append(v.changes, c)
 		}
 	}

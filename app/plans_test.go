@@ -234,6 +234,11 @@ func TestPlanEditorApproveAndCompare(t *testing.T) {
 	if len(v.changes) != 1 || v.changes[0].Title != "Resources" || v.changes[0].Kind != plan.Changed {
 		t.Fatalf("compare: %+v", v.changes)
 	}
+	v.all.SetChecked(true)
+	if len(v.changes) != len(s.plan.Sections)+len(s.plan.Scenarios) {
+		t.Errorf("showing unchanged too lists %d items", len(v.changes))
+	}
+	v.all.SetChecked(false)
 	v.list.Select(0)
 	got := planRichText(v.diff)
 	if !strings.HasPrefix(got, "Resources− - The state elections agency") || !strings.Contains(got, "+ New line. - The state") {

@@ -22,7 +22,7 @@ func init() {
 	Register(Command{Name: "plans list", Summary: "list the plans with their ids", Run: runPlansList})
 	Register(Command{Name: "plans check", Args: "ID",
 		Summary: "list what the plan is missing; exits 3 when gaps remain", Run: runPlansCheck})
-	Register(Command{Name: "plans export", Args: "ID --out FILE.pdf|FILE.md [--since REV]",
+	Register(Command{Name: "plans export", Args: "ID --out FILE.pdf|FILE.md [--since REV] [--revision REV]",
 		Summary: "write the plan as a binder PDF or as Markdown", Run: runPlansExport})
 	Register(Command{Name: "plans approve", Args: "ID --by NAME [--summary TEXT] [--next-review YYYY-MM-DD]",
 		Summary: "record the plan as approved; prints the new revision number", Run: runPlansApprove})
@@ -153,6 +153,7 @@ func runPlansExport(env *Env, args []string) error {
 	fs := flag.NewFlagSet("plans export", flag.ContinueOnError)
 	out := fs.String("out", "", "file to write: .pdf or .md")
 	since := fs.Int("since", 0, "only what changed since this revision")
+	revision := fs.Int("revision", 0, "the plan as approved in this revision (Markdown only)")
 	pos, err := ParseFlags(fs, args, 1, 1)
 	if err != nil {
 		return err
@@ -161,24 +162,31 @@ func runPlansExport(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	switch strings.ToLower(filepath.Ext(*out)) {
+	ext := strings.ToLower(filepath.Ext(*out))
+	if *revision > 0 && (ext == ".pdf" || *since > 0) {
+		return UsageError{"--revision writes Markdown only, and not with --since"}
+	}
+	switch ext {
 	case ".pdf":
 		return exportPlanPDF(env, id, *out, *since)
 	case ".md", ".markdown":
-		return exportPlanMarkdown(env, id, *out, *since)
+		return exportPlanMarkdown(env, id, *out, *since, *revision)
 	case "":
 		return UsageError{"--out FILE.pdf or --out FILE.md is required"}
 	}
 	return UsageError{fmt.Sprintf("cannot write %s: the file name must end in .pdf or .md", *out)}
 }
 
-func exportPlanMarkdown(env *Env, id int64, out string, since int) error {
+func exportPlanMarkdown(env *Env, id int64, out string, since, revision int) error {
 	st := plan.NewStore(env.DB)
 	var data []byte
 	var err error
-	if since > 0 {
+	switch {
+	case since > 0:
 		data, err = st.ExportMarkdownSince(id, since)
-	} else {
+	case revision > 0:
+		data, err = st.RevisionMarkdown(id, revision)
+	default:
 		data, err = st.ExportMarkdown(id)
 	}
 	if err != nil {

@@ -74,7 +74,18 @@ func TestPlansCommands(t *testing.T) {
 	if data, _ := os.ReadFile(since); !strings.Contains(string(data), "(changes since revision 1)") || strings.Contains(string(data), "\n# ") {
 		t.Errorf("export --since 1 of an unchanged plan: %q", data)
 	}
+	rev1 := filepath.Join(dir, "rev1.md")
+	if code, _, errOut = runPlansCommand(t, dbPath, "plans", "export", "1", "--revision", "1", "--out", rev1); code != 0 {
+		t.Fatalf("export --revision: %d %s", code, errOut)
+	}
+	if data, _ := os.ReadFile(rev1); !bytes.Equal(data, a) {
+		t.Errorf("revision 1 as Markdown differs from the plan it approved")
+	}
+	if code, _, _ = runPlansCommand(t, dbPath, "plans", "export", "1", "--revision", "9", "--out", rev1); code != ExitError {
+		t.Errorf("exporting a missing revision exited %d", code)
+	}
 	for _, bad := range [][]string{
+		{"plans", "export", "1", "--revision", "1", "--out", filepath.Join(dir, "x.pdf")},
 		{"plans", "approve", "1"},
 		{"plans", "approve", "1", "--by", "X", "--next-review", "soon"},
 		{"plans", "new"},

@@ -244,3 +244,13 @@ func (s *Store) ImportTemplate(src []byte, name string) (Template, error) {
 	}
 	return t, nil
 }
+
+// RevisionMarkdown returns a plan as it was approved in revision number,
+// as Markdown.
+func (s *Store) RevisionMarkdown(planID int64, number int) ([]byte, error) {
+	p, err := s.RevisionPlan(planID, number)
+	if err != nil {
+		return nil, err
+	}
+	return WriteMarkdown(DocumentOf(p)), nil
+}
