@@ -6,11 +6,14 @@ package app
 import (
 	"database/sql"
 	"log"
+	"os"
+	"os/signal"
+	"syscall"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
-	"electionbinder/internal/db"
+	"electionbinder/internal/cli"
 	"electionbinder/internal/settings"
 )
 
@@ -20,16 +23,31 @@ const ID = "us.electionbinder.binder"
 // Name is the application's name as clerks see it.
 const Name = "Election Security Binder"
 
-// Run opens the database at dbPath and shows the main window until the clerk quits.
+// Run opens the database at dbPath and shows the main window until the clerk
+// quits. A file it must not open is left untouched and explained in a window
+// that offers to restore a backup; the error is returned if none was restored.
 func Run(dbPath string) error {
-	conn, err := db.Open(dbPath)
-	if err != nil {
-		return err
-	}
+	startLog()
 	a := fyneapp.NewWithID(ID)
 	a.SetIcon(resourceIconPng)
-	u := newUI(a, dbPath, conn)
-	u.win.ShowAndRun()
+	var u *ui
+	start := func(conn *sql.DB) {
+		u = newUI(a, dbPath, conn)
+		u.quitOnSignal()
+		u.win.SetMaster()
+		u.win.Show()
+	}
+	conn, openErr := cli.OpenBinder(dbPath)
+	if openErr != nil {
+		log.Printf("opening %s: %v", dbPath, openErr)
+		showStartupError(a, dbPath, openErr, start)
+	} else {
+		start(conn)
+	}
+	a.Run()
+	if u == nil {
+		return openErr
+	}
 	if err := u.db.Close(); err != nil {
 		log.Printf("closing the database: %v", err)
 	}
@@ -45,4 +63,15 @@ type ui struct {
 	settings *settings.Store
 	nav      *navigation
 	status   *statusLine
+}
+
+// quitOnSignal ends the app cleanly, as the Quit menu does, when the system
+// asks it to stop (log-off, shutdown, or Ctrl+C in a terminal).
+func (u *ui) quitOnSignal() {
+	stop := make(chan os.Signal, 1)
+	signal.Notify(stop, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-stop
+		fyne.Do(u.quit)
+	}()
 }

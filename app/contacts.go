@@ -1,5 +1,262 @@
 package app
 
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"electionbinder/internal/contacts"
+	"electionbinder/internal/settings"
+)
+
+const (
+	allLevels = "All levels"
+	allRoles  = "All roles"
+)
+
+// contactsScreen is the directory: a list on the left that searches as the
+// clerk types and filters by level, role and verification, the selected
+// contact's form on the right, and the call tree in its own tab.
+type contactsScreen struct {
+	u     *ui
+	store *contacts.Store
+	index *contacts.Index
+	ids   []int64 // the contacts the list shows, in order
+	days  int     // the verification setting, read at each refresh
+	now   func() time.Time
+
+	search  *widget.Entry
+	level   *widget.Select
+	role    *widget.Select
+	due     *widget.Check
+	retired *widget.Check
+	count   *widget.Label
+	none    *widget.Label // shown over the empty list
+	gaps    *widget.Button
+	list    *widget.List
+	detail  *contactDetail
+	tree    *callTreeView
+	tabs    *container.AppTabs
+	treeTab *container.TabItem
+	content fyne.CanvasObject
+}
+
 func newContactsScreen(u *ui) screen {
-	return newPendingScreen("The contact directory arrives with its feature in a coming release.")
+	s := &contactsScreen{u: u, store: contacts.NewStore(u.db), now: time.Now}
+	if err := s.store.EnsureDefaults(); err != nil {
+		u.showError(err)
+	}
+	s.detail = newContactDetail(s)
+	s.tree = newCallTreeView(s)
+	s.buildFilters()
+	s.buildList()
+	s.content = s.layout()
+	s.reload()
+	return s
+}
+
+func (s *contactsScreen) view() fyne.CanvasObject { return s.content }
+
+// focusSearch brings the directory into view and puts the cursor in the search box (Ctrl+F).
+func (s *contactsScreen) focusSearch() {
+	s.tabs.SelectIndex(0)
+	s.u.win.Canvas().Focus(s.search)
+}
+
+// createNew adds a person and opens it for editing (Ctrl+N).
+func (s *contactsScreen) createNew() { s.addContact(contacts.Person) }
+
+func (s *contactsScreen) buildFilters() {
+	s.search = widget.NewEntry()
+	s.search.SetPlaceHolder("Search name, organisation, role, phone or email")
+	s.search.OnChanged = func(string) { s.refresh() }
+	s.search.OnSubmitted = func(string) { s.openFirst() }
+	levels := []string{allLevels}
+	for _, l := range contacts.Levels {
+		levels = append(levels, l.Label())
+	}
+	s.level = widget.NewSelect(levels, func(string) { s.refresh() })
+	s.level.SetSelected(allLevels)
+	s.role = widget.NewSelect([]string{allRoles}, func(string) { s.refresh() })
+	s.role.SetSelected(allRoles)
+	s.due = widget.NewCheck("Due for verifying", func(bool) { s.refresh() })
+	s.retired = widget.NewCheck("Show retired", func(bool) { s.refresh() })
+	s.count = widget.NewLabel("")
+	s.none = widget.NewLabel("")
+	s.none.Alignment = fyne.TextAlignCenter
+	s.none.Wrapping = fyne.TextWrapWord
+	s.none.Importance = widget.LowImportance
+	s.gaps = widget.NewButtonWithIcon("", theme.WarningIcon(), func() { s.tabs.Select(s.treeTab) })
+	s.gaps.Importance = widget.WarningImportance
+	s.gaps.Alignment = widget.ButtonAlignLeading
+}
+
+func (s *contactsScreen) layout() fyne.CanvasObject {
+	filters := container.NewVBox(
+		s.search,
+		container.NewGridWithColumns(2, s.level, s.role),
+		container.NewHBox(s.due, s.retired, layout.NewSpacer(), s.count),
+	)
+	left := container.NewBorder(filters, nil, nil, nil, container.NewStack(s.list, container.NewVBox(s.none)))
+	split := container.NewHSplit(left, s.detail.view())
+	split.SetOffset(0.42)
+	toolbar := container.NewHBox(
+		widget.NewButtonWithIcon("New person", theme.ContentAddIcon(), func() { s.addContact(contacts.Person) }),
+		widget.NewButtonWithIcon("New organisation", theme.ContentAddIcon(), func() { s.addContact(contacts.Organization) }),
+		widget.NewButtonWithIcon("Import…", theme.DownloadIcon(), s.askImport),
+		widget.NewButtonWithIcon("Export CSV…", theme.UploadIcon(), func() { s.askExport("csv") }),
+		widget.NewButtonWithIcon("Export vCard…", theme.UploadIcon(), func() { s.askExport("vcf") }),
+	)
+	directory := container.NewBorder(container.NewVBox(toolbar, s.gaps), nil, nil, nil, split)
+	s.treeTab = container.NewTabItemWithIcon("Call tree", theme.ListIcon(), s.tree.view())
+	s.tabs = container.NewAppTabs(container.NewTabItemWithIcon("Directory", theme.AccountIcon(), directory), s.treeTab)
+	return s.tabs
+}
+
+// reload reads the whole directory again, after imports and role changes.
+func (s *contactsScreen) reload() {
+	ix, err := s.store.LoadIndex()
+	if err != nil {
+		s.u.showError(err)
+		return
+	}
+	s.index = ix
+	roles := []string{allRoles}
+	for _, r := range ix.Roles() {
+		roles = append(roles, r.Name)
+	}
+	s.role.SetOptions(roles)
+	if s.role.SelectedIndex() < 0 {
+		s.role.SetSelected(allRoles)
+	}
+	s.refresh()
+	s.tree.refresh()
+	s.detail.reshow()
+}
+
+// verifyDays is the setting after which a contact is due for verifying.
+func (s *contactsScreen) verifyDays() int {
+	days, _ := s.u.settings.GetInt(settings.VerifyDaysKey, settings.DefaultVerifyDays)
+	return days
+}
+
+// filter is what the search box and the filters ask for.
+func (s *contactsScreen) filter() contacts.Filter {
+	f := contacts.Filter{Search: s.search.Text, IncludeRetired: s.retired.Checked, NeedsVerifying: s.due.Checked,
+		VerifyDays: s.days, Today: s.now()}
+	if i := s.level.SelectedIndex(); i > 0 {
+		f.Level = contacts.Levels[i-1]
+	}
+	if i := s.role.SelectedIndex(); i > 0 && i <= len(s.index.Roles()) {
+		f.RoleID = s.index.Roles()[i-1].ID
+	}
+	return f
+}
+
+// refresh runs the search again and shows the result; the selected contact
+// stays selected when it is still listed.
+func (s *contactsScreen) refresh() {
+	if s.index == nil {
+		return
+	}
+	s.days = s.verifyDays()
+	s.ids = s.index.SearchIDs(s.filter())
+	total := s.index.Len()
+	if len(s.ids) == total {
+		s.count.SetText(fmt.Sprintf("%d contacts", total))
+	} else {
+		s.count.SetText(fmt.Sprintf("%d of %d", len(s.ids), total))
+	}
+	s.none.SetText("")
+	if len(s.ids) == 0 {
+		s.none.SetText("No contact matches. Clear the search or the filters to see the whole directory.")
+	}
+	s.list.UnselectAll()
+	s.list.Refresh()
+	if i := s.indexOf(s.detail.id); i >= 0 {
+		s.list.Select(i)
+	}
+}
+
+func (s *contactsScreen) indexOf(id int64) int {
+	for i, v := range s.ids {
+		if v == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// showGaps updates the warning above the list and the call tree tab's title.
+func (s *contactsScreen) showGaps(gaps []contacts.CallTreeEntry) {
+	if len(gaps) == 0 {
+		s.gaps.Hide()
+		s.treeTab.Text = "Call tree"
+		s.tabs.Refresh()
+		return
+	}
+	names := make([]string, len(gaps))
+	for i, g := range gaps {
+		names[i] = g.Role.Name
+	}
+	s.gaps.SetText(fmt.Sprintf("%s a primary or a backup: %s. Open the call tree",
+		plural(len(gaps), "role lacks", "roles lack"), strings.Join(names, ", ")))
+	s.gaps.Show()
+	s.treeTab.Text = fmt.Sprintf("Call tree (%s)", plural(len(gaps), "gap", "gaps"))
+	s.tabs.Refresh()
+}
+
+// addContact saves a new contact with a placeholder name and opens it, with
+// the name ready to be typed over.
+func (s *contactsScreen) addContact(kind contacts.Kind) {
+	name := "New person"
+	if kind == contacts.Organization {
+		name = "New organisation"
+	}
+	c, err := s.store.Create(contacts.Contact{Kind: kind, Name: name, Level: contacts.Other, Active: true})
+	if err != nil {
+		s.u.showError(err)
+		return
+	}
+	s.index.Put(c)
+	s.tabs.SelectIndex(0)
+	s.search.SetText("")
+	s.level.SetSelected(allLevels)
+	s.role.SetSelected(allRoles)
+	s.due.SetChecked(false)
+	s.detail.show(c.ID)
+	s.refresh()
+	s.u.win.Canvas().Focus(s.detail.name)
+	s.detail.name.TypedShortcut(&fyne.ShortcutSelectAll{})
+	s.u.saved(nil)
+}
+
+// saved takes a contact just written into the index and the list.
+func (s *contactsScreen) saved(c contacts.Contact) {
+	s.index.Put(c)
+	if i := s.indexOf(c.ID); i >= 0 {
+		s.list.RefreshItem(i)
+	}
+}
+
+// openFirst opens the first contact listed (Enter in the search box).
+func (s *contactsScreen) openFirst() {
+	if len(s.ids) > 0 {
+		s.list.Select(0)
+		s.list.ScrollToTop()
+	}
+}
+
+// plural writes a count with the singular or plural words after it.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

@@ -88,7 +88,7 @@ func (u *ui) restoreFrom(path string) {
 		u.showError(err)
 	}
 	aside, restoreErr := db.Restore(u.dbPath, path)
-	conn, err := db.Open(u.dbPath)
+	conn, err := cli.OpenBinder(u.dbPath)
 	if err != nil {
 		u.showError(fmt.Errorf("reopening the database after a restore: %w", err))
 		return

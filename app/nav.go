@@ -72,6 +72,9 @@ func (n *navigation) show(index int) {
 		n.built[index] = n.pages[index].build(n.u)
 	}
 	n.shown = index
+	if err := n.u.settings.SetInt(pageKey, index); err != nil {
+		n.u.showError(err)
+	}
 	n.content.Objects = []fyne.CanvasObject{n.built[index].view()}
 	n.content.Refresh()
 	n.list.Select(index)
@@ -84,6 +87,17 @@ func (n *navigation) showTitled(title string) {
 			n.show(i)
 		}
 	}
+}
+
+// pageKey remembers the page in view, so the app reopens where the clerk left it.
+const pageKey = "window.page"
+
+func (n *navigation) savedPage() int {
+	i, _ := n.u.settings.GetInt(pageKey, 0)
+	if i < 0 || i >= len(n.pages) {
+		return 0
+	}
+	return i
 }
 
 func (n *navigation) current() screen {

@@ -44,6 +44,7 @@ func (s *plansScreen) createNew() {
 		}
 	}, s.u.win)
 	d.Resize(fyne.NewSize(560, 220))
+	s.newPlan = d
 	d.Show()
 }
 
@@ -98,13 +99,13 @@ func (s *plansScreen) askExport() {
 		}
 		s.u.offerToOpen(w.URI().Path())
 	}, s.u.win)
-	save.SetFileName(fileNameFor(s.plan.Title) + ".md")
+	save.SetFileName(planFileName(s.plan.Title) + ".md")
 	save.SetFilter(storage.NewExtensionFileFilter([]string{".md"}))
 	save.Show()
 }
 
-// fileNameFor turns a title into a file name without troublesome characters.
-func fileNameFor(title string) string {
+// planFileName turns a title into a file name without troublesome characters.
+func planFileName(title string) string {
 	name := strings.Map(func(r rune) rune {
 		if strings.ContainsRune(`/\:*?"<>|`, r) {
 			return '-'
@@ -200,4 +201,61 @@ func (s *plansScreen) askSaveTemplate() {
 	}, s.u.win)
 	d.Resize(fyne.NewSize(520, 200))
 	d.Show()
+}
+
+// pasteForm holds the fields of the "paste text" dialog.
+type pasteForm struct {
+	title, text *widget.Entry
+	dialog      *dialog.FormDialog
+}
+
+// askPaste makes a new plan from text pasted from a word processor:
+// headings (# Title, or a line underlined with === or ---) become sections.
+func (s *plansScreen) askPaste() {
+	f := &pasteForm{title: widget.NewEntry(), text: widget.NewMultiLineEntry()}
+	f.title.SetPlaceHolder("Title of the plan")
+	f.text.SetPlaceHolder("Paste the plan here. Lines starting with # become sections; ## subsections.")
+	f.text.SetMinRowsVisible(14)
+	f.text.Wrapping = fyne.TextWrapWord
+	f.dialog = dialog.NewForm("Paste text as a new plan", "Create plan", "Cancel", []*widget.FormItem{
+		widget.NewFormItem("Title", f.title),
+		widget.NewFormItem("Text", f.text),
+	}, func(ok bool) {
+		if !ok {
+			return
+		}
+		id, err := s.store.ImportMarkdown([]byte(f.text.Text), f.title.Text)
+		if err != nil {
+			s.u.showError(fmt.Errorf("no plan was made from the pasted text: %w", err))
+			return
+		}
+		s.u.status.set("Made a plan from the pasted text")
+		s.reloadList(id)
+	}, s.u.win)
+	f.dialog.Resize(fyne.NewSize(760, 560))
+	s.paste = f
+	f.dialog.Show()
+}
+
+// askDelete removes the plan being edited, with its revisions, once confirmed.
+func (s *plansScreen) askDelete() {
+	if s.plan == nil {
+		return
+	}
+	id := s.plan.ID
+	s.deletion = dialog.NewConfirm("Delete this plan?", fmt.Sprintf("Delete “%s” with its %d sections, %d scenarios and %d approved revisions?\n\nThis cannot be undone. Export it as Markdown first if you may need it again.",
+		s.plan.Title, len(s.plan.Sections), len(s.plan.Scenarios), len(s.plan.Revisions)), func(ok bool) {
+		s.deletion = nil
+		if !ok {
+			return
+		}
+		if err := s.store.Delete(id); err != nil {
+			s.u.showError(err)
+			return
+		}
+		s.u.status.set("Plan deleted")
+		s.plan = nil
+		s.reloadList(0)
+	}, s.u.win)
+	s.deletion.Show()
 }

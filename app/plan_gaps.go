@@ -64,8 +64,6 @@ func (g *gapPanel) jump(gap plan.Gap) {
 	case gap.ScenarioID != 0:
 		g.s.scen.selectScenario(gap.ScenarioID)
 	case gap.Kind == plan.GapReviewOverdue || gap.Kind == plan.GapNoReviewDate:
-		if c := fyne.CurrentApp().Driver().CanvasForObject(g.s.review); c != nil {
-			c.Focus(g.s.review)
-		}
+		focusPlanField(g.s.review)
 	}
 }

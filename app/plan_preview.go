@@ -130,15 +130,15 @@ func (r previewRenderer) listText(n ast.Node) []widget.RichTextSegment {
 		if box.IsChecked {
 			mark = "☑ "
 		}
-		return append([]widget.RichTextSegment{inlineText(mark, fyne.TextStyle{})}, r.inlines(n, fyne.TextStyle{})...)
+		return append([]widget.RichTextSegment{previewText(mark, fyne.TextStyle{})}, r.inlines(n, fyne.TextStyle{})...)
 	}
-	if _, ok := n.(*ast.Paragraph); ok || isTextBlock(n) {
+	if _, ok := n.(*ast.Paragraph); ok || isPreviewTextBlock(n) {
 		return r.inlines(n, fyne.TextStyle{})
 	}
 	return r.block(n)
 }
 
-func isTextBlock(n ast.Node) bool {
+func isPreviewTextBlock(n ast.Node) bool {
 	_, ok := n.(*ast.TextBlock)
 	return ok
 }
@@ -207,35 +207,35 @@ func (r previewRenderer) inline(n ast.Node, style fyne.TextStyle) []widget.RichT
 	case *east.TaskCheckBox:
 		return nil
 	case *ast.AutoLink:
-		return []widget.RichTextSegment{inlineText(string(t.Label(r.src)), style)}
+		return []widget.RichTextSegment{previewText(string(t.Label(r.src)), style)}
 	}
 	return r.inlines(n, style)
 }
 
-func inlineText(text string, style fyne.TextStyle) *widget.TextSegment {
+func previewText(text string, style fyne.TextStyle) *widget.TextSegment {
 	s := widget.RichTextStyleInline
 	s.TextStyle = style
 	return &widget.TextSegment{Style: s, Text: text}
 }
 
-var unresolvedRE = regexp.MustCompile(`\{\{[^{}]*\}\}`)
+var unresolvedPlaceholderRE = regexp.MustCompile(`\{\{[^{}]*\}\}`)
 
 // placeholderAware splits text so that unresolved placeholders stand out.
 func placeholderAware(text string, style fyne.TextStyle) []widget.RichTextSegment {
 	var out []widget.RichTextSegment
 	last := 0
-	for _, m := range unresolvedRE.FindAllStringIndex(text, -1) {
+	for _, m := range unresolvedPlaceholderRE.FindAllStringIndex(text, -1) {
 		if m[0] > last {
-			out = append(out, inlineText(text[last:m[0]], style))
+			out = append(out, previewText(text[last:m[0]], style))
 		}
-		seg := inlineText(text[m[0]:m[1]], style)
+		seg := previewText(text[m[0]:m[1]], style)
 		seg.Style.ColorName = theme.ColorNameError
 		seg.Style.TextStyle.Bold = true
 		out = append(out, seg)
 		last = m[1]
 	}
 	if last < len(text) {
-		out = append(out, inlineText(text[last:], style))
+		out = append(out, previewText(text[last:], style))
 	}
 	return out
 }

@@ -6,13 +6,14 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"electionbinder/internal/plan"
 )
 
 // currentDraft names the plan as it stands in the compare choices.
-const currentDraft = "The plan as it is now"
+const currentDraft = "Current plan"
 
 // revisionView shows the record of changes and compares two versions of the
 // plan section by section.
@@ -20,9 +21,10 @@ type revisionView struct {
 	s        *plansScreen
 	revs     []plan.Revision
 	from, to *widget.Select
+	all      *widget.Check // show unchanged sections too, to read a whole version
 	changes  []plan.Change
 	list     *widget.List
-	old, new *widget.Label
+	diff     *widget.RichText // the chosen change, line by line
 	summary  *widget.Label
 	dialog   *dialog.CustomDialog
 }
@@ -52,28 +54,30 @@ func (s *plansScreen) showRevisions() {
 func (v *revisionView) build() fyne.CanvasObject {
 	record := widget.NewLabel(v.recordText())
 	record.Wrapping = fyne.TextWrapWord
+	recordScroll := container.NewVScroll(record)
+	recordScroll.SetMinSize(fyne.NewSize(0, 90))
 	choices := []string{}
 	for _, r := range v.revs {
 		choices = append(choices, fmt.Sprintf("Revision %d", r.Number))
 	}
 	v.from = widget.NewSelect(choices, func(string) { v.compare() })
 	v.to = widget.NewSelect(append(choices, currentDraft), func(string) { v.compare() })
+	v.all = widget.NewCheck("Show unchanged sections too", func(bool) { v.compare() })
 	v.from.SetSelectedIndex(len(choices) - 1)
 	v.to.SetSelected(currentDraft)
 	v.summary = widget.NewLabel("")
-	v.old, v.new = widget.NewLabel(""), widget.NewLabel("")
-	v.old.Wrapping, v.new.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
+	v.diff = widget.NewRichText()
+	v.diff.Wrapping = fyne.TextWrapWord
 	v.list = widget.NewList(func() int { return len(v.changes) },
 		func() fyne.CanvasObject { return widget.NewLabel("changed: section title") },
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(changeLabel(v.changes[i])) })
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(planChangeLabel(v.changes[i]))
+		})
 	v.list.OnSelected = func(i widget.ListItemID) { v.showChange(v.changes[i]) }
-	sides := container.NewGridWithColumns(2,
-		container.NewBorder(widget.NewLabel("Before"), nil, nil, nil, container.NewVScroll(v.old)),
-		container.NewBorder(widget.NewLabel("After"), nil, nil, nil, container.NewVScroll(v.new)))
-	body := container.NewHSplit(v.list, sides)
+	body := container.NewHSplit(v.list, container.NewVScroll(v.diff))
 	body.SetOffset(0.3)
-	top := container.NewVBox(container.NewVScroll(record),
-		container.NewHBox(widget.NewLabel("Compare"), v.from, widget.NewLabel("with"), v.to), v.summary)
+	top := container.NewVBox(recordScroll,
+		container.NewHBox(widget.NewLabel("Compare"), v.from, widget.NewLabel("with"), v.to, v.all), v.summary)
 	return container.NewBorder(top, nil, nil, nil, body)
 }
 
@@ -86,7 +90,7 @@ func (v *revisionView) recordText() string {
 	return text
 }
 
-func changeLabel(c plan.Change) string {
+func planChangeLabel(c plan.Change) string {
 	what := "section"
 	if c.IsScenario {
 		what = "scenario"
@@ -96,7 +100,7 @@ func changeLabel(c plan.Change) string {
 
 // compare lists what differs between the two versions chosen.
 func (v *revisionView) compare() {
-	if v.list == nil || v.from.SelectedIndex() < 0 || v.to.SelectedIndex() < 0 {
+	if v.list == nil || v.all == nil || v.from.SelectedIndex() < 0 || v.to.SelectedIndex() < 0 {
 		return
 	}
 	old, err := v.s.store.RevisionPlan(v.s.plan.ID, v.revs[v.from.SelectedIndex()].Number)
@@ -113,28 +117,47 @@ func (v *revisionView) compare() {
 	}
 	v.changes = v.changes[:0]
 	for _, c := range plan.Compare(old, newer) {
-		if c.Kind != plan.Unchanged {
+		if c.Kind != plan.Unchanged || v.all.Checked {
 			v.changes = append(v.changes, c)
 		}
 	}
 	if len(v.changes) == 0 {
 		v.summary.SetText("No differences.")
 	} else {
-		v.summary.SetText(fmt.Sprintf("%d sections or scenarios differ; choose one to see both versions.", len(v.changes)))
+		v.summary.SetText(fmt.Sprintf("Sections and scenarios that differ: %d. Choose one to see its lines removed (−) and added (+).", len(v.changes)))
 	}
-	v.old.SetText("")
-	v.new.SetText("")
+	v.diff.Segments = nil
+	v.diff.Refresh()
 	v.list.UnselectAll()
 	v.list.Refresh()
+	if len(v.changes) > 0 {
+		v.list.Select(0)
+	}
 }
 
 func (v *revisionView) showChange(c plan.Change) {
-	title := func(t, body string) string {
-		if t == "" {
-			return "(not in this version)"
-		}
-		return t + "\n\n" + body
+	head := c.Title
+	if c.OldTitle != "" && c.OldTitle != c.Title && c.Kind != plan.Removed {
+		head = c.OldTitle + " → " + c.Title
 	}
-	v.old.SetText(title(c.OldTitle, c.Old))
-	v.new.SetText(title(map[bool]string{true: "", false: c.Title}[c.Kind == plan.Removed], c.New))
+	segs := []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleSubHeading, Text: head}, &widget.TextSegment{Style: widget.RichTextStyleParagraph}}
+	for _, l := range plan.DiffLines(c.Old, c.New) {
+		segs = append(segs, planDiffSegment(l))
+	}
+	v.diff.Segments = segs
+	v.diff.Refresh()
+}
+
+// planDiffSegment shows one line of a comparison: removed lines struck through
+// in the error colour, added lines in the success colour.
+func planDiffSegment(l plan.DiffLine) widget.RichTextSegment {
+	style := widget.RichTextStyleParagraph
+	prefix := "   "
+	switch l.Op {
+	case plan.Deleted:
+		prefix, style.ColorName, style.TextStyle.Strikethrough = "− ", theme.ColorNameError, true
+	case plan.Inserted:
+		prefix, style.ColorName = "+ ", theme.ColorNameSuccess
+	}
+	return &widget.TextSegment{Style: style, Text: prefix + l.Text}
 }

@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -48,10 +49,10 @@ func newScenarioPane(s *plansScreen) *scenarioPane {
 		s.tree.tree.UnselectAll()
 		s.scenario.edit(p.selected)
 	}
-	p.add = widget.NewButtonWithIcon("", theme.ContentAddIcon(), p.addScenario)
-	p.up = widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { p.move(-1) })
-	p.down = widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { p.move(1) })
-	p.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), p.askRemove)
+	p.add = widget.NewButtonWithIcon("Scenario", theme.ContentAddIcon(), p.addScenario)
+	p.up = widget.NewButtonWithIcon("Up", theme.MoveUpIcon(), func() { p.move(-1) })
+	p.down = widget.NewButtonWithIcon("Down", theme.MoveDownIcon(), func() { p.move(1) })
+	p.remove = widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), p.askRemove)
 	return p
 }
 
@@ -140,8 +141,8 @@ func newScenarioEditor(s *plansScreen) *scenarioEditor {
 	e := &scenarioEditor{s: s}
 	e.title = widget.NewEntry()
 	e.title.OnChanged = func(string) { e.save() }
-	e.level = widget.NewSelect(levelNames(), func(string) { e.save() })
-	e.severity = widget.NewSelect(severityNames(), func(string) { e.save() })
+	e.level = widget.NewSelect(scenarioLevelNames(), func(string) { e.save() })
+	e.severity = widget.NewSelect(scenarioSeverityNames(), func(string) { e.save() })
 	e.description = widget.NewMultiLineEntry()
 	e.description.Wrapping = fyne.TextWrapWord
 	e.description.SetMinRowsVisible(3)
@@ -161,7 +162,7 @@ func newScenarioEditor(s *plansScreen) *scenarioEditor {
 	return e
 }
 
-func levelNames() []string {
+func scenarioLevelNames() []string {
 	out := make([]string, len(plan.Levels))
 	for i, l := range plan.Levels {
 		out[i] = string(l)
@@ -169,7 +170,7 @@ func levelNames() []string {
 	return out
 }
 
-func severityNames() []string {
+func scenarioSeverityNames() []string {
 	out := make([]string, len(plan.Severities))
 	for i, l := range plan.Severities {
 		out[i] = string(l)
@@ -204,12 +205,12 @@ func (e *scenarioEditor) save() {
 		return
 	}
 	sc := e.s.plan.Scenarios[i]
-	sc.Title, sc.Description = e.title.Text, e.description.Text
+	if strings.TrimSpace(e.title.Text) != "" { // a title being retyped keeps the old one meanwhile
+		sc.Title = e.title.Text
+	}
+	sc.Description = e.description.Text
 	sc.Level, sc.Severity = plan.Level(e.level.Selected), plan.Severity(e.severity.Selected)
 	sc.Response, sc.Communications = e.response.steps(), e.comms.steps()
-	if sc.Title == "" {
-		return
-	}
 	saved, err := e.s.store.UpdateScenario(sc)
 	if err == nil {
 		e.s.plan.Scenarios[i] = saved
@@ -234,6 +235,7 @@ type stepList struct {
 type stepRow struct {
 	uuid      string
 	role      *widget.SelectEntry
+	holder    *widget.Label // who holds the role, from the call tree
 	action    *widget.Entry // the action of a response step
 	audience  *widget.Entry // whom a communications step tells
 	statement *widget.Entry // what a communications step says
@@ -267,9 +269,16 @@ func (l *stepList) newRow(st plan.Step) *stepRow {
 	r.role = widget.NewSelectEntry(l.e.s.roleOptions())
 	r.role.SetPlaceHolder("role")
 	r.role.SetText(st.Role)
-	r.role.OnChanged = changed
+	r.holder = widget.NewLabel("")
+	r.holder.TextStyle.Italic = true
+	r.holder.Truncation = fyne.TextTruncateEllipsis
+	l.e.s.showHolder(r)
+	r.role.OnChanged = func(string) {
+		l.e.s.showHolder(r)
+		l.e.save()
+	}
 	if l.kind == plan.Response {
-		r.action = widget.NewEntry()
+		r.action = stepEntry()
 		r.action.SetPlaceHolder("what to do")
 		r.action.SetText(st.Action)
 		r.action.OnChanged = changed
@@ -278,8 +287,8 @@ func (l *stepList) newRow(st plan.Step) *stepRow {
 		r.audience.SetPlaceHolder("tells whom")
 		r.audience.SetText(st.Audience)
 		r.audience.OnChanged = changed
-		r.statement = widget.NewEntry()
-		r.statement.SetPlaceHolder("message or holding statement")
+		r.statement = stepEntry()
+		r.statement.SetPlaceHolder("what they say: the message or holding statement")
 		r.statement.SetText(st.Statement)
 		r.statement.OnChanged = changed
 	}
@@ -296,13 +305,14 @@ func (l *stepList) layout() {
 			widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { l.move(i, 1) }),
 			widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { l.removeAt(i) }),
 		)
-		role := container.NewGridWrap(fyne.NewSize(250, r.role.MinSize().Height), r.role)
-		left := container.NewHBox(widget.NewLabel(strconv.Itoa(i+1)+"."), role)
-		center := fyne.CanvasObject(r.action)
+		role := container.NewGridWrap(fyne.NewSize(220, r.role.MinSize().Height), r.role)
+		head := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(strconv.Itoa(i+1)+"."), role), buttons, r.holder)
+		text := fyne.CanvasObject(r.action)
 		if l.kind == plan.Communication {
-			center = container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(170, r.audience.MinSize().Height), r.audience), nil, r.statement)
+			tells := container.NewHBox(widget.NewLabel("tells"), container.NewGridWrap(fyne.NewSize(180, r.audience.MinSize().Height), r.audience))
+			text = container.NewBorder(nil, nil, tells, nil, r.statement)
 		}
-		objs = append(objs, container.NewBorder(nil, nil, left, buttons, center))
+		objs = append(objs, container.NewBorder(head, nil, nil, nil, text))
 	}
 	l.box.Objects = objs
 	l.box.Refresh()
@@ -351,4 +361,30 @@ func (s *plansScreen) roleOptions() []string {
 		return nil
 	}
 	return s.resolver.RoleSlugs()
+}
+
+// stepEntry is a field for a step's text that wraps, so a long step shows whole.
+func stepEntry() *widget.Entry {
+	e := widget.NewMultiLineEntry()
+	e.Wrapping = fyne.TextWrapWord
+	e.SetMinRowsVisible(2)
+	return e
+}
+
+// showHolder shows beside a step's role who holds it now, or that nobody does.
+func (s *plansScreen) showHolder(r *stepRow) {
+	slug := strings.TrimSpace(r.role.Text)
+	var text string
+	if s.resolver != nil && slug != "" {
+		entry, ok := s.resolver.Role(slug)
+		switch primary, has := entry.Primary(); {
+		case !ok:
+			text = "not in the directory"
+		case !has:
+			text = "nobody holds this role"
+		default:
+			text = primary.Name
+		}
+	}
+	r.holder.SetText(text)
 }

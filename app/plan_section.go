@@ -71,11 +71,7 @@ func (e *sectionEditor) edit(id int64) {
 	e.s.editor.Refresh()
 }
 
-func (e *sectionEditor) focusTitle() {
-	if c := fyne.CurrentApp().Driver().CanvasForObject(e.title); c != nil {
-		c.Focus(e.title)
-	}
-}
+func (e *sectionEditor) focusTitle() { focusPlanField(e.title) }
 
 // refreshPreview renders the body with its placeholders filled in.
 func (e *sectionEditor) refreshPreview() {

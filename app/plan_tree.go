@@ -34,10 +34,10 @@ func newSectionTree(s *plansScreen) *sectionTree {
 	t.tree = widget.NewTree(t.childUIDs, t.isBranch,
 		func(bool) fyne.CanvasObject { return widget.NewLabel("Section title") },
 		func(uid widget.TreeNodeID, _ bool, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText(t.byID[nodeID(uid)].Title)
+			o.(*widget.Label).SetText(t.byID[sectionNodeID(uid)].Title)
 		})
 	t.tree.OnSelected = func(uid widget.TreeNodeID) {
-		id := nodeID(uid)
+		id := sectionNodeID(uid)
 		if id != t.selected {
 			t.selected = id
 			s.scen.list.UnselectAll()
@@ -47,46 +47,47 @@ func newSectionTree(s *plansScreen) *sectionTree {
 	t.filter = widget.NewEntry()
 	t.filter.SetPlaceHolder("Find a section or scenario (Ctrl+F)")
 	t.filter.OnChanged = t.find
-	t.add = widget.NewButtonWithIcon("", theme.ContentAddIcon(), t.addAfter)
-	t.addUnder = widget.NewButtonWithIcon("", theme.ListIcon(), t.addChild)
-	t.up = widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { t.reshape(func(id int64) error { return s.store.MoveSection(id, -1) }) })
-	t.down = widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { t.reshape(func(id int64) error { return s.store.MoveSection(id, 1) }) })
-	t.indent = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { t.reshape(s.store.IndentSection) })
-	t.outdent = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { t.reshape(s.store.OutdentSection) })
-	t.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), t.askRemove)
+	t.add = widget.NewButtonWithIcon("Section", theme.ContentAddIcon(), t.addAfter)
+	t.addUnder = widget.NewButtonWithIcon("Subsection", theme.ContentAddIcon(), t.addChild)
+	t.up = widget.NewButtonWithIcon("Up", theme.MoveUpIcon(), func() { t.reshape(func(id int64) error { return s.store.MoveSection(id, -1) }) })
+	t.down = widget.NewButtonWithIcon("Down", theme.MoveDownIcon(), func() { t.reshape(func(id int64) error { return s.store.MoveSection(id, 1) }) })
+	t.indent = widget.NewButtonWithIcon("In", theme.NavigateNextIcon(), func() { t.reshape(s.store.IndentSection) })
+	t.outdent = widget.NewButtonWithIcon("Out", theme.NavigateBackIcon(), func() { t.reshape(s.store.OutdentSection) })
+	t.remove = widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), t.askRemove)
 	t.undo = widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), t.undoRemove)
 	t.undo.Disable()
 	return t
 }
 
 func (t *sectionTree) view() fyne.CanvasObject {
-	bar := container.NewHBox(t.add, t.addUnder, t.up, t.down, t.outdent, t.indent, t.remove, t.undo)
-	top := container.NewVBox(widget.NewLabelWithStyle("Sections", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), t.filter, bar)
+	top := container.NewVBox(widget.NewLabelWithStyle("Sections", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), t.filter,
+		container.NewHBox(t.add, t.addUnder, t.remove, t.undo),
+		container.NewHBox(t.up, t.down, t.outdent, t.indent))
 	return container.NewBorder(top, nil, nil, nil, t.tree)
 }
 
-func nodeID(uid widget.TreeNodeID) int64 {
+func sectionNodeID(uid widget.TreeNodeID) int64 {
 	id, _ := strconv.ParseInt(uid, 10, 64)
 	return id
 }
 
-func nodeUID(id int64) widget.TreeNodeID { return strconv.FormatInt(id, 10) }
+func sectionNodeUID(id int64) widget.TreeNodeID { return strconv.FormatInt(id, 10) }
 
 func (t *sectionTree) childUIDs(uid widget.TreeNodeID) []widget.TreeNodeID {
 	var parent int64
 	if uid != "" {
-		parent = nodeID(uid)
+		parent = sectionNodeID(uid)
 	}
 	ids := t.children[parent]
 	out := make([]widget.TreeNodeID, len(ids))
 	for i, id := range ids {
-		out[i] = nodeUID(id)
+		out[i] = sectionNodeUID(id)
 	}
 	return out
 }
 
 func (t *sectionTree) isBranch(uid widget.TreeNodeID) bool {
-	return uid == "" || len(t.children[nodeID(uid)]) > 0
+	return uid == "" || len(t.children[sectionNodeID(uid)]) > 0
 }
 
 // reload rebuilds the tree from the plan in memory, keeping branches open.
@@ -108,11 +109,11 @@ func (t *sectionTree) reload() {
 // selectSection selects and shows a section, opening the branches above it.
 func (t *sectionTree) selectSection(id int64) {
 	for p := t.byID[id].ParentID; p != 0; p = t.byID[p].ParentID {
-		t.tree.OpenBranch(nodeUID(p))
+		t.tree.OpenBranch(sectionNodeUID(p))
 	}
 	t.selected = 0
-	t.tree.Select(nodeUID(id))
-	t.tree.ScrollTo(nodeUID(id))
+	t.tree.Select(sectionNodeUID(id))
+	t.tree.ScrollTo(sectionNodeUID(id))
 }
 
 // retitle updates one row after the section was renamed in the editor.
@@ -120,12 +121,18 @@ func (t *sectionTree) retitle(id int64, title string) {
 	sec := t.byID[id]
 	sec.Title = title
 	t.byID[id] = sec
-	t.tree.RefreshItem(nodeUID(id))
+	t.tree.RefreshItem(sectionNodeUID(id))
 }
 
-func (t *sectionTree) focusFilter() {
-	if c := fyne.CurrentApp().Driver().CanvasForObject(t.filter); c != nil {
-		c.Focus(t.filter)
+func (t *sectionTree) focusFilter() { focusPlanField(t.filter) }
+
+// focusPlanField puts the keyboard focus on a widget shown in a window.
+func focusPlanField(w interface {
+	fyne.Focusable
+	fyne.CanvasObject
+}) {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(w); c != nil {
+		c.Focus(w)
 	}
 }
 

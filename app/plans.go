@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -40,6 +41,9 @@ type plansScreen struct {
 	body          *fyne.Container // the whole editor, or the empty-state offer
 	content       fyne.CanvasObject
 	editingLayout fyne.CanvasObject
+	newPlan       *dialog.FormDialog // the open "new plan" dialog, if any
+	paste         *pasteForm         // the open "paste text" dialog, if any
+	deletion      *dialog.ConfirmDialog
 	approval      *approveForm  // the open approval dialog, if any
 	revisions     *revisionView // the open record of changes, if any
 	loading       bool          // set while widgets are filled from the store, so no save happens
@@ -62,6 +66,7 @@ func (s *plansScreen) build() {
 	s.review.SetPlaceHolder("YYYY-MM-DD")
 	s.review.OnChanged = s.saveReview
 	s.status = widget.NewLabel("")
+	s.status.Truncation = fyne.TextTruncateEllipsis
 	s.actions = s.actionBar()
 	s.tree = newSectionTree(s)
 	s.scen = newScenarioPane(s)
@@ -93,18 +98,34 @@ func (s *plansScreen) hint() fyne.CanvasObject {
 func (s *plansScreen) actionBar() *fyne.Container {
 	return container.NewHBox(
 		widget.NewButtonWithIcon("New", theme.ContentAddIcon(), s.createNew),
-		widget.NewButtonWithIcon("Import…", theme.FolderOpenIcon(), s.askImport),
-		widget.NewButtonWithIcon("Export…", theme.DocumentSaveIcon(), s.askExport),
 		widget.NewButtonWithIcon("Print", theme.DocumentPrintIcon(), s.exportPDF),
 		widget.NewButtonWithIcon("Approve…", theme.ConfirmIcon(), s.askApprove),
 		widget.NewButtonWithIcon("Revisions", theme.HistoryIcon(), s.showRevisions),
-		widget.NewButtonWithIcon("Save as template…", theme.ContentCopyIcon(), s.askSaveTemplate),
+		s.moreButton(),
 	)
+}
+
+// moreButton opens a menu of the less frequent actions.
+func (s *plansScreen) moreButton() *widget.Button {
+	var b *widget.Button
+	b = widget.NewButtonWithIcon("More", theme.MoreHorizontalIcon(), func() {
+		menu := fyne.NewMenu("",
+			fyne.NewMenuItem("Export as Markdown…", s.askExport),
+			fyne.NewMenuItem("Import a Markdown file as a new plan…", s.askImport),
+			fyne.NewMenuItem("Paste text as a new plan…", s.askPaste),
+			fyne.NewMenuItem("Save as template…", s.askSaveTemplate),
+			fyne.NewMenuItemSeparator(),
+			fyne.NewMenuItem("Delete this plan…", s.askDelete),
+		)
+		widget.ShowPopUpMenuAtRelativePosition(menu, s.u.win.Canvas(), fyne.NewPos(0, b.Size().Height), b)
+	})
+	return b
 }
 
 func (s *plansScreen) view() fyne.CanvasObject {
 	s.refreshResolver()
 	if s.plan != nil {
+		s.showStatus()
 		s.refreshGaps()
 		s.section.refreshPreview()
 	}
@@ -144,7 +165,7 @@ func (s *plansScreen) reloadList(selectID int64) {
 	s.plans = list
 	titles := make([]string, len(list))
 	for i, p := range list {
-		titles[i] = pickerLabel(p)
+		titles[i] = planPickerLabel(p)
 	}
 	s.picker.SetOptions(titles)
 	if len(list) == 0 {
@@ -161,7 +182,7 @@ func (s *plansScreen) reloadList(selectID int64) {
 	}
 }
 
-func pickerLabel(p plan.Summary) string {
+func planPickerLabel(p plan.Summary) string {
 	return fmt.Sprintf("%s (%s, #%d)", p.Title, p.Status, p.ID)
 }
 
@@ -185,6 +206,7 @@ func (s *plansScreen) showEmpty() {
 		widget.NewLabel("Start from the built-in template, written for county and municipal clerks,\nor bring in the plan you keep today as a Markdown file."),
 		start,
 		widget.NewButtonWithIcon("Import a Markdown file…", theme.FolderOpenIcon(), s.askImport),
+		widget.NewButtonWithIcon("Paste the text of your plan…", theme.ContentPasteIcon(), s.askPaste),
 	))}
 	s.body.Refresh()
 }
@@ -218,7 +240,11 @@ func (s *plansScreen) fillHeader() {
 
 func (s *plansScreen) showStatus() {
 	p := s.plan
-	parts := []string{strings.ToUpper(string(p.Status[:1])) + string(p.Status[1:])}
+	var parts []string
+	if s.resolver != nil && s.resolver.Profile().Jurisdiction != "" {
+		parts = append(parts, s.resolver.Profile().Jurisdiction)
+	}
+	parts = append(parts, strings.ToUpper(string(p.Status[:1]))+string(p.Status[1:]))
 	if rev, ok := p.LatestRevision(); ok {
 		parts = append(parts, fmt.Sprintf("revision %d approved by %s on %s", rev.Number, rev.ApprovedBy,
 			rev.ApprovedAt.Local().Format("Jan 2, 2006")))

@@ -12,8 +12,8 @@ import (
 	"electionbinder/internal/plan"
 )
 
-// largePlan writes a plan of n sections, nested three deep, and returns its id.
-func largePlan(tb testing.TB, store *plan.Store, n int) int64 {
+// largePlanFixture writes a plan of n sections, nested three deep, and returns its id.
+func largePlanFixture(tb testing.TB, store *plan.Store, n int) int64 {
 	tb.Helper()
 	doc := plan.Document{Title: "Large plan"}
 	for i := range n {
@@ -27,7 +27,7 @@ func largePlan(tb testing.TB, store *plan.Store, n int) int64 {
 	return id
 }
 
-func openLarge(tb testing.TB) (*plansScreen, *plan.Store, int64) {
+func openLargePlan(tb testing.TB) (*plansScreen, *plan.Store, int64) {
 	a := test.NewTempApp(tb)
 	path := filepath.Join(tb.TempDir(), "binder.db")
 	conn, err := db.Open(path)
@@ -36,13 +36,13 @@ func openLarge(tb testing.TB) (*plansScreen, *plan.Store, int64) {
 	}
 	tb.Cleanup(func() { conn.Close() })
 	store := plan.NewStore(conn)
-	id := largePlan(tb, store, 500)
+	id := largePlanFixture(tb, store, 500)
 	u := newUI(a, path, conn)
 	return u.nav.current().(*plansScreen), store, id
 }
 
 func TestPlanEditorFiveHundredSections(t *testing.T) {
-	s, store, id := openLarge(t)
+	s, store, id := openLargePlan(t)
 	if len(s.plan.Sections) != 500 || len(s.tree.children[0]) != 167 {
 		t.Fatalf("%d sections, %d at the top", len(s.plan.Sections), len(s.tree.children[0]))
 	}
@@ -60,7 +60,7 @@ func TestPlanEditorFiveHundredSections(t *testing.T) {
 }
 
 func BenchmarkOpen500SectionPlanInEditor(b *testing.B) {
-	s, _, id := openLarge(b)
+	s, _, id := openLargePlan(b)
 	b.ResetTimer()
 	for b.Loop() {
 		s.plan = nil
@@ -69,7 +69,7 @@ func BenchmarkOpen500SectionPlanInEditor(b *testing.B) {
 }
 
 func BenchmarkTypeInto500SectionPlan(b *testing.B) {
-	s, _, _ := openLarge(b)
+	s, _, _ := openLargePlan(b)
 	s.tree.selectSection(s.plan.Sections[250].ID)
 	b.ResetTimer()
 	for b.Loop() {

@@ -43,7 +43,7 @@ func openPlanEditor(t *testing.T) (*plansScreen, *plan.Store, int64) {
 	return s, store, id
 }
 
-func sectionID(t *testing.T, p *plan.Plan, title string) int64 {
+func planSectionID(t *testing.T, p *plan.Plan, title string) int64 {
 	t.Helper()
 	for _, sec := range p.Sections {
 		if sec.Title == title {
@@ -54,7 +54,7 @@ func sectionID(t *testing.T, p *plan.Plan, title string) int64 {
 	return 0
 }
 
-func richText(rt *widget.RichText) string {
+func planRichText(rt *widget.RichText) string {
 	var b strings.Builder
 	var walk func(segs []widget.RichTextSegment)
 	walk = func(segs []widget.RichTextSegment) {
@@ -75,12 +75,12 @@ func richText(rt *widget.RichText) string {
 
 func TestPlanEditorSavesAsYouTypeAndPreviews(t *testing.T) {
 	s, store, id := openPlanEditor(t)
-	purpose := sectionID(t, s.plan, "Purpose and scope")
+	purpose := planSectionID(t, s.plan, "Purpose and scope")
 	s.tree.selectSection(purpose)
 	if s.section.title.Text != "Purpose and scope" || !strings.Contains(s.section.guidance.Text, "Guidance:") {
 		t.Fatalf("editor shows %q / %q", s.section.title.Text, s.section.guidance.Text)
 	}
-	preview := richText(s.section.preview)
+	preview := planRichText(s.section.preview)
 	if !strings.Contains(preview, "This plan guides the Lakeshore County election office") || strings.Contains(preview, "{{jurisdiction}}") {
 		t.Errorf("preview does not fill placeholders: %q", preview)
 	}
@@ -90,7 +90,7 @@ func TestPlanEditorSavesAsYouTypeAndPreviews(t *testing.T) {
 	if !strings.HasPrefix(sec.Body, "- [ ] **Call** {{county}}\n\nThis plan") {
 		t.Fatalf("the body was not saved as typed: %q", sec.Body[:60])
 	}
-	if got := richText(s.section.preview); !strings.HasPrefix(got, "☐ Call Lakeshore County") {
+	if got := planRichText(s.section.preview); !strings.HasPrefix(got, "☐ Call Lakeshore County") {
 		t.Errorf("the preview did not follow the typing: %q", got[:min(len(got), 80)])
 	}
 	if s.u.status.label.Text != "Saved" {
@@ -105,7 +105,7 @@ func TestPlanEditorSavesAsYouTypeAndPreviews(t *testing.T) {
 func TestPlanEditorTreeAddRemoveUndo(t *testing.T) {
 	s, store, id := openPlanEditor(t)
 	before := len(s.plan.Sections)
-	training := sectionID(t, s.plan, "Training")
+	training := planSectionID(t, s.plan, "Training")
 	s.tree.selectSection(training)
 	test.Tap(s.tree.add)
 	if len(s.plan.Sections) != before+1 || s.section.title.Text != "New section" {
@@ -145,7 +145,7 @@ func TestPlanEditorTreeAddRemoveUndo(t *testing.T) {
 
 func TestPlanEditorGapsJumpToTheSpot(t *testing.T) {
 	s, _, _ := openPlanEditor(t)
-	vendors := sectionID(t, s.plan, "Vendors")
+	vendors := planSectionID(t, s.plan, "Vendors")
 	s.tree.selectSection(vendors)
 	s.section.body.SetText("")
 	index := -1
@@ -157,7 +157,7 @@ func TestPlanEditorGapsJumpToTheSpot(t *testing.T) {
 	if index < 0 {
 		t.Fatalf("emptying a section did not add a gap: %+v", s.gaps.gaps)
 	}
-	s.tree.selectSection(sectionID(t, s.plan, "Training"))
+	s.tree.selectSection(planSectionID(t, s.plan, "Training"))
 	s.gaps.list.Select(index)
 	if s.tree.selected != vendors || s.section.title.Text != "Vendors" {
 		t.Errorf("choosing the gap went to %q", s.section.title.Text)
@@ -183,6 +183,9 @@ func TestPlanEditorScenarioSteps(t *testing.T) {
 	test.Tap(s.scenario.response.add)
 	row := s.scenario.response.rows[len(s.scenario.response.rows)-1]
 	row.role.SetText("it-support")
+	if row.holder.Text != "not in the directory" {
+		t.Errorf("holder of an unknown role: %q", row.holder.Text)
+	}
 	test.Type(row.action, "Check the backups")
 	s.scenario.severity.SetSelected("critical")
 	s.scenario.response.move(len(s.scenario.response.rows)-1, -1)
@@ -195,6 +198,11 @@ func TestPlanEditorScenarioSteps(t *testing.T) {
 	}
 	if sc.Response[n-2].UUID == "" || sc.Response[n-2].UUID != s.scenario.response.rows[n-2].uuid {
 		t.Error("the new step's UUID is not kept by the editor")
+	}
+	s.scenario.title.SetText("")
+	test.Type(s.scenario.description, "Seen first at night. ")
+	if p, _ := store.Load(id); p.Scenarios[0].Title != first.Title || !strings.HasPrefix(p.Scenarios[0].Description, "Seen first at night. ") {
+		t.Errorf("with the title cleared: %q / %q", p.Scenarios[0].Title, p.Scenarios[0].Description)
 	}
 	s.scenario.response.removeAt(n - 2)
 	if p, _ := store.Load(id); len(p.Scenarios[0].Response) != len(first.Response) {
@@ -216,7 +224,7 @@ func TestPlanEditorApproveAndCompare(t *testing.T) {
 	if !strings.Contains(s.status.Text, "revision 1 approved by Ana Núñez") {
 		t.Errorf("status: %q", s.status.Text)
 	}
-	s.tree.selectSection(sectionID(t, s.plan, "Resources"))
+	s.tree.selectSection(planSectionID(t, s.plan, "Resources"))
 	test.Type(s.section.body, "New line. ")
 	if s.plan.Status != plan.Draft {
 		t.Error("editing an approved plan did not make it a draft")
@@ -226,8 +234,59 @@ func TestPlanEditorApproveAndCompare(t *testing.T) {
 	if len(v.changes) != 1 || v.changes[0].Title != "Resources" || v.changes[0].Kind != plan.Changed {
 		t.Fatalf("compare: %+v", v.changes)
 	}
+	v.all.SetChecked(true)
+	if len(v.changes) != len(s.plan.Sections)+len(s.plan.Scenarios) {
+		t.Errorf("showing unchanged too lists %d items", len(v.changes))
+	}
+	v.all.SetChecked(false)
 	v.list.Select(0)
-	if !strings.HasPrefix(v.new.Text, "Resources\n\nNew line. ") || !strings.HasPrefix(v.old.Text, "Resources\n\n- The state") {
-		t.Errorf("compare sides: %q / %q", v.old.Text[:40], v.new.Text[:40])
+	got := planRichText(v.diff)
+	if !strings.HasPrefix(got, "Resources− - The state elections agency") || !strings.Contains(got, "+ New line. - The state") {
+		t.Errorf("compare shows %q", got[:min(len(got), 160)])
+	}
+}
+
+func TestPlansScreenStartsAPlanFromTheTemplate(t *testing.T) {
+	a := test.NewTempApp(t)
+	path := filepath.Join(t.TempDir(), "binder.db")
+	conn, err := db.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	u := newUI(a, path, conn)
+	s := u.nav.current().(*plansScreen)
+	if s.plan != nil || s.body.Objects[0] == s.editingLayout {
+		t.Fatal("an empty database should offer to start a plan")
+	}
+	s.createNew()
+	s.newPlan.Submit()
+	if s.plan == nil || len(s.plan.Scenarios) < 8 || s.body.Objects[0] != s.editingLayout {
+		t.Fatal("no plan was started from the template")
+	}
+	if s.title.Text != "Election-security contingency plan" || len(s.gaps.gaps) == 0 {
+		t.Errorf("title %q, %d gaps", s.title.Text, len(s.gaps.gaps))
+	}
+	list, _ := plan.NewStore(conn).List()
+	if len(list) != 1 || list[0].Sections != len(s.plan.Sections) {
+		t.Errorf("plans in the store: %+v", list)
+	}
+}
+
+func TestPlansScreenPasteAndDelete(t *testing.T) {
+	s, store, first := openPlanEditor(t)
+	s.askPaste()
+	s.paste.title.SetText("Village plan")
+	s.paste.text.SetText("Our Plan\n========\n\nIntro.\n\nContacts\n--------\n\nCall {{role:it-support}}.\n")
+	s.paste.dialog.Submit()
+	if s.plan == nil || s.plan.Title != "Village plan" || len(s.plan.Sections) != 2 || s.plan.Sections[1].Depth != 1 {
+		t.Fatalf("pasted plan: %+v", s.plan)
+	}
+	pasted := s.plan.ID
+	s.askDelete()
+	s.deletion.Confirm()
+	list, _ := store.List()
+	if len(list) != 1 || list[0].ID != first || s.plan == nil || s.plan.ID != first {
+		t.Errorf("after deleting the pasted plan %d: %+v, editing %v", pasted, list, s.plan)
 	}
 }

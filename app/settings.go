@@ -24,7 +24,9 @@ type settingsScreen struct {
 	paper   *widget.RadioGroup
 	duplex  *widget.Check
 	marking *widget.Entry
-	content fyne.CanvasObject
+	// appearance picks a light, dark or system theme.
+	appearance *widget.RadioGroup
+	content    fyne.CanvasObject
 }
 
 func newSettingsScreen(u *ui) screen {
@@ -135,7 +137,18 @@ func (s *settingsScreen) preferencesForm() *widget.Form {
 	s.marking.SetText(marking)
 	s.marking.OnChanged = func(v string) { s.u.saved(st.Set(settings.MarkingKey, v)) }
 
+	look, _ := st.Get(appearanceKey, appearanceLight)
+	s.appearance = widget.NewRadioGroup([]string{appearanceLight, appearanceDark, appearanceSystem}, nil)
+	s.appearance.Horizontal = true
+	s.appearance.Required = true
+	s.appearance.SetSelected(look)
+	s.appearance.OnChanged = func(v string) {
+		s.u.applyAppearance(v)
+		s.u.saved(st.Set(appearanceKey, v))
+	}
+
 	return widget.NewForm(
+		widget.NewFormItem("Appearance", s.appearance),
 		widget.NewFormItem("Verify contacts every (days)", s.verify),
 		widget.NewFormItem("Paper size", s.paper),
 		widget.NewFormItem("Printing", s.duplex),

@@ -1,5 +1,199 @@
 package app
 
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"electionbinder/internal/training"
+)
+
+// trainingScreen tracks training sessions: the list of sessions (upcoming
+// first) beside the chosen session's detail, and a compliance tab.
+type trainingScreen struct {
+	u      *ui
+	store  *training.Store
+	events []training.EventSummary
+
+	search     *widget.Entry
+	list       *widget.List
+	newButton  *widget.Button
+	importBtn  *widget.Button
+	exportBtn  *widget.Button
+	detail     *eventDetail
+	compliance *complianceTab
+	tabs       *container.AppTabs
+	selected   int64 // id of the session in the detail pane, 0 for none
+	content    fyne.CanvasObject
+}
+
 func newTrainingScreen(u *ui) screen {
-	return newPendingScreen("The training tracker arrives with its feature in a coming release.")
+	s := &trainingScreen{u: u, store: training.NewStore(u.db)}
+	s.detail = newEventDetail(s)
+	s.compliance = newComplianceTab(s)
+	s.search = widget.NewEntry()
+	s.search.SetPlaceHolder("Search sessions…")
+	s.search.OnChanged = func(string) { s.reload() }
+	s.list = widget.NewList(func() int { return len(s.events) }, newEventRow, s.updateEventRow)
+	s.list.OnSelected = func(id widget.ListItemID) { s.show(s.events[id].ID) }
+	s.newButton = widget.NewButtonWithIcon("New session", theme.ContentAddIcon(), s.createNew)
+	s.importBtn = widget.NewButtonWithIcon("Import…", theme.DownloadIcon(), s.askImport)
+	s.exportBtn = widget.NewButtonWithIcon("Export…", theme.UploadIcon(), s.askExport)
+	left := container.NewBorder(
+		container.NewVBox(s.search, container.NewHBox(s.newButton, s.importBtn, s.exportBtn)), nil, nil, nil, s.list)
+	split := container.NewHSplit(left, s.detail.view())
+	split.SetOffset(0.42)
+	s.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon("Sessions", theme.CalendarIcon(), split),
+		container.NewTabItemWithIcon("Compliance", theme.ConfirmIcon(), s.compliance.view()),
+	)
+	s.tabs.OnSelected = func(t *container.TabItem) {
+		if t.Text == "Compliance" {
+			s.compliance.reload()
+		}
+	}
+	s.content = s.tabs
+	s.reload()
+	if len(s.events) > 0 {
+		s.list.Select(0)
+	}
+	return s
+}
+
+func (s *trainingScreen) view() fyne.CanvasObject { return s.content }
+
+// focusSearch puts the cursor in the search box of the tab in view (Ctrl+F).
+func (s *trainingScreen) focusSearch() {
+	if s.tabs.SelectedIndex() == 1 {
+		s.compliance.focusSearch()
+		return
+	}
+	s.u.win.Canvas().Focus(s.search)
+}
+
+// exportPDF prints the sign-in sheet of the session in view, or the
+// compliance report on the Compliance tab (Ctrl+P).
+func (s *trainingScreen) exportPDF() {
+	if s.tabs.SelectedIndex() == 1 {
+		s.compliance.askReportPDF(0)
+		return
+	}
+	s.detail.askSignInSheet()
+}
+
+// reload reads the sessions again and keeps the chosen one selected.
+func (s *trainingScreen) reload() {
+	if !s.changed() {
+		return
+	}
+	for i, e := range s.events {
+		if e.ID == s.selected {
+			s.list.Select(i)
+			return
+		}
+	}
+	s.list.UnselectAll()
+}
+
+// show opens a session in the detail pane.
+func (s *trainingScreen) show(id int64) {
+	if id == s.selected {
+		return
+	}
+	s.selected = id
+	s.detail.load(id)
+}
+
+// changed reads the sessions again after something was saved, and
+// reports whether that worked.
+func (s *trainingScreen) changed() bool {
+	events, err := s.store.Events(s.search.Text)
+	if err != nil {
+		s.u.showError(err)
+		return false
+	}
+	s.events = events
+	s.list.Refresh()
+	return true
+}
+
+func newEventRow() fyne.CanvasObject {
+	title := widget.NewLabel("Session title")
+	title.TextStyle.Bold = true
+	title.Truncation = fyne.TextTruncateEllipsis
+	when := widget.NewLabel("When")
+	when.Truncation = fyne.TextTruncateEllipsis
+	seats := widget.NewLabel("Seats")
+	return container.NewVBox(title, container.NewBorder(nil, nil, nil, seats, when))
+}
+
+func (s *trainingScreen) updateEventRow(id widget.ListItemID, o fyne.CanvasObject) {
+	e := s.events[id]
+	row := o.(*fyne.Container)
+	row.Objects[0].(*widget.Label).SetText(e.Title)
+	line := row.Objects[1].(*fyne.Container)
+	when := e.Kind.Label() + " · " + e.When()
+	if e.End.Before(time.Now()) {
+		when = "Past · " + when
+	}
+	line.Objects[0].(*widget.Label).SetText(when)
+	line.Objects[1].(*widget.Label).SetText(seatsText(e))
+}
+
+// seatsText is the short form of a session's seats: "12/50 +3".
+func seatsText(e training.EventSummary) string {
+	text := fmt.Sprintf("%d", e.Registered)
+	if e.Capacity > 0 {
+		text = fmt.Sprintf("%d/%d", e.Registered, e.Capacity)
+	}
+	if e.Waitlisted > 0 {
+		text += fmt.Sprintf(" +%d waiting", e.Waitlisted)
+	}
+	return text
+}
+
+// createNew starts a session on the next weekday at 10:00 (Ctrl+N).
+func (s *trainingScreen) createNew() {
+	s.tabs.SelectIndex(0)
+	loc, err := time.LoadLocation(training.DefaultTimeZone)
+	if err != nil {
+		loc = time.Local
+	}
+	d := time.Now().In(loc).AddDate(0, 0, 7)
+	start := time.Date(d.Year(), d.Month(), d.Day(), 10, 0, 0, 0, loc)
+	e, err := s.store.CreateEvent(training.Event{Title: "New session", Kind: training.InPerson, Start: start,
+		End: start.Add(2 * time.Hour), TimeZone: training.DefaultTimeZone, Capacity: 50, CreditHours: 2})
+	if err != nil {
+		s.u.showError(err)
+		return
+	}
+	s.u.saved(nil)
+	s.search.SetText("")
+	s.selected = 0
+	s.show(e.ID)
+	s.reload()
+	s.detail.focusTitle()
+}
+
+// confirmDelete asks before removing a session with its sign-ups.
+func (s *trainingScreen) confirmDelete(e training.EventSummary) {
+	msg := fmt.Sprintf("Delete %q and its %d sign-ups?", e.Title, e.Registered+e.Waitlisted)
+	dialog.ShowConfirm("Delete session", msg, func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := s.store.DeleteEvent(e.ID); err != nil {
+			s.u.showError(err)
+			return
+		}
+		s.u.saved(nil)
+		s.selected = 0
+		s.detail.load(0)
+		s.reload()
+	}, s.u.win)
 }

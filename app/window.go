@@ -24,7 +24,9 @@ const (
 func newUI(a fyne.App, dbPath string, conn *sql.DB) *ui {
 	u := &ui{app: a, dbPath: dbPath, db: conn, settings: settings.New(conn)}
 	u.win = a.NewWindow(Name)
-	u.status = newStatusLine()
+	look, _ := u.settings.Get(appearanceKey, appearanceLight)
+	u.applyAppearance(look)
+	u.status = newStatusLine(dbPath)
 	u.nav = newNavigation(u)
 	u.win.SetMainMenu(u.mainMenu())
 	u.win.SetContent(container.NewBorder(nil, u.status.view(), nil, nil, u.nav.view()))
@@ -34,7 +36,7 @@ func newUI(a fyne.App, dbPath string, conn *sql.DB) *ui {
 		u.win.Close()
 	})
 	u.addShortcuts()
-	u.nav.show(0)
+	u.nav.show(u.nav.savedPage())
 	return u
 }
 
@@ -97,16 +99,23 @@ func (u *ui) addShortcuts() {
 	})
 }
 
-// statusLine is the line at the foot of the window that says "Saved".
+// statusLine is the line at the foot of the window that says "Saved", with
+// the data file on the right.
 type statusLine struct {
 	label *widget.Label
+	file  *widget.Label
 }
 
-func newStatusLine() *statusLine {
-	return &statusLine{label: widget.NewLabel("Ready")}
+func newStatusLine(dbPath string) *statusLine {
+	file := widget.NewLabel("Data: " + dbPath)
+	file.Truncation = fyne.TextTruncateEllipsis
+	file.Alignment = fyne.TextAlignTrailing
+	return &statusLine{label: widget.NewLabel("Ready"), file: file}
 }
 
-func (s *statusLine) view() fyne.CanvasObject { return s.label }
+func (s *statusLine) view() fyne.CanvasObject {
+	return container.NewBorder(nil, nil, s.label, nil, s.file)
+}
 
 // set shows text; safe to call from any goroutine.
 func (s *statusLine) set(text string) {

@@ -111,7 +111,7 @@ func Run(dbPath string, args []string, stdout, stderr io.Writer) int {
 	}
 	env := &Env{DBPath: dbPath, Stdout: stdout, Stderr: stderr}
 	if !cmd.NoDB {
-		conn, err := db.Open(dbPath)
+		conn, err := OpenBinder(dbPath)
 		if err != nil {
 			fmt.Fprintf(stderr, "binder: %s: %v\n", dbPath, err)
 			return ExitError
@@ -152,6 +152,9 @@ func lookup(args []string) (Command, []string, bool) {
 	return c, args[1:], ok
 }
 
+// usageColumn is the width of the command column in the usage text.
+const usageColumn = 44
+
 // Usage prints every command with its arguments.
 func Usage(w io.Writer) {
 	fmt.Fprintln(w, "usage: binder [--db FILE] [COMMAND]")
@@ -163,7 +166,12 @@ func Usage(w io.Writer) {
 	sort.Strings(names)
 	for _, n := range names {
 		c := commands[n]
-		fmt.Fprintf(w, "  %-45s %s\n", strings.TrimSpace(c.Name+" "+c.Args), c.Summary)
+		call := strings.TrimSpace(c.Name + " " + c.Args)
+		if len(call) > usageColumn {
+			fmt.Fprintf(w, "  %s\n  %-*s %s\n", call, usageColumn, "", c.Summary)
+			continue
+		}
+		fmt.Fprintf(w, "  %-*s %s\n", usageColumn, call, c.Summary)
 	}
 }
 

@@ -83,7 +83,7 @@ func printPlan(w io.Writer, plan *contacts.ImportPlan) {
 		case contacts.ActionDuplicate:
 			fmt.Fprintf(w, "%s line %d: duplicate %s, %s\n", it.File, it.Line, it.Contact.Name, it.Reason)
 		case contacts.ActionRejected:
-			fmt.Fprintf(w, "%s line %d: rejected, %s\n", it.File, it.Line, it.Reason)
+			fmt.Fprintf(w, "%s line %d: rejected: %s\n", it.File, it.Line, it.Reason)
 		}
 	}
 }

@@ -24,6 +24,7 @@ var demoLoaders = []demoLoader{
 	{"contact directory", loadDemoContacts},
 	{"contingency plan", loadDemoPlan},
 	{"distribution list", loadDemoCopies},
+	{"training sessions", loadDemoTraining},
 }
 
 func runDemo(env *Env, args []string) error {

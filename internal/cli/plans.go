@@ -22,8 +22,12 @@ func init() {
 	Register(Command{Name: "plans list", Summary: "list the plans with their ids", Run: runPlansList})
 	Register(Command{Name: "plans check", Args: "ID",
 		Summary: "list what the plan is missing; exits 3 when gaps remain", Run: runPlansCheck})
-	Register(Command{Name: "plans export", Args: "ID --out FILE.pdf|FILE.md [--since REV]",
+	Register(Command{Name: "plans export", Args: "ID --out FILE.pdf|FILE.md [--since REV] [--revision REV]",
 		Summary: "write the plan as a binder PDF or as Markdown", Run: runPlansExport})
+	Register(Command{Name: "plans approve", Args: "ID --by NAME [--summary TEXT] [--next-review YYYY-MM-DD]",
+		Summary: "record the plan as approved; prints the new revision number", Run: runPlansApprove})
+	Register(Command{Name: "plans revisions", Args: "ID",
+		Summary: "list the plan's approved revisions (the record of changes)", Run: runPlansRevisions})
 }
 
 func runPlansNew(env *Env, args []string) error {
@@ -97,6 +101,15 @@ func planDate(t time.Time) string {
 	return t.Format("2006-01-02")
 }
 
+// planArgument reads the command line of a command whose one argument is a plan id.
+func planArgument(name string, args []string) (int64, error) {
+	pos, err := ParseFlags(flag.NewFlagSet(name, flag.ContinueOnError), args, 1, 1)
+	if err != nil {
+		return 0, err
+	}
+	return parsePlanID(pos[0])
+}
+
 // parsePlanID reads a plan id argument.
 func parsePlanID(arg string) (int64, error) {
 	id, err := strconv.ParseInt(arg, 10, 64)
@@ -107,16 +120,11 @@ func parsePlanID(arg string) (int64, error) {
 }
 
 func runPlansCheck(env *Env, args []string) error {
-	pos, err := ParseFlags(flag.NewFlagSet("plans check", flag.ContinueOnError), args, 1, 1)
+	id, err := planArgument("plans check", args)
 	if err != nil {
 		return err
 	}
-	id, err := parsePlanID(pos[0])
-	if err != nil {
-		return err
-	}
-	st := plan.NewStore(env.DB)
-	gaps, err := st.Check(id, time.Now())
+	gaps, err := plan.NewStore(env.DB).Check(id, time.Now())
 	if err != nil {
 		return err
 	}
@@ -145,6 +153,7 @@ func runPlansExport(env *Env, args []string) error {
 	fs := flag.NewFlagSet("plans export", flag.ContinueOnError)
 	out := fs.String("out", "", "file to write: .pdf or .md")
 	since := fs.Int("since", 0, "only what changed since this revision")
+	revision := fs.Int("revision", 0, "the plan as approved in this revision (Markdown only)")
 	pos, err := ParseFlags(fs, args, 1, 1)
 	if err != nil {
 		return err
@@ -153,24 +162,31 @@ func runPlansExport(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	switch strings.ToLower(filepath.Ext(*out)) {
+	ext := strings.ToLower(filepath.Ext(*out))
+	if *revision > 0 && (ext == ".pdf" || *since > 0) {
+		return UsageError{"--revision writes Markdown only, and not with --since"}
+	}
+	switch ext {
 	case ".pdf":
 		return exportPlanPDF(env, id, *out, *since)
 	case ".md", ".markdown":
-		return exportPlanMarkdown(env, id, *out, *since)
+		return exportPlanMarkdown(env, id, *out, *since, *revision)
 	case "":
 		return UsageError{"--out FILE.pdf or --out FILE.md is required"}
 	}
 	return UsageError{fmt.Sprintf("cannot write %s: the file name must end in .pdf or .md", *out)}
 }
 
-func exportPlanMarkdown(env *Env, id int64, out string, since int) error {
+func exportPlanMarkdown(env *Env, id int64, out string, since, revision int) error {
 	st := plan.NewStore(env.DB)
 	var data []byte
 	var err error
-	if since > 0 {
+	switch {
+	case since > 0:
 		data, err = st.ExportMarkdownSince(id, since)
-	} else {
+	case revision > 0:
+		data, err = st.RevisionMarkdown(id, revision)
+	default:
 		data, err = st.ExportMarkdown(id)
 	}
 	if err != nil {
@@ -213,4 +229,56 @@ func loadDemoPlan(db *sql.DB) error {
 	}
 	_, err = st.CreateFromTemplate(plan.BuiltinTemplate, "")
 	return err
+}
+
+func runPlansApprove(env *Env, args []string) error {
+	fs := flag.NewFlagSet("plans approve", flag.ContinueOnError)
+	by := fs.String("by", "", "who approved the plan")
+	summary := fs.String("summary", "", "summary of changes (default: counted from the last revision)")
+	review := fs.String("next-review", "", "next review date, YYYY-MM-DD (default: a year from today)")
+	pos, err := ParseFlags(fs, args, 1, 1)
+	if err != nil {
+		return err
+	}
+	id, err := parsePlanID(pos[0])
+	if err != nil {
+		return err
+	}
+	if strings.TrimSpace(*by) == "" {
+		return UsageError{"--by NAME is required"}
+	}
+	a := plan.Approval{ApprovedBy: *by, Summary: *summary}
+	if *review != "" {
+		if a.NextReview, err = time.Parse("2006-01-02", *review); err != nil {
+			return UsageError{fmt.Sprintf("--next-review %q is not a date like 2027-03-01", *review)}
+		}
+	}
+	rev, err := plan.NewStore(env.DB).Approve(id, a)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Approved as revision %d: %s\n", rev.Number, rev.Summary)
+	fmt.Fprintln(env.Stdout, rev.Number)
+	return nil
+}
+
+func runPlansRevisions(env *Env, args []string) error {
+	id, err := planArgument("plans revisions", args)
+	if err != nil {
+		return err
+	}
+	st := plan.NewStore(env.DB)
+	if _, err := st.Load(id); err != nil {
+		return err
+	}
+	revs, err := st.Revisions(id)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(env.Stdout, "REVISION\tAPPROVED\tBY\tHASH\tSUMMARY")
+	for _, r := range revs {
+		fmt.Fprintf(env.Stdout, "%d\t%s\t%s\t%s\t%s\n", r.Number, r.ApprovedAt.Format(time.RFC3339), r.ApprovedBy,
+			r.ContentHash[:12], r.Summary)
+	}
+	return nil
 }

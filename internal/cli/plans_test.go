@@ -16,7 +16,7 @@ func runPlansCommand(t *testing.T, dbPath string, args ...string) (int, string, 
 	return code, out.String(), errOut.String()
 }
 
-func lastLine(s string) string {
+func plansLastLine(s string) string {
 	lines := strings.Split(strings.TrimSpace(s), "\n")
 	return lines[len(lines)-1]
 }
@@ -29,7 +29,7 @@ func TestPlansCommands(t *testing.T) {
 		t.Fatalf("templates list: %d %q", code, out)
 	}
 	code, out, _ = runPlansCommand(t, dbPath, "plans", "new", "--template", "contingency-plan", "--title", "Town of Bay plan")
-	if code != 0 || lastLine(out) != "1" {
+	if code != 0 || plansLastLine(out) != "1" {
 		t.Fatalf("plans new: %d %q", code, out)
 	}
 	code, out, _ = runPlansCommand(t, dbPath, "plans", "list")
@@ -45,7 +45,7 @@ func TestPlansCommands(t *testing.T) {
 		t.Fatalf("plans export: %d %s", code, errOut)
 	}
 	code, out, _ = runPlansCommand(t, dbPath, "plans", "import", md)
-	if code != 0 || lastLine(out) != "2" {
+	if code != 0 || plansLastLine(out) != "2" {
 		t.Fatalf("plans import: %d %q", code, out)
 	}
 	again := filepath.Join(dir, "again.md")
@@ -55,7 +55,39 @@ func TestPlansCommands(t *testing.T) {
 	if len(a) < 5000 || !bytes.Equal(a, b) {
 		t.Errorf("Markdown round trip through the commands changed the plan (%d and %d bytes)", len(a), len(b))
 	}
+	code, out, _ = runPlansCommand(t, dbPath, "plans", "approve", "1", "--by", "County Board", "--next-review", "2027-11-01")
+	if code != 0 || plansLastLine(out) != "1" {
+		t.Fatalf("plans approve: %d %q", code, out)
+	}
+	code, out, _ = runPlansCommand(t, dbPath, "plans", "revisions", "1")
+	if code != 0 || !strings.Contains(out, "\tCounty Board\t") || !strings.Contains(out, "First approved version") {
+		t.Fatalf("plans revisions: %d %q", code, out)
+	}
+	code, out, _ = runPlansCommand(t, dbPath, "plans", "list")
+	if !strings.Contains(out, "1\tTown of Bay plan\tapproved\t") || !strings.Contains(out, "\t2027-11-01\t") {
+		t.Errorf("plans list after approval: %q", out)
+	}
+	since := filepath.Join(dir, "since.md")
+	if code, _, errOut = runPlansCommand(t, dbPath, "plans", "export", "1", "--out", since, "--since", "1"); code != 0 {
+		t.Fatalf("export --since: %d %s", code, errOut)
+	}
+	if data, _ := os.ReadFile(since); !strings.Contains(string(data), "(changes since revision 1)") || strings.Contains(string(data), "\n# ") {
+		t.Errorf("export --since 1 of an unchanged plan: %q", data)
+	}
+	rev1 := filepath.Join(dir, "rev1.md")
+	if code, _, errOut = runPlansCommand(t, dbPath, "plans", "export", "1", "--revision", "1", "--out", rev1); code != 0 {
+		t.Fatalf("export --revision: %d %s", code, errOut)
+	}
+	if data, _ := os.ReadFile(rev1); !bytes.Equal(data, a) {
+		t.Errorf("revision 1 as Markdown differs from the plan it approved")
+	}
+	if code, _, _ = runPlansCommand(t, dbPath, "plans", "export", "1", "--revision", "9", "--out", rev1); code != ExitError {
+		t.Errorf("exporting a missing revision exited %d", code)
+	}
 	for _, bad := range [][]string{
+		{"plans", "export", "1", "--revision", "1", "--out", filepath.Join(dir, "x.pdf")},
+		{"plans", "approve", "1"},
+		{"plans", "approve", "1", "--by", "X", "--next-review", "soon"},
 		{"plans", "new"},
 		{"plans", "check", "x"},
 		{"plans", "export", "1", "--out", filepath.Join(dir, "plan.txt")},
@@ -66,5 +98,36 @@ func TestPlansCommands(t *testing.T) {
 	}
 	if code, _, _ := runPlansCommand(t, dbPath, "plans", "check", "99"); code != ExitError {
 		t.Errorf("checking a missing plan exited %d", code)
+	}
+}
+
+func TestTemplatesShareBetweenOffices(t *testing.T) {
+	dir := t.TempDir()
+	county, town := filepath.Join(dir, "county.db"), filepath.Join(dir, "town.db")
+	runPlansCommand(t, county, "plans", "new", "--template", "contingency-plan", "--title", "County plan")
+	if code, out, errOut := runPlansCommand(t, county, "templates", "export", "contingency-plan", "--out", filepath.Join(dir, "x.md")); code != 0 {
+		t.Fatalf("templates export: %d %q %q", code, out, errOut)
+	}
+	file := filepath.Join(dir, "builtin.md")
+	runPlansCommand(t, county, "templates", "export", "contingency-plan", "--out", file)
+	code, out, errOut := runPlansCommand(t, town, "templates", "import", file)
+	if code != ExitError || !strings.Contains(errOut, "built-in") {
+		t.Errorf("importing under the built-in name: %d %q", code, errOut)
+	}
+	code, out, _ = runPlansCommand(t, town, "templates", "import", file, "--name", "lakeshore-county")
+	if code != 0 || !strings.Contains(out, `Template "lakeshore-county", version 1`) {
+		t.Fatalf("templates import: %d %q", code, out)
+	}
+	code, out, _ = runPlansCommand(t, town, "templates", "import", file, "--name", "lakeshore-county")
+	if code != 0 || !strings.Contains(out, "version 2") {
+		t.Errorf("second import: %d %q", code, out)
+	}
+	code, out, _ = runPlansCommand(t, town, "plans", "new", "--template", "lakeshore-county")
+	if code != 0 || plansLastLine(out) != "1" {
+		t.Fatalf("plan from the shared template: %d %q", code, out)
+	}
+	_, out, _ = runPlansCommand(t, town, "templates", "list")
+	if !strings.Contains(out, "\tlakeshore-county\t2\t") {
+		t.Errorf("templates list: %q", out)
 	}
 }

@@ -3,7 +3,6 @@ package cli
 import (
 	"flag"
 	"fmt"
-	"os"
 
 	"electionbinder/internal/db"
 )
@@ -34,9 +33,6 @@ func runBackup(env *Env, args []string) error {
 	if *out == "" {
 		return UsageError{"--out FILE is required"}
 	}
-	if _, err := os.Stat(*out); err == nil {
-		return fmt.Errorf("%s already exists; choose a new file name", *out)
-	}
 	if err := db.Backup(env.DB, *out); err != nil {
 		return err
 	}
@@ -53,7 +49,7 @@ func runRestore(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	conn, err := db.Open(env.DBPath)
+	conn, err := OpenBinder(env.DBPath)
 	if err != nil {
 		return err
 	}

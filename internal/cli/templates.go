@@ -3,12 +3,58 @@ package cli
 import (
 	"flag"
 	"fmt"
+	"os"
 
 	"electionbinder/internal/plan"
 )
 
 func init() {
 	Register(Command{Name: "templates list", Summary: "list the plan templates (the built-in one first)", Run: runTemplatesList})
+	Register(Command{Name: "templates export", Args: "NAME --out FILE.md",
+		Summary: "write a template as Markdown, to share with another office", Run: runTemplatesExport})
+	Register(Command{Name: "templates import", Args: "FILE.md [--name NAME]",
+		Summary: "add a template another office shared (same name: a new version)", Run: runTemplatesImport})
+}
+
+func runTemplatesExport(env *Env, args []string) error {
+	fs := flag.NewFlagSet("templates export", flag.ContinueOnError)
+	out := fs.String("out", "", "Markdown file to write")
+	pos, err := ParseFlags(fs, args, 1, 1)
+	if err != nil {
+		return err
+	}
+	if *out == "" {
+		return UsageError{"--out FILE.md is required"}
+	}
+	data, err := plan.NewStore(env.DB).TemplateMarkdown(pos[0])
+	if err != nil {
+		return err
+	}
+	if err := writePlanFile(*out, data); err != nil {
+		return err
+	}
+	fmt.Fprintln(env.Stdout, *out)
+	return nil
+}
+
+func runTemplatesImport(env *Env, args []string) error {
+	fs := flag.NewFlagSet("templates import", flag.ContinueOnError)
+	name := fs.String("name", "", "name to keep the template under (default: the name in the file)")
+	pos, err := ParseFlags(fs, args, 1, 1)
+	if err != nil {
+		return err
+	}
+	src, err := os.ReadFile(pos[0])
+	if err != nil {
+		return fmt.Errorf("reading %s: %w", pos[0], err)
+	}
+	t, err := plan.NewStore(env.DB).ImportTemplate(src, *name)
+	if err != nil {
+		return fmt.Errorf("%s: %w", pos[0], err)
+	}
+	fmt.Fprintf(env.Stdout, "Template %q, version %d: %d sections, %d scenarios.\n", t.Name, t.Version, t.Sections, t.Scenarios)
+	fmt.Fprintln(env.Stdout, t.ID)
+	return nil
 }
 
 func runTemplatesList(env *Env, args []string) error {

@@ -55,7 +55,7 @@ var headerColumns = map[string]column{
 	"firstname": colFirst, "givenname": colFirst,
 	"middlename": colMiddle, "additionalname": colMiddle,
 	"lastname": colLast, "familyname": colLast, "surname": colLast,
-	"title": colTitle,
+	"title":    colTitle,
 	"jobtitle": colJobTitle, "organization1title": colJobTitle, "organizationtitle": colJobTitle, "position": colJobTitle,
 	"organization": colOrg, "organisation": colOrg, "company": colOrg, "organization1name": colOrg,
 	"organizationname": colOrg, "agency": colOrg,
@@ -70,14 +70,15 @@ var headerColumns = map[string]column{
 	"email": colEmail, "emailaddress": colEmail, "email1address": colEmail,
 	"email2address": colOtherEmail, "email3address": colOtherEmail,
 	"address": colAddress, "businessaddress": colAddress, "address1formatted": colAddress, "mailingaddress": colAddress,
-	"businessstreet": colStreet, "address1street": colStreet, "street": colStreet,
+	"businessstreet": colStreet, "address1street": colStreet, "street": colStreet, "businessstreet2": colStreet,
+	"businessstreet3": colStreet, "address1extendedaddress": colStreet,
 	"businesscity": colCity, "address1city": colCity, "city": colCity,
 	"businessstate": colRegion, "address1region": colRegion, "state": colRegion,
 	"businesspostalcode": colPostal, "address1postalcode": colPostal, "zip": colPostal, "postalcode": colPostal,
 	"businesscountryregion": colCountry, "address1country": colCountry, "country": colCountry,
 	"notes": colNotes, "note": colNotes, "comments": colNotes,
 	"lastverified": colVerified, "verified": colVerified, "verifiedon": colVerified,
-	"active": colActive,
+	"active":     colActive,
 	"categories": colCategories, "groupmembership": colCategories, "labels": colCategories,
 }
 
@@ -166,7 +167,7 @@ func ReadCSV(text string) ([]Record, error) {
 			if errors.As(err, &pe) {
 				line = pe.StartLine
 			}
-			records = append(records, Record{Line: line, Problem: "this line could not be read as CSV"})
+			records = append(records, Record{Line: line, Problem: "This line could not be read as CSV."})
 			if pe == nil {
 				break
 			}
@@ -212,11 +213,11 @@ func unneutralise(v string) string {
 
 // rowParts gathers the pieces of one row that are put together after reading it.
 type rowParts struct {
-	first, middle, last      string
-	street, city, region     string
-	postal, country, dept    string
-	phoneLabel               string
-	extras                   []string
+	first, middle, last   string
+	street, city, region  string
+	postal, country, dept string
+	phoneLabel            string
+	extras                []string
 }
 
 func recordFromRow(cols []column, row []string) Record {
@@ -277,7 +278,7 @@ func (p *rowParts) apply(rec *Record, phones *phoneSlots, col column, v string) 
 		if l, ok := ParseLevel(v); ok {
 			c.Level = l
 		} else {
-			rec.Problem = fmt.Sprintf("the level %q is not one of federal, state, county, municipal, vendor or other", v)
+			rec.Problem = fmt.Sprintf("The level %q is not one of federal, state, county, municipal, vendor or other.", v)
 		}
 	case colOffice:
 		phones.add(officeKind, v, "Office")
@@ -298,7 +299,7 @@ func (p *rowParts) apply(rec *Record, phones *phoneSlots, col column, v string) 
 	case colAddress:
 		c.Address = v
 	case colStreet:
-		p.street = v
+		p.street = strings.Join(nonEmpty(p.street, v), "\n")
 	case colCity:
 		p.city = v
 	case colRegion:
@@ -313,7 +314,7 @@ func (p *rowParts) apply(rec *Record, phones *phoneSlots, col column, v string) 
 		if t, ok := parseDate(v); ok {
 			c.VerifiedOn = t
 		} else {
-			rec.Problem = fmt.Sprintf("the date last verified %q is not a date such as 2026-03-01", v)
+			rec.Problem = fmt.Sprintf("The date last verified %q is not a date such as 2026-03-01.", v)
 		}
 	case colActive:
 		if b, ok := parseBool(v); ok {

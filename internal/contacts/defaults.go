@@ -33,6 +33,8 @@ var DefaultRoles = []DefaultRole{
 		"Advises on the law, court orders and records requests."},
 	{"4b1f0e38-8f0c-4a51-9d2b-3c6d1f0a7e08", "facilities", "Facilities",
 		"Keeps buildings, power, locks and polling places usable."},
+	{"4b1f0e38-8f0c-4a51-9d2b-3c6d1f0a7e0a", "chief-inspector", "Chief election inspector",
+		"Runs a polling place on election day and calls the clerk when something goes wrong there."},
 	{"4b1f0e38-8f0c-4a51-9d2b-3c6d1f0a7e09", "state-elections-help-desk", "State elections help desk",
 		"The state elections office's line for clerks."},
 }

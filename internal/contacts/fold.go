@@ -9,6 +9,9 @@ import (
 
 // fold lowers s and strips its accents, so that "nunez" finds "Núñez".
 func fold(s string) string {
+	if isASCII(s) {
+		return strings.ToLower(s)
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range norm.NFD.String(s) {
@@ -55,4 +58,13 @@ func searchTerms(query string) []string {
 		terms = append(terms, w)
 	}
 	return terms
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

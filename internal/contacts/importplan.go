@@ -62,10 +62,10 @@ func (p *ImportPlan) Writes() bool {
 
 // Summary says in one line what the plan will do.
 func (p *ImportPlan) Summary() string {
-	s := fmt.Sprintf("%d new, %d updated, %d duplicates, %d rejected",
-		p.Count(ActionNew), p.Count(ActionUpdate), p.Count(ActionDuplicate), p.Count(ActionRejected))
+	s := fmt.Sprintf("%d new, %d updated, %s, %d rejected", p.Count(ActionNew), p.Count(ActionUpdate),
+		counted(p.Count(ActionDuplicate), "duplicate", "duplicates"), p.Count(ActionRejected))
 	if n := len(p.NewOrganizations); n > 0 {
-		s += fmt.Sprintf("; %d new organisations", n)
+		s += "; " + counted(n, "new organisation", "new organisations")
 	}
 	return s
 }
@@ -205,7 +205,12 @@ func merge(old Contact, rec Record, orgs map[string]int64) (Contact, []string) {
 			changes = append(changes, label)
 		}
 	}
-	set("name", &c.Name, r.Name)
+	if fold(r.Name) != fold(c.Name) { // keep the accents the directory has
+		set("name", &c.Name, r.Name)
+	}
+	if strings.EqualFold(r.Email, c.Email) {
+		r.Email = c.Email
+	}
 	set("title", &c.Title, r.Title)
 	set("office phone", &c.OfficePhone, r.OfficePhone)
 	set("mobile phone", &c.MobilePhone, r.MobilePhone)
@@ -244,19 +249,31 @@ func (s *Store) ApplyImport(plan *ImportPlan) (written int, err error) {
 	if err != nil {
 		return 0, err
 	}
-	for pass := 0; pass < 2; pass++ {
+	w := newStmtCache(tx)
+	for pass := 0; pass < 3; pass++ {
 		for _, it := range plan.Items {
-			isOrg := it.Contact.Kind == Organization
-			if (pass == 0) != isOrg || (it.Action != ActionNew && it.Action != ActionUpdate) {
+			if applyPass(it.Contact) != pass || (it.Action != ActionNew && it.Action != ActionUpdate) {
 				continue
 			}
-			if err := applyItem(tx, it, orgs); err != nil {
+			if err := applyItem(w, it, orgs); err != nil {
 				return 0, fmt.Errorf("%s line %d: %w", it.File, it.Line, err)
 			}
 			written++
 		}
 	}
 	return written, tx.Commit()
+}
+
+// applyPass orders the writes of an import: organisations that belong to no
+// other first, then the other organisations, then people.
+func applyPass(c Contact) int {
+	switch {
+	case c.Kind == Organization && c.Organization == "":
+		return 0
+	case c.Kind == Organization:
+		return 1
+	}
+	return 2
 }
 
 // orgIndex maps folded organisation names to their ids.
@@ -307,4 +324,12 @@ func orgFor(tx execer, c Contact, orgs map[string]int64) (int64, error) {
 	}
 	orgs[fold(c.Organization)] = id
 	return id, nil
+}
+
+// counted writes a count with the singular or plural words after it.
+func counted(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

@@ -2,7 +2,6 @@ package contacts
 
 import (
 	"fmt"
-	"strings"
 	"time"
 )
 
@@ -23,79 +22,11 @@ type Filter struct {
 
 // List returns the contacts that pass f, ordered by name.
 func (s *Store) List(f Filter) ([]Contact, error) {
-	where, args, err := s.filterSQL(f)
+	ix, err := s.LoadIndex()
 	if err != nil {
 		return nil, err
 	}
-	query := `SELECT ` + contactColumns + ` FROM ` + contactFrom
-	if len(where) > 0 {
-		query += ` WHERE ` + strings.Join(where, " AND ")
-	}
-	query += ` ORDER BY c.sort_name, c.id`
-	rows, err := s.db.Query(query, args...)
-	if err != nil {
-		return nil, fmt.Errorf("listing contacts: %w", err)
-	}
-	defer rows.Close()
-	var list []Contact
-	for rows.Next() {
-		c, err := scanContact(rows)
-		if err != nil {
-			return nil, err
-		}
-		list = append(list, c)
-	}
-	return list, rows.Err()
-}
-
-// filterSQL turns f into conditions on the contacts c and their arguments.
-func (s *Store) filterSQL(f Filter) ([]string, []any, error) {
-	var where []string
-	var args []any
-	if !f.IncludeRetired {
-		where = append(where, `c.active = 1`)
-	}
-	if f.Level != "" {
-		where, args = append(where, `c.level = ?`), append(args, string(f.Level))
-	}
-	if f.Kind != "" {
-		where, args = append(where, `c.kind = ?`), append(args, string(f.Kind))
-	}
-	if f.RoleID != 0 {
-		where, args = append(where, `c.id IN (SELECT contact_id FROM role_holders WHERE role_id = ?)`), append(args, f.RoleID)
-	}
-	if f.NeedsVerifying {
-		cutoff := verifyCutoff(f.Today, f.VerifyDays)
-		where, args = append(where, `(c.verified_on = '' OR c.verified_on < ?)`), append(args, dateText(cutoff))
-	}
-	terms := searchTerms(f.Search)
-	if len(terms) == 0 {
-		return where, args, nil
-	}
-	roles, err := s.Roles()
-	if err != nil {
-		return nil, nil, err
-	}
-	for _, t := range terms {
-		cond := `instr(c.search_text, ?) > 0`
-		args = append(args, t)
-		if ids := rolesMatching(roles, t); ids != "" {
-			cond = `(` + cond + ` OR c.id IN (SELECT contact_id FROM role_holders WHERE role_id IN (` + ids + `)))`
-		}
-		where = append(where, cond)
-	}
-	return where, args, nil
-}
-
-// rolesMatching lists, comma-separated, the ids of roles whose name holds term.
-func rolesMatching(roles []Role, term string) string {
-	var ids []string
-	for _, r := range roles {
-		if strings.Contains(fold(r.Name), term) {
-			ids = append(ids, fmt.Sprint(r.ID))
-		}
-	}
-	return strings.Join(ids, ",")
+	return ix.Search(f), nil
 }
 
 // Holding is one role a contact holds, with its place in the calling order.
@@ -114,11 +45,11 @@ func (h Holding) Label() string {
 }
 
 // Holdings returns, for every contact that holds a role, the roles it holds
-// in role order, with its rank among the role's holders counted in calling
-// order.
+// in role order, with its rank in each role's calling order: retired
+// holders before it do not count, as they are skipped when calling.
 func (s *Store) Holdings() (map[int64][]Holding, error) {
-	rows, err := s.db.Query(`SELECT h.contact_id, r.id, r.name,
-		(SELECT count(*) FROM role_holders h2 WHERE h2.role_id = h.role_id AND h2.rank < h.rank)
+	rows, err := s.db.Query(`SELECT h.contact_id, r.id, r.name, (SELECT count(*) FROM role_holders h2
+		JOIN contacts c2 ON c2.id = h2.contact_id WHERE h2.role_id = h.role_id AND h2.rank < h.rank AND c2.active = 1)
 		FROM role_holders h JOIN roles r ON r.id = h.role_id ORDER BY r.position, r.name, h.rank`)
 	if err != nil {
 		return nil, fmt.Errorf("reading who holds which role: %w", err)

@@ -136,11 +136,13 @@ func addExtras(c *Contact, extras []string) {
 // a name, and the first problem found.
 func (r *Record) finish() {
 	c := &r.Contact
-	*c = tidy(*c)
 	c.Organization = strings.TrimSpace(c.Organization)
-	if c.Name == "" && c.Organization != "" && c.Kind != Person {
+	if strings.TrimSpace(c.Name) == "" && c.Organization != "" && c.Kind != Person {
 		c.Kind, c.Name, c.Organization = Organization, c.Organization, ""
 	}
+	level := c.Level
+	*c = tidy(*c)
+	defer func() { c.Level = level }() // "" stays: the file did not say
 	if c.Kind == Organization && strings.EqualFold(c.Organization, c.Name) {
 		c.Organization = ""
 	}
@@ -149,7 +151,7 @@ func (r *Record) finish() {
 		return
 	}
 	if c.Name == "" {
-		r.Problem = "it has no name"
+		r.Problem = "It has no name."
 		return
 	}
 	if err := Check(*c); err != nil {

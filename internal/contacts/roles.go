@@ -161,7 +161,12 @@ func (s *Store) HolderIDs(roleID int64) ([]int64, error) {
 }
 
 func holderIDs(q execer, roleID int64) ([]int64, error) {
-	rows, err := q.Query(`SELECT contact_id FROM role_holders WHERE role_id = ? ORDER BY rank`, roleID)
+	return queryIDs(q, `SELECT contact_id FROM role_holders WHERE role_id = ? ORDER BY rank`, roleID)
+}
+
+// queryIDs runs a query whose rows are one id each.
+func queryIDs(q execer, query string, args ...any) ([]int64, error) {
+	rows, err := q.Query(query, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -177,10 +182,8 @@ func holderIDs(q execer, roleID int64) ([]int64, error) {
 	return ids, rows.Err()
 }
 
-// AddHolder puts a contact at the end of a role's calling order: as the
-// primary when the role has none, otherwise as the next backup. A contact
-// already holding the role keeps its place.
-func (s *Store) AddHolder(roleID, contactID int64) error {
+// editHolders rewrites a role's calling order with edit, in one transaction.
+func (s *Store) editHolders(roleID int64, edit func(ids []int64) []int64) error {
 	tx, err := s.db.Begin()
 	if err != nil {
 		return err
@@ -190,69 +193,44 @@ func (s *Store) AddHolder(roleID, contactID int64) error {
 	if err != nil {
 		return err
 	}
-	if err := setHolders(tx, roleID, append(ids, contactID)); err != nil {
+	if err := setHolders(tx, roleID, edit(ids)); err != nil {
 		return err
 	}
 	return tx.Commit()
 }
 
+// AddHolder puts a contact at the end of a role's calling order: as the
+// primary when the role has none, otherwise as the next backup. A contact
+// already holding the role keeps its place.
+func (s *Store) AddHolder(roleID, contactID int64) error {
+	return s.editHolders(roleID, func(ids []int64) []int64 { return append(ids, contactID) })
+}
+
 // RemoveHolder takes a contact off a role; the others close up.
 func (s *Store) RemoveHolder(roleID, contactID int64) error {
-	tx, err := s.db.Begin()
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	ids, err := holderIDs(tx, roleID)
-	if err != nil {
-		return err
-	}
-	if err := setHolders(tx, roleID, without(ids, contactID)); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return s.editHolders(roleID, func(ids []int64) []int64 { return without(ids, contactID) })
 }
 
 // MoveHolder moves a contact one place earlier (delta -1) or later (+1) in a
 // role's calling order; moving a backup to the front makes it the primary.
 func (s *Store) MoveHolder(roleID, contactID int64, delta int) error {
-	tx, err := s.db.Begin()
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	ids, err := holderIDs(tx, roleID)
-	if err != nil {
-		return err
-	}
-	for i, id := range ids {
-		if j := i + delta; id == contactID && j >= 0 && j < len(ids) {
-			ids[i], ids[j] = ids[j], ids[i]
-			break
+	return s.editHolders(roleID, func(ids []int64) []int64 {
+		for i, id := range ids {
+			if j := i + delta; id == contactID && j >= 0 && j < len(ids) {
+				ids[i], ids[j] = ids[j], ids[i]
+				break
+			}
 		}
-	}
-	if err := setHolders(tx, roleID, ids); err != nil {
-		return err
-	}
-	return tx.Commit()
+		return ids
+	})
 }
 
 // deleteHolder takes a contact off every role it holds, closing up the ranks.
 func deleteHolder(tx execer, contactID int64) error {
-	rows, err := tx.Query(`SELECT role_id FROM role_holders WHERE contact_id = ?`, contactID)
+	roles, err := queryIDs(tx, `SELECT role_id FROM role_holders WHERE contact_id = ?`, contactID)
 	if err != nil {
 		return err
 	}
-	var roles []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return err
-		}
-		roles = append(roles, id)
-	}
-	rows.Close()
 	for _, r := range roles {
 		ids, err := holderIDs(tx, r)
 		if err != nil {

@@ -47,6 +47,8 @@ var samplePeople = []samplePerson{
 	{"Marcus Bell", "Facilities Supervisor", "Lakeshore County Clerk (sample)", "marcus.bell@lakeshore.example.gov", "(920) 555-0190", "(920) 555-0191", "", County, 25, []string{"facilities"}},
 	{"Jolene Red Bird", "City Clerk", "City of Harbor Point (sample)", "jolene.redbird@harborpoint.example.gov", "(920) 555-0120", "(920) 555-0121", "", Municipal, 5, nil},
 	{"Chen Wei", "Deputy City Clerk", "City of Harbor Point (sample)", "chen.wei@harborpoint.example.gov", "(920) 555-0122", "", "", Municipal, -1, nil},
+	{"Walter Kowalczyk", "Chief Election Inspector, Ward 1–4", "City of Harbor Point (sample)", "", "(920) 555-0125", "(920) 555-0126", "", Municipal, 33, []string{"chief-inspector"}},
+	{"Fatima Noor", "Chief Election Inspector, Ward 5–8", "City of Harbor Point (sample)", "", "(920) 555-0127", "(920) 555-0128", "", Municipal, 33, []string{"chief-inspector"}},
 }
 
 // LoadSample fills the directory with the sample county's people, holding
@@ -55,6 +57,10 @@ var samplePeople = []samplePerson{
 func (s *Store) LoadSample(today time.Time) error {
 	if err := s.EnsureDefaults(); err != nil {
 		return err
+	}
+	var loaded int
+	if err := s.db.QueryRow(`SELECT count(*) FROM contacts WHERE name = ?`, sampleOrgs[0].name).Scan(&loaded); err != nil || loaded > 0 {
+		return err // already there: loading the sample twice adds nothing
 	}
 	tx, err := s.db.Begin()
 	if err != nil {

@@ -205,20 +205,10 @@ func (s *Store) Delete(id int64) error {
 		return err
 	}
 	defer tx.Rollback()
-	var members []int64
-	rows, err := tx.Query(`SELECT id FROM contacts WHERE org_id = ?`, id)
+	members, err := queryIDs(tx, `SELECT id FROM contacts WHERE org_id = ?`, id)
 	if err != nil {
 		return err
 	}
-	for rows.Next() {
-		var m int64
-		if err := rows.Scan(&m); err != nil {
-			rows.Close()
-			return err
-		}
-		members = append(members, m)
-	}
-	rows.Close()
 	if err := deleteHolder(tx, id); err != nil {
 		return err
 	}
@@ -274,4 +264,51 @@ func dateText(t time.Time) string {
 		return ""
 	}
 	return t.Format(dateLayout)
+}
+
+// stmtCache runs a transaction's repeated statements from one preparation
+// each, for imports of thousands of rows; the statements close with the
+// transaction.
+type stmtCache struct {
+	tx    *sql.Tx
+	stmts map[string]*sql.Stmt
+}
+
+func newStmtCache(tx *sql.Tx) *stmtCache {
+	return &stmtCache{tx: tx, stmts: map[string]*sql.Stmt{}}
+}
+
+func (c *stmtCache) stmt(query string) (*sql.Stmt, error) {
+	if st, ok := c.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := c.tx.Prepare(query)
+	if err == nil {
+		c.stmts[query] = st
+	}
+	return st, err
+}
+
+func (c *stmtCache) Exec(query string, args ...any) (sql.Result, error) {
+	st, err := c.stmt(query)
+	if err != nil {
+		return nil, err
+	}
+	return st.Exec(args...)
+}
+
+func (c *stmtCache) QueryRow(query string, args ...any) *sql.Row {
+	st, err := c.stmt(query)
+	if err != nil {
+		return c.tx.QueryRow(query, args...) // reports the same error
+	}
+	return st.QueryRow(args...)
+}
+
+func (c *stmtCache) Query(query string, args ...any) (*sql.Rows, error) {
+	st, err := c.stmt(query)
+	if err != nil {
+		return nil, err
+	}
+	return st.Query(args...)
 }

@@ -29,7 +29,7 @@ func ReadVCard(text string) ([]Record, error) {
 		switch {
 		case upper == "BEGIN:VCARD":
 			if inCard {
-				records = append(records, Record{Line: card[0].n, Problem: "this card has no END:VCARD line"})
+				records = append(records, Record{Line: card[0].n, Problem: "This card has no END:VCARD line."})
 			}
 			card, inCard = []vcardLine{l}, true
 		case upper == "END:VCARD" && inCard:
@@ -40,7 +40,7 @@ func ReadVCard(text string) ([]Record, error) {
 		}
 	}
 	if inCard {
-		records = append(records, Record{Line: card[0].n, Problem: "this card has no END:VCARD line"})
+		records = append(records, Record{Line: card[0].n, Problem: "This card has no END:VCARD line."})
 	}
 	if len(records) == 0 {
 		return nil, fmt.Errorf("this vCard file holds no cards (no BEGIN:VCARD line)")
@@ -154,7 +154,7 @@ func recordFromCard(lines []vcardLine) Record {
 	for _, l := range lines {
 		norm, err := normalise(l.text)
 		if err != nil {
-			rec.Problem = fmt.Sprintf("line %d: %v", l.n, err)
+			rec.Problem = fmt.Sprintf("Line %d: %v.", l.n, err)
 			return rec
 		}
 		if l.n == lines[0].n || strings.EqualFold(strings.TrimSpace(l.text), "END:VCARD") {
@@ -166,7 +166,7 @@ func recordFromCard(lines []vcardLine) Record {
 	}
 	card, err := vcard.NewDecoder(strings.NewReader(b.String())).Decode()
 	if err != nil {
-		rec.Problem = "this card could not be read"
+		rec.Problem = "This card could not be read."
 		return rec
 	}
 	fillFromCard(&rec, card)

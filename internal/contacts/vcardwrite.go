@@ -34,8 +34,8 @@ func cardOf(c Contact) vcard.Card {
 	card.SetValue(vcard.FieldUID, c.UUID)
 	card.SetValue(vcard.FieldFormattedName, c.Name)
 	if c.Kind == Organization {
-		card.SetValue(vcard.FieldName, strings.ReplaceAll(c.Name, ";", ",")+";;;;")
-		card.SetValue(vcard.FieldOrganization, strings.ReplaceAll(c.Name, ";", ","))
+		card.SetValue(vcard.FieldName, ";;;;") // as Apple Contacts writes a company card
+		card.SetValue(vcard.FieldOrganization, strings.ReplaceAll(firstNonEmpty(c.Organization, c.Name), ";", ","))
 		card.SetValue("X-ABSHOWAS", "COMPANY")
 	} else {
 		card.SetValue(vcard.FieldName, structuredName(c.Name))
@@ -62,7 +62,24 @@ func cardOf(c Contact) vcard.Card {
 	if !c.Active {
 		card.SetValue("X-BINDER-ACTIVE", "no")
 	}
+	markUTF8(card)
 	return card
+}
+
+// markUTF8 adds CHARSET=UTF-8 to text with accents: vCard 3.0 is UTF-8
+// already, but older Outlook reads such text as Windows-1252 without it.
+func markUTF8(card vcard.Card) {
+	for _, key := range []string{vcard.FieldFormattedName, vcard.FieldName, vcard.FieldOrganization, vcard.FieldTitle,
+		vcard.FieldAddress, vcard.FieldNote} {
+		for _, f := range card[key] {
+			if !isASCII(f.Value) {
+				if f.Params == nil {
+					f.Params = vcard.Params{}
+				}
+				f.Params.Set("CHARSET", "UTF-8")
+			}
+		}
+	}
 }
 
 func setIf(card vcard.Card, key, value string) {
@@ -109,4 +126,13 @@ func foldLines(text string) string {
 		}
 	}
 	return b.String()
+}
+
+func firstNonEmpty(values ...string) string {
+	for _, v := range values {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
 }

@@ -11,7 +11,11 @@ import (
 
 // Backup writes a consistent copy of the open database to out, even while it
 // is in use. The copy appears under its final name only once it is complete.
+// An existing file at out is never replaced.
 func Backup(conn *sql.DB, out string) error {
+	if _, err := os.Stat(out); err == nil {
+		return fmt.Errorf("%s already exists; choose a new file name", out)
+	}
 	tmp, err := tempPathBeside(out)
 	if err != nil {
 		return err
@@ -44,7 +48,10 @@ func Restore(dst, src string) (aside string, err error) {
 	}
 	if _, err := os.Stat(dst); err == nil {
 		if aside, err = setAside(dst, -1); err != nil {
-			return "", err
+			// A damaged file cannot be copied through SQLite: keep its bytes as they are.
+			if aside, err = moveAside(dst); err != nil {
+				return "", err
+			}
 		}
 	}
 	for _, suffix := range []string{"-wal", "-shm"} {
@@ -70,6 +77,15 @@ func setAside(path string, version int) (string, error) {
 	aside := fmt.Sprintf("%s.%s-%s.bak", path, label, stamp)
 	if err := snapshot(path, aside); err != nil {
 		return "", fmt.Errorf("setting a copy of the database aside: %w", err)
+	}
+	return aside, nil
+}
+
+// moveAside renames the file at path to a dated name beside it.
+func moveAside(path string) (string, error) {
+	aside := fmt.Sprintf("%s.before-restore-%s.bak", path, time.Now().Format("20060102-150405"))
+	if err := os.Rename(path, aside); err != nil {
+		return "", fmt.Errorf("setting the current file aside: %w", err)
 	}
 	return aside, nil
 }

@@ -211,7 +211,7 @@ func quote(s string) string {
 // normalizeBody drops blank lines at the start and white space at the end
 // of a body, so that it reads back from Markdown exactly as written.
 func normalizeBody(s string) string {
-	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 	s = strings.TrimRight(s, " \t\n")
 	for {
 		line, rest, found := strings.Cut(s, "\n")
@@ -238,7 +238,7 @@ func ReadMarkdown(src []byte) (Document, error) {
 		return Document{}, ErrNotText
 	}
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
-	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	src = bytes.ReplaceAll(bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n")), []byte("\r"), []byte("\n"))
 	var d Document
 	src = readFrontMatter(src, &d)
 	heads := topHeadings(src)

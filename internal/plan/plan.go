@@ -27,6 +27,7 @@ package plan
 import (
 	"database/sql"
 	"errors"
+	"fmt"
 	"time"
 )
 
@@ -89,6 +90,14 @@ var (
 	ErrNotFound = errors.New("not found")
 	ErrTooDeep  = errors.New("sections can be nested at most six levels deep")
 )
+
+// notFound says in plain words what is missing; errors.Is(err, ErrNotFound) holds.
+type notFound string
+
+func (n notFound) Error() string        { return "there is no " + string(n) }
+func (n notFound) Is(target error) bool { return target == ErrNotFound }
+
+func missing(format string, args ...any) error { return notFound(fmt.Sprintf(format, args...)) }
 
 // Plan is one whole contingency plan as Load returns it.
 type Plan struct {

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"database/sql"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"reflect"
@@ -646,5 +647,106 @@ func BenchmarkCheckPlanInMemory500Sections(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		CheckPlan(p, r, today)
+	}
+}
+
+func TestDiffLines(t *testing.T) {
+	cases := []struct {
+		old, new string
+		want     string
+	}{
+		{"a\nb\nc", "a\nb\nc", " a  b  c"},
+		{"a\nb\nc", "a\nx\nc", " a -b +x  c"},
+		{"", "new", "+new"},
+		{"gone", "", "-gone"},
+		{"a\nb", "b\nc", "-a  b +c"},
+	}
+	for _, c := range cases {
+		var parts []string
+		for _, l := range DiffLines(c.old, c.new) {
+			parts = append(parts, string(" -+"[l.Op])+l.Text)
+		}
+		if got := strings.Join(parts, " "); got != c.want {
+			t.Errorf("DiffLines(%q, %q) = %q, want %q", c.old, c.new, got, c.want)
+		}
+	}
+}
+
+func TestNotFoundInPlainWords(t *testing.T) {
+	s, _ := openStore(t)
+	_, err := s.Load(42)
+	if !errors.Is(err, ErrNotFound) || err.Error() != "there is no plan 42 (see plans list)" {
+		t.Errorf("Load(42) = %v", err)
+	}
+	if _, err := s.CreateFromTemplate("nope", ""); !errors.Is(err, ErrNotFound) || !strings.Contains(err.Error(), `template named "nope"`) {
+		t.Errorf("missing template: %v", err)
+	}
+}
+
+func TestGapMessagesSayWhy(t *testing.T) {
+	s, conn := openStore(t)
+	addRole(t, conn, "facilities")
+	r, err := s.Resolver()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &Plan{Title: "P", NextReview: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC), Sections: []Section{{ID: 1, Title: "S",
+		Body: "{{county}} {{role:facilities}} {{role:ghost}} {{weather}}"}}}
+	var got []string
+	for _, g := range CheckPlan(p, r, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)) {
+		got = append(got, g.Message)
+	}
+	want := []string{
+		`Section "S": {{county}} is blank in Settings.`,
+		`Section "S": {{role:facilities}} names a role nobody holds yet.`,
+		`Section "S": {{role:ghost}} names a role that is not in the directory.`,
+		`Section "S": {{weather}} is not a placeholder the binder knows (use jurisdiction, county, state, clerk or role:…).`,
+		`Role "facilities" (Role facilities) has no primary contact.`,
+		`Role "ghost" is not in the directory.`,
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("messages:\n%s", strings.Join(got, "\n"))
+	}
+}
+
+func TestListRenameDeleteAndExportSince(t *testing.T) {
+	s, _ := openStore(t)
+	a, _ := s.Create(Document{Title: "A", Sections: []DocSection{{Title: "One", Body: "1"}, {Title: "Two", Body: "2"}}})
+	b, _ := s.Create(Document{Title: "B"})
+	if err := s.SetTitle(a, "  Alpha "); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetTitle(a, " "); err == nil {
+		t.Error("a blank title was accepted")
+	}
+	list, err := s.List()
+	if err != nil || len(list) != 2 {
+		t.Fatalf("list = %+v, %v", list, err)
+	}
+	for _, p := range list {
+		if p.ID == a && (p.Title != "Alpha" || p.Sections != 2) || p.ID == b && p.Title != "B" {
+			t.Errorf("listed %+v", p)
+		}
+	}
+	if _, err := s.Approve(a, Approval{ApprovedBy: "Board"}); err != nil {
+		t.Fatal(err)
+	}
+	p := mustLoad(t, s, a)
+	if err := s.SetSectionBody(p.Sections[1].ID, "2, revised"); err != nil {
+		t.Fatal(err)
+	}
+	md, err := s.ExportMarkdownSince(a, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(md), "title: Alpha (changes since revision 1)") || !strings.Contains(string(md), "# Two\n\n2, revised") ||
+		strings.Contains(string(md), "# One") {
+		t.Errorf("changes since 1:\n%s", md)
+	}
+	if err := s.Delete(b); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Delete(b); !errors.Is(err, ErrNotFound) {
+		t.Errorf("deleting twice: %v", err)
 	}
 }

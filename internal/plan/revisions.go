@@ -125,7 +125,7 @@ func (s *Store) RevisionPlan(planID int64, number int) (*Plan, error) {
 	var snapshot string
 	err := s.db.QueryRow(`SELECT snapshot FROM plan_revisions WHERE plan_id = ? AND number = ?`, planID, number).Scan(&snapshot)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, fmt.Errorf("revision %d of plan %d: %w", number, planID, ErrNotFound)
+		return nil, missing("revision %d of plan %d", number, planID)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("reading revision %d: %w", number, err)

@@ -190,7 +190,7 @@ func scenarioPlan(q execer, id int64) (int64, error) {
 	var planID int64
 	err := q.QueryRow(`SELECT plan_id FROM plan_scenarios WHERE id = ?`, id).Scan(&planID)
 	if errors.Is(err, sql.ErrNoRows) {
-		return 0, fmt.Errorf("scenario %d: %w", id, ErrNotFound)
+		return 0, missing("scenario %d", id)
 	}
 	return planID, err
 }
@@ -224,20 +224,7 @@ func (s *Store) MoveScenario(id int64, delta int) error {
 }
 
 func scenarioIDs(q execer, planID int64) ([]int64, error) {
-	rows, err := q.Query(`SELECT id FROM plan_scenarios WHERE plan_id = ? ORDER BY position, id`, planID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return queryIDs(q, `SELECT id FROM plan_scenarios WHERE plan_id = ? ORDER BY position, id`, planID)
 }
 
 // DeleteScenario removes a scenario with its steps.

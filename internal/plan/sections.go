@@ -21,15 +21,20 @@ func placeOf(q execer, id int64) (sectionPlace, error) {
 	err := q.QueryRow(`SELECT plan_id, coalesce(parent_id, 0), position FROM plan_sections WHERE id = ?`, id).
 		Scan(&p.planID, &p.parentID, &p.position)
 	if errors.Is(err, sql.ErrNoRows) {
-		return p, fmt.Errorf("section %d: %w", id, ErrNotFound)
+		return p, missing("section %d", id)
 	}
 	return p, err
 }
 
 // siblings returns the ids under parentID (0: top level) of a plan, in order.
 func siblings(q execer, planID, parentID int64) ([]int64, error) {
-	rows, err := q.Query(`SELECT id FROM plan_sections WHERE plan_id = ? AND coalesce(parent_id, 0) = ?
+	return queryIDs(q, `SELECT id FROM plan_sections WHERE plan_id = ? AND coalesce(parent_id, 0) = ?
 		ORDER BY position, id`, planID, parentID)
+}
+
+// queryIDs runs a query returning one id a row.
+func queryIDs(q execer, query string, args ...any) ([]int64, error) {
+	rows, err := q.Query(query, args...)
 	if err != nil {
 		return nil, err
 	}

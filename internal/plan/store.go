@@ -82,7 +82,7 @@ func loadPlanRow(q execer, id int64) (*Plan, error) {
 		Scan(&p.ID, &p.UUID, &p.Title, &p.TemplateName, &p.TemplateVersion, &p.Status, &p.Approver,
 			&approved, &review, &created, &updated)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, fmt.Errorf("plan %d: %w", id, ErrNotFound)
+		return nil, missing("plan %d (see plans list)", id)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("reading plan %d: %w", id, err)
@@ -229,7 +229,7 @@ func (s *Store) updatePlan(planID int64, what, query string, args ...any) error 
 		return fmt.Errorf("%s: %w", what, err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("%s: plan %d: %w", what, planID, ErrNotFound)
+		return fmt.Errorf("%s: %w", what, missing("plan %d", planID))
 	}
 	return nil
 }

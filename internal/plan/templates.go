@@ -83,7 +83,7 @@ func (s *Store) templateDocument(name string) (Document, error) {
 	var version int
 	err := s.db.QueryRow(`SELECT content, version FROM plan_templates WHERE name = ?`, name).Scan(&content, &version)
 	if errors.Is(err, sql.ErrNoRows) {
-		return Document{}, fmt.Errorf("there is no template named %q: %w", name, ErrNotFound)
+		return Document{}, missing("template named %q (see templates list)", name)
 	}
 	if err != nil {
 		return Document{}, fmt.Errorf("reading template %q: %w", name, err)
@@ -138,7 +138,7 @@ func (s *Store) SaveAsTemplate(planID int64, name, description string) (Template
 		return Template{}, err
 	}
 	doc := DocumentOf(p)
-	doc.Description, doc.TemplateName, doc.NextReview = description, "", time.Time{}
+	doc.Description, doc.TemplateName, doc.TemplateVersion, doc.NextReview = description, name, 0, time.Time{}
 	t := Template{Name: name, Description: description, Sections: len(doc.Sections), Scenarios: len(doc.Scenarios)}
 	err = s.db.QueryRow(`INSERT INTO plan_templates(uuid, name, version, description, content) VALUES(?, ?, 1, ?, ?)
 		ON CONFLICT(name) DO UPDATE SET version = plan_templates.version + 1, description = excluded.description,
@@ -196,5 +196,61 @@ func (s *Store) ExportMarkdownSince(planID int64, number int) ([]byte, error) {
 	p.Title = fmt.Sprintf("%s (changes since revision %d)", p.Title, number)
 	p.Sections = slices.DeleteFunc(p.Sections, func(sec Section) bool { return !ch.Sections[sec.ID] })
 	p.Scenarios = slices.DeleteFunc(p.Scenarios, func(sc Scenario) bool { return !ch.Scenarios[sc.ID] })
+	return WriteMarkdown(DocumentOf(p)), nil
+}
+
+// TemplateMarkdown returns a template as the Markdown file it is kept as,
+// to hand to another office.
+func (s *Store) TemplateMarkdown(name string) ([]byte, error) {
+	doc, err := s.templateDocument(name)
+	if err != nil {
+		return nil, err
+	}
+	return WriteMarkdown(doc), nil
+}
+
+// ImportTemplate adds a template from a Markdown file another office sent
+// (see TemplateMarkdown and SaveAsTemplate). The name is, in order: name,
+// or the file's "template:" line. A template of that name already here is
+// replaced, and its version becomes the file's version or one more than
+// before, whichever is higher.
+func (s *Store) ImportTemplate(src []byte, name string) (Template, error) {
+	doc, err := ReadMarkdown(src)
+	if err != nil {
+		return Template{}, err
+	}
+	if name = strings.TrimSpace(name); name == "" {
+		name = strings.TrimSpace(doc.TemplateName)
+	}
+	switch {
+	case name == "":
+		return Template{}, errors.New("the file does not name its template; give it a name")
+	case name == BuiltinTemplate:
+		return Template{}, fmt.Errorf("%q is the built-in template's name; choose another", name)
+	case len(doc.Sections) == 0 && len(doc.Scenarios) == 0:
+		return Template{}, errors.New("the file has no sections or scenarios to make a template from")
+	}
+	doc.TemplateName = name
+	t := Template{Name: name, Description: doc.Description, Sections: len(doc.Sections), Scenarios: len(doc.Scenarios)}
+	err = s.db.QueryRow(`INSERT INTO plan_templates(uuid, name, version, description, content) VALUES(?, ?, ?, ?, ?)
+		ON CONFLICT(name) DO UPDATE SET version = max(excluded.version, plan_templates.version + 1),
+			description = excluded.description, content = excluded.content,
+			updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+		WHERE plan_templates.builtin = 0
+		RETURNING id, uuid, version`, uuid.NewString(), name, max(doc.TemplateVersion, 1), doc.Description,
+		string(WriteMarkdown(doc))).Scan(&t.ID, &t.UUID, &t.Version)
+	if err != nil {
+		return Template{}, fmt.Errorf("saving the template: %w", err)
+	}
+	return t, nil
+}
+
+// RevisionMarkdown returns a plan as it was approved in revision number,
+// as Markdown.
+func (s *Store) RevisionMarkdown(planID int64, number int) ([]byte, error) {
+	p, err := s.RevisionPlan(planID, number)
+	if err != nil {
+		return nil, err
+	}
 	return WriteMarkdown(DocumentOf(p)), nil
 }

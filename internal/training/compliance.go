@@ -14,14 +14,34 @@ type Result struct {
 	Sessions int     // counted sessions attended inside the window
 	Hours    float64 // counted hours inside the window
 	Due      time.Time
-	Overdue  bool   // not met and the deadline has passed
-	Missing  string // what is still needed, in words; '' when met
+	Overdue  bool              // not met and the deadline has passed
+	Missing  string            // what is still needed, in words; '' when met
+	Counted  []AttendedSession // the sessions that counted, for the grant file
+}
+
+// AttendedSession is one session a person attended.
+type AttendedSession struct {
+	EventID int64
+	Title   string
+	Kind    Kind
+	Day     time.Time // the session's date where it took place
+	Hours   float64
 }
 
 // Standing is one person with a result for each requirement of the report.
 type Standing struct {
 	Person  Person
 	Results []Result // in the order of Report.Requirements
+}
+
+// Covered reports whether any requirement applies to the person.
+func (s Standing) Covered() bool {
+	for _, r := range s.Results {
+		if r.Applies {
+			return true
+		}
+	}
+	return false
 }
 
 // Met reports whether the person meets every requirement that applies.
@@ -49,13 +69,6 @@ type Report struct {
 	Requirements []Requirement
 	People       []Standing // by office, then name
 	Offices      []OfficeTally
-}
-
-// attendance is one attended session of one person.
-type attendance struct {
-	kind  Kind
-	day   time.Time // the session's date where it took place
-	hours float64
 }
 
 // Compliance checks every active person of the directory against every
@@ -90,59 +103,47 @@ func (s *Store) Compliance(asOf time.Time) (Report, error) {
 }
 
 // attendedByPerson reads every attended session, grouped by person.
-func (s *Store) attendedByPerson() (map[int64][]attendance, error) {
-	rows, err := s.db.Query(`SELECT r.contact_id, e.kind, e.starts_at, e.time_zone, e.credit_hours
+func (s *Store) attendedByPerson() (map[int64][]AttendedSession, error) {
+	rows, err := s.db.Query(`SELECT r.contact_id, e.id, e.title, e.kind, e.starts_at, e.time_zone, e.credit_hours
 		FROM training_registrations r JOIN training_events e ON e.id = r.event_id
-		WHERE r.attendance = 'attended'`)
+		WHERE r.attendance = 'attended' ORDER BY e.starts_at`)
 	if err != nil {
 		return nil, fmt.Errorf("reading attendance: %w", err)
 	}
 	defer rows.Close()
-	zones := map[string]*time.Location{}
-	out := map[int64][]attendance{}
+	out := map[int64][]AttendedSession{}
 	for rows.Next() {
 		var id int64
-		var a attendance
-		var start, zone string
-		if err := rows.Scan(&id, &a.kind, &start, &zone, &a.hours); err != nil {
+		var a AttendedSession
+		var start, zoneName string
+		if err := rows.Scan(&id, &a.EventID, &a.Title, &a.Kind, &start, &zoneName, &a.Hours); err != nil {
 			return nil, err
 		}
 		t, err := parseStamp(start)
 		if err != nil {
 			return nil, fmt.Errorf("a session has an unreadable start %q", start)
 		}
-		local := t.In(zoneFor(zones, zone))
-		a.day = time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, time.UTC)
+		local := t.In(zone(zoneName))
+		a.Day = time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, time.UTC)
 		out[id] = append(out[id], a)
 	}
 	return out, rows.Err()
 }
 
-func zoneFor(cache map[string]*time.Location, name string) *time.Location {
-	if loc, ok := cache[name]; ok {
-		return loc
-	}
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		loc = time.UTC
-	}
-	cache[name] = loc
-	return loc
-}
-
 // evaluate checks one person's attendance against one requirement.
-func evaluate(req Requirement, p Person, list []attendance, asOf time.Time) Result {
+func evaluate(req Requirement, p Person, list []AttendedSession, asOf time.Time) Result {
 	if !req.AppliesTo(p.Level) {
 		return Result{}
 	}
 	from, due := req.Window(asOf)
 	res := Result{Applies: true, Due: due}
 	for _, a := range list {
-		if !req.Counts(a.kind) || (!from.IsZero() && a.day.Before(from)) || (!due.IsZero() && a.day.After(due)) {
+		if !req.Counts(a.Kind) || (!from.IsZero() && a.Day.Before(from)) || (!due.IsZero() && a.Day.After(due)) {
 			continue
 		}
 		res.Sessions++
-		res.Hours += a.hours
+		res.Hours += a.Hours
+		res.Counted = append(res.Counted, a)
 	}
 	res.Met = res.Sessions >= req.MinSessions && res.Hours+1e-9 >= req.MinHours
 	if !res.Met {
@@ -152,14 +153,14 @@ func evaluate(req Requirement, p Person, list []attendance, asOf time.Time) Resu
 	return res
 }
 
-// missing says what a person still needs, such as "1 in person session".
+// missing says what a person still needs, such as "1 in-person session".
 func missing(req Requirement, res Result) string {
 	var need []string
 	if n := req.MinSessions - res.Sessions; n > 0 {
 		need = append(need, fmt.Sprintf("%d more %s %s", n, req.KindsLabel(), plural(n, "session", "sessions")))
 	}
 	if h := req.MinHours - res.Hours; h > 1e-9 {
-		need = append(need, fmt.Sprintf("%s more hours", formatHours(h)))
+		need = append(need, fmt.Sprintf("%s more hours", FormatHours(h)))
 	}
 	s := strings.Join(need, " and ")
 	if !res.Due.IsZero() {

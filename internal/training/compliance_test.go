@@ -68,7 +68,7 @@ func TestSubgrantNeedsInPersonNotWebinar(t *testing.T) {
 			if r.Met != tc.met {
 				t.Fatalf("met %v, want %v (%+v)", r.Met, tc.met, r)
 			}
-			if !tc.met && !strings.Contains(r.Missing, "1 more in person session") {
+			if !tc.met && !strings.Contains(r.Missing, "1 more in-person session") {
 				t.Fatalf("missing %q", r.Missing)
 			}
 		})

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -115,12 +116,25 @@ func scanEvent(row scanner, after ...any) (Event, error) {
 	return e, e.placeTimes(start, end)
 }
 
-// placeTimes reads the stored UTC instants into the event's time zone.
-func (e *Event) placeTimes(start, end string) error {
-	loc, err := time.LoadLocation(e.TimeZone)
+// zones keeps the time zones read so far; time.LoadLocation reads a file each call.
+var zones sync.Map // name → *time.Location
+
+// zone returns the named time zone, UTC when the computer does not know it.
+func zone(name string) *time.Location {
+	if loc, ok := zones.Load(name); ok {
+		return loc.(*time.Location)
+	}
+	loc, err := time.LoadLocation(name)
 	if err != nil {
 		loc = time.UTC
 	}
+	zones.Store(name, loc)
+	return loc
+}
+
+// placeTimes reads the stored UTC instants into the event's time zone.
+func (e *Event) placeTimes(start, end string) error {
+	loc := zone(e.TimeZone)
 	s, err := parseStamp(start)
 	if err != nil {
 		return fmt.Errorf("session %d has an unreadable start %q", e.ID, start)
@@ -257,10 +271,11 @@ func (s *Store) Events(search string) ([]EventSummary, error) {
 
 func (s *Store) summaries(where, order string, args ...any) ([]EventSummary, error) {
 	rows, err := s.db.Query(`SELECT `+eventColumns+`,
-		(SELECT count(*) FROM training_registrations r WHERE r.event_id=e.id AND r.status='registered'),
-		(SELECT count(*) FROM training_registrations r WHERE r.event_id=e.id AND r.status='waitlisted'),
-		(SELECT count(*) FROM training_registrations r WHERE r.event_id=e.id AND r.attendance='attended')
-		FROM training_events e `+where+` `+order, args...)
+		coalesce(n.registered, 0), coalesce(n.waitlisted, 0), coalesce(n.attended, 0)
+		FROM training_events e LEFT JOIN (SELECT event_id,
+			sum(status = 'registered') AS registered, sum(status = 'waitlisted') AS waitlisted,
+			sum(attendance = 'attended') AS attended
+			FROM training_registrations GROUP BY event_id) n ON n.event_id = e.id `+where+` `+order, args...)
 	if err != nil {
 		return nil, fmt.Errorf("reading sessions: %w", err)
 	}

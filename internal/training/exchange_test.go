@@ -3,6 +3,8 @@ package training
 import (
 	"bytes"
 	"errors"
+	"os/exec"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -32,8 +34,8 @@ func TestICSRoundTripKeepsTimeZone(t *testing.T) {
 	text := buf.String()
 	for _, want := range []string{
 		"BEGIN:VTIMEZONE\r\nTZID:America/Chicago",
-		"TZOFFSETFROM:-0600\r\nTZOFFSETTO:-0500\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU",
-		"TZOFFSETFROM:-0500\r\nTZOFFSETTO:-0600\r\nRRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU",
+		"BEGIN:DAYLIGHT\r\nDTSTART:19700308T020000\r\nTZOFFSETFROM:-0600\r\nTZOFFSETTO:-0500\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU\r\nTZNAME:CDT",
+		"BEGIN:STANDARD\r\nDTSTART:19701101T020000\r\nTZOFFSETFROM:-0500\r\nTZOFFSETTO:-0600\r\nRRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU\r\nTZNAME:CST",
 		"DTSTART;TZID=America/Chicago:20191104T100000",
 		"DTEND;TZID=America/Chicago:20191104T110000",
 		"DTSTART;TZID=America/New_York:20200320T093000",
@@ -204,5 +206,76 @@ func TestRosterCSVRoundTripAndBadRows(t *testing.T) {
 	full := "event,name,attendance\nLa Crosse," + names[3] + ",attended\n"
 	if _, err := s.ImportRosterCSV(strings.NewReader(full)); err == nil || !strings.Contains(err.Error(), "line 2:") {
 		t.Fatalf("walk-in into a full session: %v", err)
+	}
+}
+
+func TestVTimezoneLastSundayRule(t *testing.T) {
+	var cal bytes.Buffer
+	berlin := mustZone("Europe/Berlin")
+	start := time.Date(2021, 5, 3, 9, 0, 0, 0, berlin)
+	if err := WriteICS(&cal, []Event{{UUID: "u", Title: "x", Kind: InPerson, TimeZone: "Europe/Berlin",
+		Start: start, End: start.Add(time.Hour)}}, time.Unix(0, 0)); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"DTSTART:19700329T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+		"DTSTART:19701025T030000\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+	} {
+		if !strings.Contains(cal.String(), want) {
+			t.Errorf("Berlin zone lacks %q:\n%s", want, cal.String())
+		}
+	}
+}
+
+// An independent reader (python-dateutil's tzical, where installed) gives
+// the exported zone the offsets Go gives America/Chicago.
+func TestVTimezoneReadByDateutil(t *testing.T) {
+	if err := exec.Command("python3", "-c", "import dateutil.tz").Run(); err != nil {
+		t.Skip("python3 with dateutil is not installed")
+	}
+	start := time.Date(2019, 11, 4, 10, 0, 0, 0, central)
+	var cal bytes.Buffer
+	if err := WriteICS(&cal, []Event{{UUID: "u", Title: "x", Kind: InPerson, TimeZone: "America/Chicago",
+		Start: start, End: start.Add(time.Hour)}}, time.Unix(0, 0)); err != nil {
+		t.Fatal(err)
+	}
+	script := `import sys, io, re
+from datetime import datetime
+from dateutil import tz
+text = sys.stdin.read()
+zone = tz.tzical(io.StringIO(re.search(r'BEGIN:VTIMEZONE.*?END:VTIMEZONE\r?\n', text, re.S).group(0))).get('America/Chicago')
+for line in sys.argv[1:]:
+    d = datetime.strptime(line, '%Y-%m-%d %H:%M').replace(tzinfo=zone)
+    print(int(d.utcoffset().total_seconds()))`
+	days := []string{"2019-11-04 10:00", "2019-07-01 09:00", "2030-03-10 03:00", "2030-11-03 01:00", "2031-01-01 00:00"}
+	cmd := exec.Command("python3", append([]string{"-c", script}, days...)...)
+	cmd.Stdin = &cal
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("dateutil: %v\n%s", err, out)
+	}
+	got := strings.Fields(string(out))
+	for i, d := range days {
+		local, _ := time.ParseInLocation("2006-01-02 15:04", d, central)
+		_, want := local.Zone()
+		if i >= len(got) || got[i] != strconv.Itoa(want) {
+			t.Errorf("%s: dateutil offset %v, Go %d", d, got, want)
+		}
+	}
+}
+
+func TestImportICSLeavesOutCancelledAndNotesRepeats(t *testing.T) {
+	s, _ := openStore(t)
+	text := strings.Replace(outlookICS, "DTSTAMP:20191001T120000Z\r\nEND:VEVENT\r\nBEGIN:VEVENT",
+		"DTSTAMP:20191001T120000Z\r\nSTATUS:CANCELLED\r\nEND:VEVENT\r\nBEGIN:VEVENT", 1)
+	text = strings.Replace(text, "DURATION:PT1H\r\n", "DURATION:PT1H\r\nRRULE:FREQ=WEEKLY;COUNT=3\r\n", 1)
+	res, err := s.ImportICS(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Created != 1 || len(res.Notes) != 2 ||
+		!strings.Contains(res.Notes[0], "event 1 (Communications training - La Crosse) was cancelled") ||
+		!strings.Contains(res.Notes[1], "event 2 (Election security communications webinar) repeats") {
+		t.Fatalf("result %+v", res)
 	}
 }

@@ -14,7 +14,7 @@ func FuzzReadICS(f *testing.F) {
 	f.Add([]byte("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:y\r\nDTSTART:20191104T100000\r\nDURATION:P1DT2H\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"))
 	f.Add([]byte(""))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		events, err := ReadICS(bytes.NewReader(data), DefaultTimeZone)
+		events, _, err := ReadICS(bytes.NewReader(data), DefaultTimeZone)
 		if err != nil {
 			return
 		}

@@ -6,8 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/google/uuid"
-
+	"electionbinder/internal/contacts"
 	"electionbinder/internal/db"
 )
 
@@ -25,21 +24,16 @@ func openStore(t testing.TB) (*Store, *sql.DB) {
 	return s, conn
 }
 
-// addContact puts a person (or, with level "org", an organisation) into the
-// directory table the contacts package owns; tests only.
+// addContact adds a person (kind "person") or an organisation to the
+// directory through the contacts package.
 func addContact(t testing.TB, conn *sql.DB, kind, name, level string, orgID int64) int64 {
 	t.Helper()
-	var org any
-	if orgID > 0 {
-		org = orgID
-	}
-	res, err := conn.Exec(`INSERT INTO contacts(uuid, kind, name, level, org_id, email) VALUES(?,?,?,?,?,?)`,
-		uuid.NewString(), kind, name, level, org, emailFor(name))
+	c, err := contacts.NewStore(conn).Create(contacts.Contact{Kind: contacts.Kind(kind), Name: name,
+		Level: contacts.Level(level), OrgID: orgID, Email: emailFor(name), Active: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	id, _ := res.LastInsertId()
-	return id
+	return c.ID
 }
 
 func emailFor(name string) string {

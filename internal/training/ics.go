@@ -86,7 +86,7 @@ func vevent(e Event, stampedAt time.Time) *ics.VEvent {
 	if e.Capacity > 0 {
 		setX(v, xCapacity, strconv.Itoa(e.Capacity))
 	}
-	setX(v, xHours, formatHours(e.CreditHours))
+	setX(v, xHours, FormatHours(e.CreditHours))
 	for _, p := range [][2]string{{xAddress, e.Address}, {xRoom, e.Room}, {xDirections, e.Directions},
 		{xOrganizer, e.Organizer}, {xNotes, e.Notes}} {
 		if p[1] != "" {
@@ -107,7 +107,7 @@ func describe(e Event) string {
 		lines[0] += fmt.Sprintf(", %d seats", e.Capacity)
 	}
 	if e.CreditHours > 0 {
-		lines = append(lines, formatHours(e.CreditHours)+" hours of credit")
+		lines = append(lines, hoursText(e.CreditHours)+" of credit")
 	}
 	for _, p := range [][2]string{{"Organiser", e.Organizer}, {"Register", e.RegistrationURL},
 		{"Getting there", e.Directions}, {"Notes", e.Notes}} {
@@ -118,7 +118,7 @@ func describe(e Event) string {
 	return strings.Join(lines, "\n")
 }
 
-// vtimezone describes a zone by the yearly rules in force in the first of
+// vtimezone describes a zone by the yearly rules in force in the last of
 // years: a STANDARD and, where clocks change, a DAYLIGHT part with RRULEs,
 // the form Outlook writes and reads.
 func vtimezone(name string, years []int) (*ics.VTimezone, error) {
@@ -128,7 +128,7 @@ func vtimezone(name string, years []int) (*ics.VTimezone, error) {
 	}
 	year := years[0]
 	for _, y := range years {
-		year = min(year, y)
+		year = max(year, y) // the latest rules in force
 	}
 	tz := ics.NewTimezone(name)
 	changes := transitions(loc, year)
@@ -142,12 +142,16 @@ func vtimezone(name string, years []int) (*ics.VTimezone, error) {
 		abbr, to := c.Zone()
 		_, from := c.Add(-time.Second).Zone()
 		wall := c.UTC().Add(time.Duration(from) * time.Second) // the clock reading just before the change
-		rule := yearlyRule(wall)
+		month, week, weekday := yearlyRule(wall)
+		rule := fmt.Sprintf("FREQ=YEARLY;BYMONTH=%d;BYDAY=%d%s", int(month), week, strings.ToUpper(weekday.String()[:2]))
 		var part ics.Component = &ics.Standard{}
 		if to > from {
 			part = &ics.Daylight{}
 		}
-		tz.Components = append(tz.Components, observance(part, abbr, from, to, wall.Format(icsLocalTime), rule))
+		// Like Outlook and Thunderbird, start the rule long before any event (1970).
+		first := ruleDay(1970, month, week, weekday).Add(time.Duration(wall.Hour())*time.Hour +
+			time.Duration(wall.Minute())*time.Minute + time.Duration(wall.Second())*time.Second)
+		tz.Components = append(tz.Components, observance(part, abbr, from, to, first.Format(icsLocalTime), rule))
 	}
 	return tz, nil
 }
@@ -195,15 +199,25 @@ func transitions(loc *time.Location, year int) []time.Time {
 	return out
 }
 
-// yearlyRule is the RRULE of a change that happens on the same weekday of
-// the same week of its month each year, such as the second Sunday of March.
-func yearlyRule(wall time.Time) string {
-	n := (wall.Day()-1)/7 + 1
-	if wall.Day()+7 > daysIn(wall.Month(), wall.Year()) && n >= 4 {
-		n = -1
+// yearlyRule finds the rule of a change that happens on the same weekday
+// of the same week of its month each year, such as the second Sunday of
+// March: week is 1 to 4, or -1 for the last.
+func yearlyRule(wall time.Time) (time.Month, int, time.Weekday) {
+	week := (wall.Day()-1)/7 + 1
+	if wall.Day()+7 > daysIn(wall.Month(), wall.Year()) && week >= 4 {
+		week = -1
 	}
-	return fmt.Sprintf("FREQ=YEARLY;BYMONTH=%d;BYDAY=%d%s", int(wall.Month()), n,
-		strings.ToUpper(wall.Weekday().String()[:2]))
+	return wall.Month(), week, wall.Weekday()
+}
+
+// ruleDay is the day of a year that a yearly rule names.
+func ruleDay(year int, month time.Month, week int, weekday time.Weekday) time.Time {
+	if week < 0 {
+		last := time.Date(year, month, daysIn(month, year), 0, 0, 0, 0, time.UTC)
+		return last.AddDate(0, 0, -((int(last.Weekday()) - int(weekday) + 7) % 7))
+	}
+	first := time.Date(year, month, 1, 0, 0, 0, 0, time.UTC)
+	return first.AddDate(0, 0, (int(weekday)-int(first.Weekday())+7)%7+7*(week-1))
 }
 
 func daysIn(m time.Month, year int) int {
@@ -248,29 +262,38 @@ func zoneNamed(tzid string) (*time.Location, string, error) {
 
 // ReadICS reads the events of an iCalendar file. Times keep their zone;
 // times in UTC or floating are placed in fallbackZone. Problems are
-// reported for every event, by its number in the file and its title.
-func ReadICS(r io.Reader, fallbackZone string) ([]Event, error) {
+// reported for every event, by its number in the file and its title. Notes
+// say what was read differently from the file: a cancelled event is left
+// out, and a repeating one gives only its first session.
+func ReadICS(r io.Reader, fallbackZone string) (events []Event, notes []string, err error) {
 	cal, err := ics.ParseCalendar(r)
 	if err != nil {
-		return nil, fmt.Errorf("this is not a calendar file this program can read: %w", err)
+		return nil, nil, fmt.Errorf("this is not a calendar file this program can read: %w", err)
 	}
-	var events []Event
 	var problems []string
 	for i, v := range cal.Events() {
+		name := fmt.Sprintf("event %d (%s)", i+1, propValue(v, ics.ComponentPropertySummary))
+		if strings.EqualFold(propValue(v, ics.ComponentPropertyStatus), "CANCELLED") {
+			notes = append(notes, name+" was cancelled by its organiser and is left out")
+			continue
+		}
 		e, err := eventFromICS(v, fallbackZone)
 		if err != nil {
-			problems = append(problems, fmt.Sprintf("event %d (%s): %v", i+1, propValue(v, ics.ComponentPropertySummary), err))
+			problems = append(problems, fmt.Sprintf("%s: %v", name, err))
 			continue
+		}
+		if v.HasProperty(ics.ComponentPropertyRrule) || v.HasProperty(ics.ComponentPropertyRdate) {
+			notes = append(notes, name+" repeats; only its first session was imported")
 		}
 		events = append(events, e)
 	}
 	if len(problems) > 0 {
-		return nil, errors.New("the calendar was not imported:\n" + strings.Join(problems, "\n"))
+		return nil, nil, errors.New("the calendar was not imported:\n" + strings.Join(problems, "\n"))
 	}
 	if len(events) == 0 {
-		return nil, errors.New("the calendar holds no events")
+		return nil, notes, errors.New(strings.Join(append([]string{"the calendar holds no sessions to import"}, notes...), "\n"))
 	}
-	return events, nil
+	return events, notes, nil
 }
 
 func propValue(v *ics.VEvent, p ics.ComponentProperty) string {
@@ -417,7 +440,8 @@ func guessPlace(v *ics.VEvent, e *Event) {
 // ImportResult counts what an import did.
 type ImportResult struct {
 	Created, Updated int
-	IDs              []int64 // ids of the events, in file order
+	IDs              []int64  // ids of the events, in file order
+	Notes            []string // what was read differently from the file
 }
 
 // ImportEvents saves events read from a calendar: one whose UUID is known
@@ -485,9 +509,19 @@ func (s *Store) ExportICS(w io.Writer) error {
 
 // ImportICS reads an iCalendar file and saves its events.
 func (s *Store) ImportICS(r io.Reader) (ImportResult, error) {
-	events, err := ReadICS(r, DefaultTimeZone)
+	events, notes, err := ReadICS(r, DefaultTimeZone)
 	if err != nil {
 		return ImportResult{}, err
 	}
-	return s.ImportEvents(events)
+	res, err := s.ImportEvents(events)
+	res.Notes = notes
+	return res, err
+}
+
+// hoursText writes hours with their unit: 1 hour, 1.5 hours.
+func hoursText(h float64) string {
+	if h == 1 {
+		return "1 hour"
+	}
+	return FormatHours(h) + " hours"
 }

@@ -1,11 +1,13 @@
 package training
 
 import (
-	"fmt"
 	"strings"
+
+	"electionbinder/internal/contacts"
 )
 
-// Person is a trainee: an active person of the directory, read-only here.
+// Person is a trainee: an active person of the directory, read through the
+// contacts package.
 type Person struct {
 	ID     int64
 	Name   string
@@ -13,6 +15,11 @@ type Person struct {
 	Office string // the organisation the person belongs to, '' when none
 	Level  string
 	Email  string
+}
+
+// PersonFrom takes the fields a trainee needs from a directory contact.
+func PersonFrom(c contacts.Contact) Person {
+	return Person{ID: c.ID, Name: c.Name, Title: c.Title, Office: c.Organization, Level: string(c.Level), Email: c.Email}
 }
 
 // Label is the person as one line: name, title and office.
@@ -26,35 +33,20 @@ func (p Person) Label() string {
 	return strings.Join(parts, " · ")
 }
 
-// People lists active people of the directory whose name, title, office or
-// e-mail contains search (all when it is empty), by name, at most limit
-// (no limit when limit <= 0). The directory itself belongs to the contacts
-// package; this is a read-only view for picking trainees.
+// People lists the active people of the directory that match search (every
+// word in the name, office, role, phone or e-mail; all when empty), by name,
+// at most limit of them (no limit when limit <= 0).
 func (s *Store) People(search string, limit int) ([]Person, error) {
-	q := `SELECT c.id, c.name, c.title, coalesce(o.name, ''), c.level, c.email
-		FROM contacts c LEFT JOIN contacts o ON o.id = c.org_id
-		WHERE c.kind = 'person' AND c.active = 1`
-	var args []any
-	if t := strings.TrimSpace(search); t != "" {
-		q += ` AND (c.name || ' ' || c.title || ' ' || coalesce(o.name, '') || ' ' || c.email) LIKE ? ESCAPE '\'`
-		args = append(args, likePattern(t))
-	}
-	q += ` ORDER BY c.name COLLATE NOCASE, c.id`
-	if limit > 0 {
-		q += fmt.Sprintf(` LIMIT %d`, limit)
-	}
-	rows, err := s.db.Query(q, args...)
+	list, err := contacts.NewStore(s.db).List(contacts.Filter{Search: search, Kind: contacts.Person})
 	if err != nil {
-		return nil, fmt.Errorf("reading the directory: %w", err)
+		return nil, err
 	}
-	defer rows.Close()
-	var list []Person
-	for rows.Next() {
-		var p Person
-		if err := rows.Scan(&p.ID, &p.Name, &p.Title, &p.Office, &p.Level, &p.Email); err != nil {
-			return nil, err
-		}
-		list = append(list, p)
+	if limit > 0 && len(list) > limit {
+		list = list[:limit]
 	}
-	return list, rows.Err()
+	out := make([]Person, len(list))
+	for i, c := range list {
+		out[i] = PersonFrom(c)
+	}
+	return out, nil
 }

@@ -54,7 +54,7 @@ func (s *Store) Register(eventID, contactID int64) (Registration, error) {
 	var id int64
 	err := s.withTx(func(tx *sql.Tx) error {
 		var err error
-		id, err = register(tx, eventID, contactID, s.now())
+		id, _, err = register(tx, eventID, contactID, s.now())
 		return err
 	})
 	if err != nil {
@@ -63,22 +63,26 @@ func (s *Store) Register(eventID, contactID int64) (Registration, error) {
 	return s.Registration(id)
 }
 
-func register(tx *sql.Tx, eventID, contactID int64, now time.Time) (int64, error) {
+// register signs a person up inside tx and returns the registration's id
+// and whether it holds a seat or waits.
+func register(tx *sql.Tx, eventID, contactID int64, now time.Time) (int64, Status, error) {
 	if err := checkPerson(tx, contactID); err != nil {
-		return 0, err
+		return 0, "", err
 	}
-	capacity, taken, err := seats(tx, eventID)
+	var capacity, taken, queue int
+	err := tx.QueryRow(`SELECT coalesce(e.capacity, 0),
+		(SELECT count(*) FROM training_registrations WHERE event_id = e.id AND status = 'registered'),
+		(SELECT coalesce(max(queue), 0) + 1 FROM training_registrations WHERE event_id = e.id)
+		FROM training_events e WHERE e.id = ?`, eventID).Scan(&capacity, &taken, &queue)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, "", fmt.Errorf("session %d: %w", eventID, ErrNotFound)
+	}
 	if err != nil {
-		return 0, err
+		return 0, "", err
 	}
 	status := Registered
 	if capacity > 0 && taken >= capacity {
 		status = Waitlisted
-	}
-	var queue int
-	if err := tx.QueryRow(`SELECT coalesce(max(queue), 0) + 1 FROM training_registrations WHERE event_id=?`,
-		eventID).Scan(&queue); err != nil {
-		return 0, err
 	}
 	var id int64
 	var old Status
@@ -89,17 +93,18 @@ func register(tx *sql.Tx, eventID, contactID int64, now time.Time) (int64, error
 		res, err := tx.Exec(`INSERT INTO training_registrations(uuid, event_id, contact_id, status, queue, signed_up_at)
 			VALUES(?,?,?,?,?,?)`, newUUID(), eventID, contactID, string(status), queue, stamp(now))
 		if err != nil {
-			return 0, fmt.Errorf("signing up: %w", err)
+			return 0, "", fmt.Errorf("signing up: %w", err)
 		}
-		return res.LastInsertId()
+		id, err = res.LastInsertId()
+		return id, status, err
 	case err != nil:
-		return 0, err
+		return 0, "", err
 	case old != Cancelled:
-		return 0, ErrAlreadyInside
+		return 0, "", ErrAlreadyInside
 	}
 	_, err = tx.Exec(`UPDATE training_registrations SET status=?, queue=?, attendance='', signed_up_at=?,
 		checked_in_at='' WHERE id=?`, string(status), queue, stamp(now), id)
-	return id, err
+	return id, status, err
 }
 
 // checkPerson makes sure a contact exists and is a person.
@@ -240,10 +245,7 @@ func (s *Store) CheckIn(eventID, contactID int64) (Registration, error) {
 		err := tx.QueryRow(`SELECT id, status FROM training_registrations WHERE event_id=? AND contact_id=?`,
 			eventID, contactID).Scan(&id, &status)
 		if errors.Is(err, sql.ErrNoRows) || status == Cancelled {
-			id, err = register(tx, eventID, contactID, s.now())
-			if err == nil {
-				err = tx.QueryRow(`SELECT status FROM training_registrations WHERE id=?`, id).Scan(&status)
-			}
+			id, status, err = register(tx, eventID, contactID, s.now())
 		}
 		if err != nil {
 			return err

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"sync"
 	"testing"
+
+	"electionbinder/internal/db"
 )
 
 func statuses(t *testing.T, s *Store, eventID int64) (seated, waiting []int64) {
@@ -300,5 +302,47 @@ func TestEventsUpcomingFirst(t *testing.T) {
 	found, _ := s.Events("future b")
 	if len(found) != 1 || found[0].Title != "Future B" {
 		t.Fatalf("search found %v", found)
+	}
+}
+
+// The window and a command (two connections to one file) cancel the same
+// seat at once: one promotion, not two.
+func TestCancelFromTwoOpenersPromotesOnce(t *testing.T) {
+	s, conn := openStore(t)
+	people := addPeople(t, conn, "Office", 5)
+	e := addEvent(t, s, "Madison", InPerson, "2019-12-06", 2, 2)
+	var regs []Registration
+	for _, p := range people {
+		regs = append(regs, mustRegister(t, s, e.ID, p))
+	}
+	var path string
+	if err := conn.QueryRow(`SELECT file FROM pragma_database_list WHERE name = 'main'`).Scan(&path); err != nil {
+		t.Fatal(err)
+	}
+	second, err := db.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer second.Close()
+	stores := []*Store{s, NewStore(second)}
+	promoted := make([]int64, 2)
+	var wg sync.WaitGroup
+	for i, st := range stores {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var err error
+			if promoted[i], err = st.Cancel(regs[1].ID); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	if (promoted[0] == 0) == (promoted[1] == 0) {
+		t.Fatalf("promotions %v, want exactly one", promoted)
+	}
+	seated, waiting := statuses(t, s, e.ID)
+	if !equalIDs(seated, []int64{people[0], people[2]}) || !equalIDs(waiting, people[3:]) {
+		t.Fatalf("seated %v waiting %v", seated, waiting)
 	}
 }

@@ -57,23 +57,31 @@ func (r Requirement) Window(asOf time.Time) (from, due time.Time) {
 	return from, from.AddDate(r.TermYears, 0, -1)
 }
 
+// adjective is the kind as it reads before "session": in-person, live webinar.
+func (k Kind) adjective() string {
+	if k == InPerson {
+		return "in-person"
+	}
+	return strings.ToLower(k.Label())
+}
+
 // KindsLabel names the counted kinds in words, such as "in-person".
 func (r Requirement) KindsLabel() string {
 	var words []string
 	for _, k := range r.Kinds {
-		words = append(words, strings.ToLower(k.Label()))
+		words = append(words, k.adjective())
 	}
 	return strings.Join(words, " or ")
 }
 
-// Rule says the rule in one line, such as "1 in person session by 2020-06-30".
+// Rule says the rule in one line, such as "1 in-person session by 2020-06-30".
 func (r Requirement) Rule() string {
 	var need []string
 	if r.MinSessions > 0 {
 		need = append(need, fmt.Sprintf("%d %s %s", r.MinSessions, r.KindsLabel(), plural(r.MinSessions, "session", "sessions")))
 	}
 	if r.MinHours > 0 {
-		need = append(need, fmt.Sprintf("%s hours of %s", formatHours(r.MinHours), r.KindsLabel()))
+		need = append(need, fmt.Sprintf("%s hours of %s", FormatHours(r.MinHours), r.KindsLabel()))
 	}
 	s := strings.Join(need, " and ")
 	switch {
@@ -92,7 +100,8 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-func formatHours(h float64) string {
+// FormatHours writes hours without trailing zeros: 2, 1.5, 0.25.
+func FormatHours(h float64) string {
 	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.2f", h), "0"), ".")
 }
 

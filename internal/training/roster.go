@@ -152,19 +152,41 @@ func (s *Store) readRoster(r io.Reader) ([]rosterRow, error) {
 	return rows, nil
 }
 
-// rosterLookup finds the events and people a roster names.
+// rosterLookup finds the events and people a roster names, through maps
+// built once per import.
 type rosterLookup struct {
-	s      *Store
-	events []EventSummary
-	people []Person
-	err    error
+	byUUID  map[string]int64
+	byTitle map[string][]EventSummary // lower-case title → events
+	byEmail map[string][]int64        // lower-case e-mail → people
+	byName  map[string][]int64        // lower-case name → people
+	err     error
 }
 
 func newRosterLookup(s *Store) *rosterLookup {
-	l := &rosterLookup{s: s}
-	l.events, l.err = s.Events("")
-	if l.err == nil {
-		l.people, l.err = s.People("", 0)
+	l := &rosterLookup{byUUID: map[string]int64{}, byTitle: map[string][]EventSummary{},
+		byEmail: map[string][]int64{}, byName: map[string][]int64{}}
+	events, err := s.Events("")
+	if err != nil {
+		l.err = err
+		return l
+	}
+	for _, e := range events {
+		l.byUUID[e.UUID] = e.ID
+		key := strings.ToLower(e.Title)
+		l.byTitle[key] = append(l.byTitle[key], e)
+	}
+	people, err := s.People("", 0)
+	if err != nil {
+		l.err = err
+		return l
+	}
+	for _, p := range people {
+		if p.Email != "" {
+			key := strings.ToLower(p.Email)
+			l.byEmail[key] = append(l.byEmail[key], p.ID)
+		}
+		key := strings.ToLower(p.Name)
+		l.byName[key] = append(l.byName[key], p.ID)
 	}
 	return l
 }
@@ -194,42 +216,42 @@ func (l *rosterLookup) row(get func(string) string) (rosterRow, error) {
 }
 
 func (l *rosterLookup) event(id, title, start string) (int64, error) {
+	if id != "" {
+		if found, ok := l.byUUID[id]; ok {
+			return found, nil
+		}
+		return 0, fmt.Errorf("no session has the id %s", id)
+	}
 	var found []int64
-	for _, e := range l.events {
-		switch {
-		case id != "" && e.UUID == id:
-			return e.ID, nil
-		case id == "" && strings.EqualFold(e.Title, title) && (start == "" || e.Start.Format(rosterStartLayout) == start):
+	for _, e := range l.byTitle[strings.ToLower(title)] {
+		if start == "" || e.Start.Format(rosterStartLayout) == start {
 			found = append(found, e.ID)
 		}
 	}
-	switch {
-	case id != "":
-		return 0, fmt.Errorf("no session has the id %s", id)
-	case len(found) == 1:
+	switch len(found) {
+	case 1:
 		return found[0], nil
-	case len(found) > 1:
-		return 0, fmt.Errorf("several sessions are called %q; give the start (YYYY-MM-DD HH:MM) or event_uuid", title)
+	case 0:
+		return 0, fmt.Errorf("no session is called %q at %q", title, start)
 	}
-	return 0, fmt.Errorf("no session is called %q at %q", title, start)
+	return 0, fmt.Errorf("several sessions are called %q; give the start (YYYY-MM-DD HH:MM) or event_uuid", title)
 }
 
 func (l *rosterLookup) person(email, name string) (int64, error) {
-	var found []int64
-	for _, p := range l.people {
-		if (email != "" && strings.EqualFold(p.Email, email)) || (email == "" && strings.EqualFold(p.Name, name)) {
-			found = append(found, p.ID)
-		}
-	}
-	switch {
-	case len(found) == 1:
-		return found[0], nil
-	case len(found) > 1:
-		return 0, fmt.Errorf("several people in the directory match %q; give the e-mail address", name+email)
-	case email == "" && name == "":
+	if email == "" && name == "" {
 		return 0, errors.New("the name and e-mail are both empty")
 	}
-	return 0, fmt.Errorf("nobody in the directory matches %q", strings.TrimSpace(name+" "+email))
+	found := l.byName[strings.ToLower(name)]
+	if email != "" {
+		found = l.byEmail[strings.ToLower(email)]
+	}
+	switch len(found) {
+	case 1:
+		return found[0], nil
+	case 0:
+		return 0, fmt.Errorf("nobody in the directory matches %q", strings.TrimSpace(name+" "+email))
+	}
+	return 0, fmt.Errorf("several people in the directory match %q; give the e-mail address", name+email)
 }
 
 func parseStatus(s string) (Status, error) {
@@ -261,9 +283,7 @@ func applyRosterRow(tx *sql.Tx, row rosterRow, now time.Time) error {
 	err := tx.QueryRow(`SELECT id, status FROM training_registrations WHERE event_id=? AND contact_id=?`,
 		row.eventID, row.contactID).Scan(&id, &status)
 	if errors.Is(err, sql.ErrNoRows) || (err == nil && status == Cancelled && row.status != Cancelled) {
-		if id, err = register(tx, row.eventID, row.contactID, now); err == nil {
-			err = tx.QueryRow(`SELECT status FROM training_registrations WHERE id=?`, id).Scan(&status)
-		}
+		id, status, err = register(tx, row.eventID, row.contactID, now)
 	}
 	if err != nil {
 		return err

@@ -26,8 +26,8 @@ CREATE TABLE plans (
     approver         TEXT NOT NULL DEFAULT '',
     approved_on      TEXT NOT NULL DEFAULT '',   -- YYYY-MM-DD, '' when never approved
     next_review      TEXT NOT NULL DEFAULT '',   -- YYYY-MM-DD, '' when not set
-    created_at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
-    updated_at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    created_at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    updated_at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 ) STRICT;
 
 -- Sections form a tree: parent_id NULL for top-level sections, position orders siblings.

@@ -1,0 +1,157 @@
+package app
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"electionbinder/internal/binder"
+	"electionbinder/internal/training"
+)
+
+// askSaveTraining asks where to write a file and runs write there with a
+// progress bar, replacing the empty file the save dialog leaves.
+func (s *trainingScreen) askSaveTraining(title, name string, exts []string, write func(path string) error) {
+	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			s.u.showError(err)
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		s.u.runWithProgress(title, func(progress func(float64)) (string, error) {
+			progress(0.1)
+			if err := removeEmptyFile(path); err != nil {
+				return "", err
+			}
+			if err := write(path); err != nil {
+				return "", err
+			}
+			progress(1)
+			return path, nil
+		})
+	}, s.u.win)
+	save.SetFileName(name)
+	save.SetFilter(storage.NewExtensionFileFilter(exts))
+	save.Show()
+}
+
+// trFileName makes a file name from a title: "Sign-in Madison 2019-12-06.pdf".
+func trFileName(parts ...string) string {
+	name := strings.Join(parts, " ")
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|`, r) {
+			return '-'
+		}
+		return r
+	}, name)
+}
+
+// askSignInSheet prints the sign-in sheet of the session in view.
+func (d *eventDetail) askSignInSheet() {
+	if d.event.ID == 0 {
+		return
+	}
+	id := d.event.ID
+	name := trFileName("Sign-in", d.event.Title, d.event.Start.Format("2006-01-02")) + ".pdf"
+	d.s.askSaveTraining("Printing the sign-in sheet", name, []string{".pdf"}, func(path string) error {
+		return binder.PrintSignInSheet(d.s.u.db, id, path)
+	})
+}
+
+// askImport reads a calendar (.ics) of sessions or a roster (.csv).
+func (s *trainingScreen) askImport() {
+	open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			s.u.showError(err)
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		s.u.runWithProgress("Importing", func(progress func(float64)) (string, error) {
+			msg, err := s.importFile(path)
+			fyne.Do(func() {
+				s.reload()
+				if s.selected != 0 {
+					s.detail.load(s.selected)
+				}
+			})
+			if err == nil {
+				s.u.showInfo("Imported", msg)
+			}
+			return "", err
+		})
+	}, s.u.win)
+	open.SetFilter(storage.NewExtensionFileFilter([]string{".ics", ".csv"}))
+	open.Show()
+}
+
+// importFile imports one file and says what it did.
+func (s *trainingScreen) importFile(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	if strings.EqualFold(filepath.Ext(path), ".csv") {
+		n, err := s.store.ImportRosterCSV(f)
+		return fmt.Sprintf("%d roster lines were applied.", n), err
+	}
+	res, err := s.store.ImportICS(f)
+	msg := fmt.Sprintf("%d new sessions, %d updated.", res.Created, res.Updated)
+	for _, n := range res.Notes {
+		msg += "\n" + n + "."
+	}
+	return msg, err
+}
+
+// askExport offers the calendar of sessions or the roster.
+func (s *trainingScreen) askExport() {
+	day := time.Now().Format("2006-01-02")
+	dialog.ShowCustomConfirm("Export", "Calendar (.ics)", "Roster (.csv)",
+		trDialogText("Export every session as a calendar file for Outlook, Apple Calendar or Thunderbird, or every sign-up as a roster spreadsheet."),
+		func(calendar bool) {
+			if calendar {
+				s.askSaveTraining("Exporting the calendar", "Training sessions "+day+".ics", []string{".ics"},
+					func(path string) error { return writeTrainingFile(path, s.store.ExportICS) })
+				return
+			}
+			s.askSaveTraining("Exporting the roster", "Training roster "+day+".csv", []string{".csv"},
+				func(path string) error { return writeTrainingFile(path, s.store.WriteRosterCSV) })
+		}, s.u.win)
+}
+
+// writeTrainingFile creates path and writes it with write.
+func writeTrainingFile(path string, write func(io.Writer) error) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if err := write(f); err != nil {
+		f.Close()
+		os.Remove(path)
+		return err
+	}
+	return f.Close()
+}
+
+// writeComplianceCSV writes the compliance CSV of a report to path.
+func writeComplianceCSV(path string, rep training.Report, only int64) error {
+	return writeTrainingFile(path, func(w io.Writer) error { return training.WriteComplianceCSV(w, rep, only) })
+}
+
+// trDialogText is a paragraph for a dialog, wrapped to a readable width.
+func trDialogText(text string) fyne.CanvasObject {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return container.NewGridWrap(fyne.NewSize(420, 80), l)
+}

@@ -1,0 +1,90 @@
+package binder
+
+import (
+	"bytes"
+	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"electionbinder/internal/settings"
+	"electionbinder/internal/training"
+)
+
+// trainingSetup reads the paper size and the jurisdiction's name from Settings.
+func trainingSetup(conn *sql.DB) (PageSetup, string, error) {
+	st := settings.New(conn)
+	paper, err := st.Get(settings.PaperKey, settings.DefaultPaper)
+	if err != nil {
+		return PageSetup{}, "", err
+	}
+	profile, err := st.LoadProfile()
+	if err != nil {
+		return PageSetup{}, "", err
+	}
+	return PageSetup{Paper: paper}, profile.Jurisdiction, nil
+}
+
+// PrintSignInSheet writes the sign-in sheet of one session to path, on the
+// paper chosen in Settings. The command line and the window both call it.
+func PrintSignInSheet(conn *sql.DB, eventID int64, path string) error {
+	store := training.NewStore(conn)
+	sum, err := store.Summary(eventID)
+	if err != nil {
+		return err
+	}
+	roster, err := store.Roster(eventID)
+	if err != nil {
+		return err
+	}
+	setup, jurisdiction, err := trainingSetup(conn)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	sheet := SignInSheet{Event: sum, Roster: roster, Jurisdiction: jurisdiction, ExtraLines: 10}
+	if err := WriteSignInSheet(&buf, sheet, setup); err != nil {
+		return err
+	}
+	return writeTrainingFile(path, buf.Bytes())
+}
+
+// PrintComplianceReport writes the compliance report as of a day to path;
+// with only > 0, the grant-file version for that requirement.
+func PrintComplianceReport(conn *sql.DB, asOf time.Time, only int64, path string) error {
+	rep, err := training.NewStore(conn).Compliance(asOf)
+	if err != nil {
+		return err
+	}
+	setup, jurisdiction, err := trainingSetup(conn)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := WriteComplianceReport(&buf, rep, ComplianceOptions{Jurisdiction: jurisdiction, Only: only}, setup); err != nil {
+		return err
+	}
+	return writeTrainingFile(path, buf.Bytes())
+}
+
+// writeFileAtomic writes data beside path and renames it into place, so a
+// failure never leaves half a file.
+func writeTrainingFile(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".binder-*.tmp")
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return nil
+}

@@ -1,0 +1,191 @@
+package binder
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/jung-kurt/gofpdf"
+
+	"electionbinder/internal/training"
+)
+
+// SignInSheet is what a session's sign-in sheet prints.
+type SignInSheet struct {
+	Event        training.EventSummary
+	Roster       []training.Registration // as training.Store.Roster returns it
+	Jurisdiction string                  // printed in the footer; may be empty
+	ExtraLines   int                     // blank lines for walk-ins when the session has no limit
+}
+
+// signInRow is the height of one line of the sheet, tall enough to sign on.
+const signInRow = 9.5
+
+// WriteSignInSheet prints a session's sign-in sheet: the session, its date
+// and place, then numbered lines with the printed names of those holding a
+// seat, blank lines up to the capacity, and a column to sign; the waitlist
+// follows on lines of its own.
+func WriteSignInSheet(w io.Writer, sheet SignInSheet, setup PageSetup) error {
+	pdf, err := newPDF(setup)
+	if err != nil {
+		return err
+	}
+	e := sheet.Event
+	pdf.SetTitle(cleanText("Sign-in sheet: "+e.Title), true)
+	pdf.AliasNbPages("{nb}")
+	pdf.SetFooterFunc(func() { trainingFooter(pdf, sheet.Jurisdiction, "Sign-in sheet") })
+	pdf.SetHeaderFuncMode(func() {
+		if pdf.PageNo() > 1 {
+			pdf.SetFont(Font, "B", 10)
+			pdf.CellFormat(0, 6, cleanText(e.Title+" — "+e.When()), "", 1, "L", false, 0, "")
+			pdf.Ln(2)
+		}
+	}, true)
+	pdf.AddPage()
+	signInHeading(pdf, e)
+	seated, waiting := trSplitRoster(sheet.Roster)
+	lines := len(seated)
+	if e.Capacity > 0 {
+		lines = max(lines, e.Capacity)
+	} else {
+		lines += max(sheet.ExtraLines, 0)
+	}
+	signInTable(pdf, seated, lines, 1)
+	if len(waiting) > 0 {
+		pdf.Ln(4)
+		trSection(pdf, fmt.Sprintf("Waitlist (%d) — seated only when a seat is free", len(waiting)))
+		signInTable(pdf, waiting, len(waiting), lines+1)
+	}
+	if err := pdf.Error(); err != nil {
+		return fmt.Errorf("printing the sign-in sheet: %w", err)
+	}
+	return pdf.Output(w)
+}
+
+// splitRoster keeps the seat holders and the waitlist, in order.
+func trSplitRoster(roster []training.Registration) (seated, waiting []training.Registration) {
+	for _, r := range roster {
+		switch r.Status {
+		case training.Registered:
+			seated = append(seated, r)
+		case training.Waitlisted:
+			waiting = append(waiting, r)
+		}
+	}
+	return seated, waiting
+}
+
+// signInHeading prints the session's title, kind, time and place.
+func signInHeading(pdf *gofpdf.Fpdf, e training.EventSummary) {
+	pdf.SetFont(Font, "", 10)
+	pdf.CellFormat(0, 5, "SIGN-IN SHEET", "", 1, "L", false, 0, "")
+	pdf.SetFont(Font, "B", 16)
+	pdf.MultiCell(0, 7.5, cleanText(e.Title), "", "L", false)
+	pdf.Ln(1)
+	seats := "no limit"
+	if e.Capacity > 0 {
+		seats = fmt.Sprintf("%d seats, %d taken", e.Capacity, e.Registered)
+	}
+	facts := [][2]string{
+		{"Kind", e.Kind.Label() + " · " + seats},
+		{"When", e.When()},
+		{"Where", e.Location()},
+		{"Getting there", e.Directions},
+		{"Organiser", e.Organizer},
+		{"Credit", trCredit(e.CreditHours)},
+	}
+	for _, f := range facts {
+		if strings.TrimSpace(f[1]) == "" {
+			continue
+		}
+		pdf.SetFont(Font, "B", 10)
+		pdf.CellFormat(32, 5.5, f[0], "", 0, "L", false, 0, "")
+		pdf.SetFont(Font, "", 10)
+		pdf.MultiCell(0, 5.5, cleanText(f[1]), "", "L", false)
+	}
+	pdf.Ln(3)
+}
+
+func trCredit(hours float64) string {
+	if hours <= 0 {
+		return ""
+	}
+	return training.FormatHours(hours) + " hours of training credit"
+}
+
+// signInTable prints numbered lines from first on, names where known.
+func signInTable(pdf *gofpdf.Fpdf, people []training.Registration, lines, first int) {
+	widths := signInWidths(pdf)
+	header := func() {
+		pdf.SetFont(Font, "B", 9)
+		pdf.SetFillColor(225, 229, 235)
+		for i, h := range []string{"No.", "Printed name", "Office", "Signature"} {
+			pdf.CellFormat(widths[i], 7, h, "1", 0, "L", true, 0, "")
+		}
+		pdf.Ln(-1)
+	}
+	header()
+	_, pageHeight := pdf.GetPageSize()
+	_, _, _, bottom := pdf.GetMargins()
+	for i := range lines {
+		if pdf.GetY()+signInRow > pageHeight-bottom-8 {
+			pdf.AddPage()
+			header()
+		}
+		name, office := "", ""
+		if i < len(people) {
+			name, office = people[i].Name, people[i].Office
+		}
+		pdf.SetFont(Font, "", 10)
+		pdf.CellFormat(widths[0], signInRow, strconv.Itoa(first+i), "1", 0, "R", false, 0, "")
+		pdf.CellFormat(widths[1], signInRow, trFit(pdf, name, widths[1]-2), "1", 0, "L", false, 0, "")
+		pdf.SetFont(Font, "", 8.5)
+		pdf.CellFormat(widths[2], signInRow, trFit(pdf, office, widths[2]-2), "1", 0, "L", false, 0, "")
+		pdf.CellFormat(widths[3], signInRow, "", "1", 1, "L", false, 0, "")
+	}
+}
+
+// signInWidths shares the text width among the four columns.
+func signInWidths(pdf *gofpdf.Fpdf) []float64 {
+	pageWidth, _ := pdf.GetPageSize()
+	left, _, right, _ := pdf.GetMargins()
+	w := pageWidth - left - right
+	return []float64{11, w * 0.36, w * 0.27, w - 11 - w*0.36 - w*0.27}
+}
+
+// fitText shortens text with an ellipsis until it fits width in the current font.
+func trFit(pdf *gofpdf.Fpdf, text string, width float64) string {
+	text = cleanText(strings.ReplaceAll(text, "\n", " "))
+	if pdf.GetStringWidth(text) <= width {
+		return text
+	}
+	runes := []rune(text)
+	for len(runes) > 0 && pdf.GetStringWidth(string(runes)+"…") > width {
+		runes = runes[:len(runes)-1]
+	}
+	return string(runes) + "…"
+}
+
+// sectionTitle prints a bold heading line.
+func trSection(pdf *gofpdf.Fpdf, text string) {
+	pdf.SetFont(Font, "B", 12)
+	pdf.CellFormat(0, 7, cleanText(text), "", 1, "L", false, 0, "")
+	pdf.Ln(1)
+}
+
+// trainingFooter prints the jurisdiction, the document and the page number.
+func trainingFooter(pdf *gofpdf.Fpdf, jurisdiction, document string) {
+	pdf.SetY(-14)
+	pdf.SetFont(Font, "", 8)
+	pdf.SetTextColor(90, 90, 90)
+	left := document
+	if jurisdiction != "" {
+		left = jurisdiction + " · " + document
+	}
+	margin, _, _, _ := pdf.GetMargins()
+	pdf.CellFormat(0, 5, cleanText(left), "", 0, "L", false, 0, "")
+	pdf.SetX(margin)
+	pdf.CellFormat(0, 5, fmt.Sprintf("Page %d of {nb}", pdf.PageNo()), "", 0, "R", false, 0, "")
+	pdf.SetTextColor(0, 0, 0)
+}
