@@ -2,6 +2,7 @@ package binder
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -38,6 +39,14 @@ func (r *renderer) instructionSheet(parts []part) {
 		t.rows = append(t.rows, row{cells: []cell{boldTxt(p.title), txt(pageRange(r.printFrom(i, p), span.Last)), txt(r.reason(p))}})
 	}
 	r.drawTable(t)
+	if len(r.opt.Removed) > 0 {
+		r.y += 3
+		r.paragraph(styledSpans("Taken out of the plan since revision "+strconv.Itoa(r.opt.Since)+
+			": remove their pages and do not replace them", "B"), 0, bodySize, lineHeight(bodySize), colorText)
+		for _, title := range r.opt.Removed {
+			r.paragraph(plainSpans("•  "+title), 4, bodySize, lineHeight(bodySize), colorText)
+		}
+	}
 	r.y += 3
 	r.paragraph(styledSpans(fmt.Sprintf("The full binder now has %d pages. Compare the enclosed contents with the one "+
 		"you take out: if the page numbers of parts that are not enclosed have moved, print the whole binder instead.",

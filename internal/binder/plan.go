@@ -75,10 +75,11 @@ func (s *Store) Document(planID int64, opt ExportOptions) (*Document, Options, e
 	doc.CopyNumber = strings.TrimSpace(opt.Copy)
 	opts.Progress = opt.Progress
 	if opt.Since > 0 {
-		if err := s.markChanges(doc, p, opt.Since); err != nil {
+		removed, err := s.markChanges(doc, p, opt.Since)
+		if err != nil {
 			return nil, Options{}, err
 		}
-		opts.ChangedOnly, opts.Since = true, opt.Since
+		opts.ChangedOnly, opts.Since, opts.Removed = true, opt.Since, removed
 	}
 	return doc, opts, nil
 }
@@ -103,10 +104,11 @@ func (s *Store) printSettings() (Options, string, error) {
 
 // markChanges flags what changed since revision since: sections and
 // scenarios from the plan's revisions, the call tree from the print log.
-func (s *Store) markChanges(doc *Document, p *plan.Plan, since int) error {
+// It returns the titles of what was removed since.
+func (s *Store) markChanges(doc *Document, p *plan.Plan, since int) ([]string, error) {
 	changes, err := plan.NewStore(s.db).ChangedSince(p.ID, since)
 	if err != nil {
-		return fmt.Errorf("comparing with revision %d: %w", since, err)
+		return nil, fmt.Errorf("comparing with revision %d: %w", since, err)
 	}
 	markTree(doc.Sections, changes.Sections)
 	for i, sc := range p.Scenarios {
@@ -114,10 +116,10 @@ func (s *Store) markChanges(doc *Document, p *plan.Plan, since int) error {
 	}
 	printed, ok, err := s.directoryAt(p.ID, since)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	doc.CallTree.Changed = !ok || printed != directoryHash(doc)
-	return nil
+	return changes.Removed, nil
 }
 
 // markTree flags the sections whose plan section ids are in changed.

@@ -385,6 +385,19 @@ func TestChangedPagesExport(t *testing.T) {
 	}
 }
 
+func TestRemovedSectionsAreListedToTakeOut(t *testing.T) {
+	path, res, _ := render(t, sampleDocument(), Options{ChangedOnly: true, Since: 3, Removed: []string{"Old annex"}})
+	sheet := squash(pageTexts(t, path)[0])
+	if !strings.Contains(sheet, "remove their pages and do not replace them • Old annex") {
+		t.Errorf("the instruction sheet does not list the removed section:\n%s", sheet)
+	}
+	for _, p := range res.Parts {
+		if p.Printed != (p.Title == "Cover" || p.Title == "Record of changes" || p.Title == "Contents") {
+			t.Errorf("part %q printed=%v", p.Title, p.Printed)
+		}
+	}
+}
+
 func TestChangedPagesNeedAChange(t *testing.T) {
 	var buf bytes.Buffer
 	if _, err := Write(&buf, sampleDocument(), Options{ChangedOnly: true, Since: 2}); err == nil {

@@ -18,7 +18,8 @@ type Options struct {
 	// the record of changes, the contents and only the parts with a changed
 	// section, scenario or call tree, numbered as in the full binder.
 	ChangedOnly bool
-	Since       int // the revision the changes are counted from, for the instruction sheet
+	Since       int      // the revision the changes are counted from, for the instruction sheet
+	Removed     []string // titles of sections and scenarios removed since then, to take out
 	// Parse turns a section body into a goldmark tree; nil uses GitHub-flavoured
 	// Markdown (tables, task lists, strikethrough).
 	Parse func(source []byte) ast.Node
@@ -48,7 +49,7 @@ func Write(w io.Writer, doc *Document, opt Options) (Result, error) {
 	if doc == nil {
 		return Result{}, errors.New("there is no plan to print")
 	}
-	if opt.ChangedOnly && !doc.HasChanges() {
+	if opt.ChangedOnly && !doc.HasChanges() && len(opt.Removed) == 0 {
 		return Result{}, fmt.Errorf("nothing in the plan changed since revision %d, so there are no pages to replace", opt.Since)
 	}
 	m, err := newMeasurer()
