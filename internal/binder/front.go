@@ -195,6 +195,7 @@ func (r *renderer) contents() {
 	r.rule(r.left, r.right, r.y, colorAccent, 0.6)
 	r.y += 4
 	planned := r.plannedEntries()
+	r.tocScale = r.contentsScale(planned)
 	r.links = make([]int, len(planned))
 	for i, e := range planned {
 		if !e.inTOC {
@@ -212,19 +213,11 @@ func (r *renderer) contents() {
 
 // tocEntry draws one contents line: number, title, dot leaders, page.
 func (r *renderer) tocEntry(l tocLine) {
-	size, style := 10.0, ""
+	size, style, lh, lines := r.tocLines(l.entry)
 	if l.level == 0 {
-		size, style = 10.5, "B"
-		r.y += 1.6
+		r.y += 1.6 * r.tocScale
 	}
-	lh := lineHeight(size)
-	indent := float64(min(l.level, 5)) * 6
-	numW := 0.0
-	if l.number != "" {
-		numW = max(r.m.width(l.number, style, size)+3, 6+float64(min(l.level, 5))*4)
-	}
-	pageCol := 14.0
-	lines := r.m.flow(styledSpans(l.title, style), r.width()-indent-numW-pageCol, size)
+	indent, numW, pageCol := r.tocColumns(l.entry, style, size)
 	r.ensure(lh * float64(min(len(lines), 2)))
 	top, page := r.y, r.pdf.PageNo()
 	if l.number != "" {
@@ -250,6 +243,52 @@ func (r *renderer) tocEntry(l tocLine) {
 	if link := r.links[l.index]; link != 0 && r.pdf.PageNo() == page {
 		r.pdf.Link(r.left, top, r.width(), r.y-top, link)
 	}
+}
+
+// tocLines lays out a contents line: its size, style, line height and lines.
+func (r *renderer) tocLines(e entry) (size float64, style string, lh float64, lines []textLine) {
+	size = 10.0
+	if e.level == 0 {
+		size, style = 10.5, "B"
+	}
+	indent, numW, pageCol := r.tocColumns(e, style, size)
+	lines = r.m.flow(styledSpans(e.title, style), r.width()-indent-numW-pageCol, size)
+	return size, style, lineHeight(size) * r.tocScale, lines
+}
+
+// tocColumns are the indent, number width and page-number column of a contents line.
+func (r *renderer) tocColumns(e entry, style string, size float64) (indent, numW, pageCol float64) {
+	indent = float64(min(e.level, 5)) * 6
+	if e.number != "" {
+		numW = max(r.m.width(e.number, style, size)+3, 6+float64(min(e.level, 5))*4)
+	}
+	return indent, numW, 14
+}
+
+// contentsScale tightens the contents' line spacing, by up to 12 %, when
+// that saves a last page holding only a few lines.
+func (r *renderer) contentsScale(es []entry) float64 {
+	r.tocScale = 1
+	need := 0.0
+	for _, e := range es {
+		if !e.inTOC {
+			continue
+		}
+		_, _, lh, lines := r.tocLines(e)
+		need += lh * float64(len(lines))
+		if e.level == 0 {
+			need += 1.6
+		}
+	}
+	first, next := r.bottom()-r.y, r.bottom()-marginTop
+	if need <= first {
+		return 1
+	}
+	full := first + next*float64(int((need-first)/next)) // room on the pages before the last
+	if need-full > 0.15*next || need*0.88 > full*0.97 {
+		return 1
+	}
+	return full * 0.97 / need
 }
 
 // leaders draws a row of dots from x1 to x2 on baseline y.

@@ -135,6 +135,7 @@ type renderer struct {
 	links        []int // internal link per entry, set when the contents is drawn
 	entryIndex   int
 
+	tocScale  float64 // line spacing of the contents, 1 unless tightened to save a page
 	fontStyle string
 	fontSize  float64
 	progress  func(float64)
