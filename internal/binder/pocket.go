@@ -20,6 +20,7 @@ type cardItem struct {
 	indent float64
 	gap    float64 // space after, in mm
 	rule   bool    // a line to write on instead of text
+	marker string  // drawn in bold to the left of the first line, such as a step's number
 	group  int     // items of one group (a contact, a step) are left out together
 	fixed  bool    // always printed, at the end of the panel
 }
@@ -83,14 +84,14 @@ func (r *renderer) cardBack() []cardItem {
 	c := r.doc.Pocket
 	items := []cardItem{{spans: styledSpans("FIRST STEPS", "B"), scale: 1.0, color: colorAccent, gap: 1.5}}
 	for i, s := range c.Steps {
-		items = append(items, cardItem{spans: []span{{text: strconv.Itoa(i+1) + ".  ", style: "B"}, {text: cleanText(s)}}, scale: 1, gap: 1.2, group: len(items)})
+		items = append(items, cardItem{marker: strconv.Itoa(i+1) + ".", indent: 5, spans: plainSpans(s), scale: 1, gap: 1.2, group: len(items)})
 	}
 	if len(c.Steps) == 0 {
 		for i := 0; i < 8; i++ {
 			items = append(items, cardItem{rule: true, gap: 7})
 		}
 	}
-	items = append(items, cardItem{spans: plainSpans("Revision " + strconv.Itoa(r.doc.Revision) + " · " + r.hash), scale: 0.8, color: colorGray, gap: 0.5, fixed: true},
+	items = append(items, cardItem{spans: plainSpans(r.revisionLabel() + " · " + r.hash), scale: 0.8, color: colorGray, gap: 0.5, fixed: true},
 		cardItem{spans: styledSpans(r.marking(), "B"), scale: 0.75, color: colorMarking, fixed: true})
 	return items
 }
@@ -117,6 +118,11 @@ func (r *renderer) cardPanel(x, y, w float64, items []cardItem) {
 		color := it.color
 		if color == (rgb{}) {
 			color = colorText
+		}
+		if it.marker != "" {
+			r.setFont("B", s)
+			r.setColor(color)
+			r.pdf.Text(x+cardPad, baseline(top, lh, s), it.marker)
 		}
 		for _, l := range r.m.flow(it.spans, inner-it.indent, s) {
 			r.drawLine(l, x+cardPad+it.indent, baseline(top, lh, s), s, color)
