@@ -1,6 +1,7 @@
 package contacts
 
 import (
+	"electionbinder/internal/textfile"
 	"strings"
 	"testing"
 )
@@ -35,7 +36,7 @@ func FuzzReadCSV(f *testing.F) {
 	f.Add([]byte("Name,Office phone\n'=1+1,'+1 608 555 0100\n"))
 	f.Add([]byte("\xff\xfeN\x00a\x00m\x00e\x00\n\x00"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		text, err := decodeText(data)
+		text, err := textfile.Decode(data)
 		if err != nil {
 			return
 		}
@@ -55,7 +56,7 @@ func FuzzReadVCard(f *testing.F) {
 	f.Add([]byte("BEGIN:VCARD\r\nFN:A\r\n B\r\nTEL;TYPE=\"work,voice\":tel:+1\r\nEND:VCARD"))
 	f.Add([]byte("BEGIN:VCARD\nN:\\;;\\\\;\nEND:VCARD\nBEGIN:VCARD\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		text, err := decodeText(data)
+		text, err := textfile.Decode(data)
 		if err != nil {
 			return
 		}

@@ -356,7 +356,9 @@ func TestReadUTF16CSV(t *testing.T) {
 // hold no contacts.
 func TestReadFileRefusesOtherFiles(t *testing.T) {
 	for _, tc := range []struct{ name, data, msg string }{
-		{"plan.pdf", "%PDF-1.4", "neither a CSV file nor a vCard file"},
+		{"plan.pdf", "%PDF-1.4", "this file is a PDF, not plain text"},
+		{"contacts.xlsx", "PK\x03\x04", "a Word or Excel document"},
+		{"notes.txt", "just some notes", "no column for names"},
 		{"empty.csv", "", "empty"},
 		{"numbers.csv", "a,b,c\n1,2,3\n", "no column for names"},
 		{"cards.vcf", "hello", "holds no cards"},

@@ -1,16 +1,12 @@
 package contacts
 
 import (
-	"bytes"
+	"electionbinder/internal/textfile"
 	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
 	"time"
-	"unicode/utf8"
-
-	"golang.org/x/text/encoding/charmap"
-	"golang.org/x/text/encoding/unicode"
 )
 
 // Record is one contact as read from a file, before it is matched against
@@ -30,7 +26,7 @@ var ErrUnknownFormat = errors.New("this file is neither a CSV file nor a vCard f
 // ReadFile reads the contacts of a CSV or vCard file, telling the format
 // from the name and the content.
 func ReadFile(name string, data []byte) ([]Record, error) {
-	text, err := decodeText(data)
+	text, err := textfile.Decode(data)
 	if err != nil {
 		return nil, err
 	}
@@ -43,30 +39,6 @@ func ReadFile(name string, data []byte) ([]Record, error) {
 		return ReadCSV(text)
 	}
 	return nil, ErrUnknownFormat
-}
-
-// decodeText turns a file's bytes into text: UTF-8 with or without a byte
-// order mark, UTF-16 with one (Outlook's "Unicode" exports), or else Windows-1252
-// (older Excel and Outlook exports).
-func decodeText(data []byte) (string, error) {
-	switch {
-	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
-		data = data[3:]
-	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		out, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder().Bytes(data)
-		if err != nil {
-			return "", fmt.Errorf("this file's text could not be read: %w", err)
-		}
-		return string(out), nil
-	}
-	if utf8.Valid(data) {
-		return string(data), nil
-	}
-	out, err := charmap.Windows1252.NewDecoder().Bytes(data)
-	if err != nil {
-		return "", fmt.Errorf("this file's text could not be read: %w", err)
-	}
-	return string(out), nil
 }
 
 // phoneSlots fills a contact's three phone fields in order of kind; numbers

@@ -3,14 +3,13 @@ package plan
 import (
 	"bytes"
 	"crypto/sha256"
+	"electionbinder/internal/textfile"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // Document is a plan in portable form, without database ids: what a
@@ -225,8 +224,8 @@ func normalizeBody(s string) string {
 	}
 }
 
-// ErrNotText is returned for a file that is not UTF-8 text.
-var ErrNotText = errors.New("this file is not Markdown text (it should be plain UTF-8 text, for example saved from Word as Markdown or plain text)")
+// ErrNotText is wrapped by the error for a file that is not text.
+var ErrNotText = textfile.ErrNotText
 
 // ReadMarkdown reads a plan from Markdown: top-level headings become
 // sections (their level gives the depth), a leading quote starting
@@ -234,10 +233,11 @@ var ErrNotText = errors.New("this file is not Markdown text (it should be plain 
 // "# Scenario: …" holds a structured scenario. Text before the first heading
 // becomes a section titled "Introduction".
 func ReadMarkdown(src []byte) (Document, error) {
-	if !utf8.Valid(src) || bytes.IndexByte(src, 0) >= 0 {
-		return Document{}, ErrNotText
+	text, err := textfile.Decode(src)
+	if err != nil {
+		return Document{}, fmt.Errorf("%w; in Word, save the plan as Plain Text or Markdown and import that", err)
 	}
-	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
+	src = []byte(text)
 	src = bytes.ReplaceAll(bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n")), []byte("\r"), []byte("\n"))
 	var d Document
 	src = readFrontMatter(src, &d)

@@ -530,7 +530,7 @@ func TestReadMarkdownFromWord(t *testing.T) {
 
 func TestImportRejectsWithoutWriting(t *testing.T) {
 	s, conn := openStore(t)
-	for _, src := range [][]byte{{0xff, 0xfe, 0x00, 0x41}, []byte("   \n\n")} {
+	for _, src := range [][]byte{[]byte("PK\x03\x04word/document.xml"), []byte("%PDF-1.7"), {0x41, 0x00, 0x01, 0x02}, []byte("   \n\n")} {
 		if _, err := s.ImportMarkdown(src, "x"); err == nil {
 			t.Errorf("import of %q was accepted", src)
 		}

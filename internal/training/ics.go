@@ -266,6 +266,9 @@ func zoneNamed(tzid string) (*time.Location, string, error) {
 // say what was read differently from the file: a cancelled event is left
 // out, and a repeating one gives only its first session.
 func ReadICS(r io.Reader, fallbackZone string) (events []Event, notes []string, err error) {
+	if r, err = readText(r); err != nil {
+		return nil, nil, err
+	}
 	cal, err := ics.ParseCalendar(r)
 	if err != nil {
 		return nil, nil, fmt.Errorf("this is not a calendar file this program can read: %w", err)

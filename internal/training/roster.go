@@ -2,6 +2,7 @@ package training
 
 import (
 	"database/sql"
+	"electionbinder/internal/textfile"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -92,6 +93,10 @@ func (s *Store) ImportRosterCSV(r io.Reader) (int, error) {
 }
 
 func (s *Store) readRoster(r io.Reader) ([]rosterRow, error) {
+	r, err := readText(r)
+	if err != nil {
+		return nil, err
+	}
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
@@ -311,4 +316,18 @@ func checkedStamp(a Attendance, now time.Time) string {
 		return stamp(now)
 	}
 	return ""
+}
+
+// readText reads a file clerks bring from another program (UTF-8, UTF-16 or
+// Windows-1252) as UTF-8 text, and refuses one that is not text.
+func readText(r io.Reader) (io.Reader, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	text, err := textfile.Decode(data)
+	if err != nil {
+		return nil, err
+	}
+	return strings.NewReader(text), nil
 }
