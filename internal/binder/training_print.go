@@ -3,11 +3,9 @@ package binder
 import (
 	"bytes"
 	"database/sql"
-	"fmt"
-	"os"
-	"path/filepath"
 	"time"
 
+	"electionbinder/internal/atomicfile"
 	"electionbinder/internal/settings"
 	"electionbinder/internal/training"
 )
@@ -47,7 +45,7 @@ func PrintSignInSheet(conn *sql.DB, eventID int64, path string) error {
 	if err := WriteSignInSheet(&buf, sheet, setup); err != nil {
 		return err
 	}
-	return writeTrainingFile(path, buf.Bytes())
+	return atomicfile.WriteFile(path, buf.Bytes())
 }
 
 // PrintComplianceReport writes the compliance report as of a day to path;
@@ -65,26 +63,5 @@ func PrintComplianceReport(conn *sql.DB, asOf time.Time, only int64, path string
 	if err := WriteComplianceReport(&buf, rep, ComplianceOptions{Jurisdiction: jurisdiction, Only: only}, setup); err != nil {
 		return err
 	}
-	return writeTrainingFile(path, buf.Bytes())
-}
-
-// writeFileAtomic writes data beside path and renames it into place, so a
-// failure never leaves half a file.
-func writeTrainingFile(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".binder-*.tmp")
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	return nil
+	return atomicfile.WriteFile(path, buf.Bytes())
 }

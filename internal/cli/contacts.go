@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"electionbinder/internal/atomicfile"
 	"electionbinder/internal/contacts"
 	"electionbinder/internal/settings"
 )
@@ -110,8 +111,8 @@ func runContactsExport(env *Env, args []string) error {
 		_, err := env.Stdout.Write(buf.Bytes())
 		return err
 	}
-	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("writing %s: %w", *out, err)
+	if err := atomicfile.WriteFile(*out, buf.Bytes()); err != nil {
+		return err
 	}
 	fmt.Fprintln(env.Stdout, *out)
 	return nil

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"database/sql"
-	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -11,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"electionbinder/internal/atomicfile"
 	"electionbinder/internal/plan"
 )
 
@@ -192,30 +192,10 @@ func exportPlanMarkdown(env *Env, id int64, out string, since, revision int) err
 	if err != nil {
 		return err
 	}
-	if err := writePlanFile(out, data); err != nil {
+	if err := atomicfile.WriteFile(out, data); err != nil {
 		return err
 	}
 	fmt.Fprintln(env.Stdout, out)
-	return nil
-}
-
-// writePlanFile writes data beside path and renames it into place, so a
-// failed write never leaves half a file.
-func writePlanFile(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".binder-*")
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	_, werr := tmp.Write(data)
-	cerr := tmp.Close()
-	if err := errors.Join(werr, cerr); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
 	return nil
 }
 

@@ -5,11 +5,11 @@ import (
 	"database/sql"
 	"flag"
 	"fmt"
-	"os"
 	"strconv"
 	"strings"
 	"time"
 
+	"electionbinder/internal/atomicfile"
 	"electionbinder/internal/binder"
 	"electionbinder/internal/plan"
 )
@@ -36,10 +36,7 @@ func writeBinder(env *Env, planID int64, out string, opt binder.ExportOptions) e
 	if _, err := binder.NewStore(env.DB).Export(&buf, planID, opt); err != nil {
 		return err
 	}
-	if err := writePlanFile(out, buf.Bytes()); err != nil {
-		return err
-	}
-	if err := os.Chmod(out, 0o644); err != nil { // readable like any new document, not private to its temporary name
+	if err := atomicfile.WriteFile(out, buf.Bytes()); err != nil {
 		return err
 	}
 	fmt.Fprintln(env.Stdout, out)

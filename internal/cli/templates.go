@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 
+	"electionbinder/internal/atomicfile"
 	"electionbinder/internal/plan"
 )
 
@@ -30,7 +31,7 @@ func runTemplatesExport(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := writePlanFile(*out, data); err != nil {
+	if err := atomicfile.WriteFile(*out, data); err != nil {
 		return err
 	}
 	fmt.Fprintln(env.Stdout, *out)

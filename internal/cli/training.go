@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"electionbinder/internal/atomicfile"
 	"electionbinder/internal/binder"
 	"electionbinder/internal/training"
 )
@@ -120,16 +121,7 @@ func trainingWriteOut(env *Env, out string, write func(io.Writer) error) error {
 	if out == "" {
 		return write(env.Stdout)
 	}
-	f, err := os.Create(out)
-	if err != nil {
-		return err
-	}
-	if err := write(f); err != nil {
-		f.Close()
-		os.Remove(out)
-		return err
-	}
-	if err := f.Close(); err != nil {
+	if err := atomicfile.Write(out, write); err != nil {
 		return err
 	}
 	fmt.Fprintln(env.Stdout, out)
