@@ -270,7 +270,7 @@ func TestPlaceholders(t *testing.T) {
 	cases := []struct{ in, want, missing string }{
 		{"{{jurisdiction}} and {{ county }}", "Lakeshore County and Lakeshore County", ""},
 		{"Clerk: {{clerk}}, {{state}}", "Clerk: Ana Núñez, Wisconsin", ""},
-		{"Call {{role:it-support}}.", "Call Dee Xiong ((920) 555-0100); backup: Sam Ortiz ((920) 555-0101).", ""},
+		{"Call {{role:it-support}}.", "Call Dee Xiong, (920) 555-0100; backup: Sam Ortiz, (920) 555-0101.", ""},
 		{"{{role:facilities}}", "{{role:facilities}}", "{{role:facilities}}"},
 		{"{{role:nobody}} {{weather}}", "{{role:nobody}} {{weather}}", "{{role:nobody}} {{weather}}"},
 		{"{{ not a placeholder", "{{ not a placeholder", ""},
