@@ -2,6 +2,7 @@ package plan
 
 import (
 	"database/sql"
+	"electionbinder/internal/idlist"
 	"errors"
 	"fmt"
 	"slices"
@@ -206,11 +207,7 @@ func (s *Store) MoveScenario(id int64, delta int) error {
 		if err != nil {
 			return err
 		}
-		i := indexOf(ids, id)
-		j := min(max(i+delta, 0), len(ids)-1)
-		ids = append(ids[:i], ids[i+1:]...)
-		ids = append(ids[:j], append([]int64{id}, ids[j:]...)...)
-		for pos, x := range ids {
+		for pos, x := range idlist.Move(ids, id, delta) {
 			if _, err := tx.Exec(`UPDATE plan_scenarios SET position = ? WHERE id = ?`, pos, x); err != nil {
 				return err
 			}
@@ -224,7 +221,7 @@ func (s *Store) MoveScenario(id int64, delta int) error {
 }
 
 func scenarioIDs(q execer, planID int64) ([]int64, error) {
-	return queryIDs(q, `SELECT id FROM plan_scenarios WHERE plan_id = ? ORDER BY position, id`, planID)
+	return idlist.Query(q, `SELECT id FROM plan_scenarios WHERE plan_id = ? ORDER BY position, id`, planID)
 }
 
 // DeleteScenario removes a scenario with its steps.

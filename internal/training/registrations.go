@@ -2,6 +2,7 @@ package training
 
 import (
 	"database/sql"
+	"electionbinder/internal/idlist"
 	"errors"
 	"fmt"
 	"time"
@@ -148,27 +149,17 @@ func fillSeats(tx *sql.Tx, eventID int64) ([]int64, error) {
 			return nil, nil
 		}
 	}
-	rows, err := tx.Query(`SELECT id FROM training_registrations WHERE event_id=? AND status='waitlisted'
+	ids, err := idlist.Query(tx, `SELECT id FROM training_registrations WHERE event_id=? AND status='waitlisted'
 		ORDER BY queue LIMIT ?`, eventID, free)
 	if err != nil {
 		return nil, err
 	}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
 	for _, id := range ids {
 		if _, err := tx.Exec(`UPDATE training_registrations SET status='registered' WHERE id=?`, id); err != nil {
 			return nil, err
 		}
 	}
-	return ids, rows.Err()
+	return ids, nil
 }
 
 // Cancel gives up a registration (a seat or a place on the waitlist). A
