@@ -1,6 +1,8 @@
 package contacts
 
 import (
+	"database/sql"
+	"electionbinder/internal/db"
 	"electionbinder/internal/idlist"
 	"errors"
 	"fmt"
@@ -126,15 +128,7 @@ func (s *Store) MoveRole(id int64, delta int) error {
 // SetHolders makes contactIDs the holders of a role, in calling order: the
 // first is the primary, the others are backups.
 func (s *Store) SetHolders(roleID int64, contactIDs []int64) error {
-	tx, err := s.db.Begin()
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := setHolders(tx, roleID, contactIDs); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return db.InTx(s.db, func(tx *sql.Tx) error { return setHolders(tx, roleID, contactIDs) })
 }
 
 func setHolders(tx execer, roleID int64, contactIDs []int64) error {
@@ -167,19 +161,13 @@ func holderIDs(q execer, roleID int64) ([]int64, error) {
 
 // editHolders rewrites a role's calling order with edit, in one transaction.
 func (s *Store) editHolders(roleID int64, edit func(ids []int64) []int64) error {
-	tx, err := s.db.Begin()
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	ids, err := holderIDs(tx, roleID)
-	if err != nil {
-		return err
-	}
-	if err := setHolders(tx, roleID, edit(ids)); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return db.InTx(s.db, func(tx *sql.Tx) error {
+		ids, err := holderIDs(tx, roleID)
+		if err != nil {
+			return err
+		}
+		return setHolders(tx, roleID, edit(ids))
+	})
 }
 
 // AddHolder puts a contact at the end of a role's calling order: as the

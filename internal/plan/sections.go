@@ -2,6 +2,7 @@ package plan
 
 import (
 	"database/sql"
+	"electionbinder/internal/db"
 	"electionbinder/internal/idlist"
 	"errors"
 	"fmt"
@@ -79,7 +80,7 @@ func (s *Store) AddSection(planID, parentID, afterID int64, title string) (int64
 		return 0, errors.New("a section needs a title")
 	}
 	var id int64
-	err := s.inTx(func(tx *sql.Tx) error {
+	err := db.InTx(s.db, func(tx *sql.Tx) error {
 		if parentID != 0 {
 			d, err := depthOf(tx, parentID)
 			if err != nil {
@@ -154,7 +155,7 @@ func (s *Store) SetSectionGuidance(id int64, guidance string) error {
 }
 
 func (s *Store) setSectionField(id int64, column, value string) error {
-	err := s.inTx(func(tx *sql.Tx) error {
+	err := db.InTx(s.db, func(tx *sql.Tx) error {
 		p, err := placeOf(tx, id)
 		if err != nil {
 			return err
@@ -253,7 +254,7 @@ func checkFits(q execer, id, newParent int64) error {
 }
 
 func (s *Store) reshape(id int64, what string, fn func(tx *sql.Tx, p sectionPlace) error) error {
-	err := s.inTx(func(tx *sql.Tx) error {
+	err := db.InTx(s.db, func(tx *sql.Tx) error {
 		p, err := placeOf(tx, id)
 		if err != nil {
 			return err
@@ -282,7 +283,7 @@ type RemovedSection struct {
 // what was removed so that the removal can be undone.
 func (s *Store) DeleteSection(id int64) (RemovedSection, error) {
 	var r RemovedSection
-	err := s.inTx(func(tx *sql.Tx) error {
+	err := db.InTx(s.db, func(tx *sql.Tx) error {
 		p, err := placeOf(tx, id)
 		if err != nil {
 			return err
@@ -334,7 +335,7 @@ func (s *Store) RestoreSection(r RemovedSection) error {
 	if len(r.Sections) == 0 {
 		return nil
 	}
-	err := s.inTx(func(tx *sql.Tx) error {
+	err := db.InTx(s.db, func(tx *sql.Tx) error {
 		for i, sec := range r.Sections {
 			var parent any
 			if i == 0 && r.ParentID != 0 {
