@@ -1,8 +1,8 @@
 package binder
 
 import (
-	"bytes"
 	"database/sql"
+	"io"
 	"time"
 
 	"electionbinder/internal/atomicfile"
@@ -40,12 +40,8 @@ func PrintSignInSheet(conn *sql.DB, eventID int64, path string) error {
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
 	sheet := SignInSheet{Event: sum, Roster: roster, Jurisdiction: jurisdiction, ExtraLines: 10}
-	if err := WriteSignInSheet(&buf, sheet, setup); err != nil {
-		return err
-	}
-	return atomicfile.WriteFile(path, buf.Bytes())
+	return atomicfile.Write(path, func(w io.Writer) error { return WriteSignInSheet(w, sheet, setup) })
 }
 
 // PrintComplianceReport writes the compliance report as of a day to path;
@@ -59,9 +55,6 @@ func PrintComplianceReport(conn *sql.DB, asOf time.Time, only int64, path string
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if err := WriteComplianceReport(&buf, rep, ComplianceOptions{Jurisdiction: jurisdiction, Only: only}, setup); err != nil {
-		return err
-	}
-	return atomicfile.WriteFile(path, buf.Bytes())
+	opt := ComplianceOptions{Jurisdiction: jurisdiction, Only: only}
+	return atomicfile.Write(path, func(w io.Writer) error { return WriteComplianceReport(w, rep, opt, setup) })
 }
