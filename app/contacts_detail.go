@@ -76,11 +76,7 @@ func newContactDetail(s *contactsScreen) *contactDetail {
 	d.org = widget.NewSelect(nil, func(v string) {
 		d.save(func(c *contacts.Contact) { c.OrgID = d.orgIDs[v] })
 	})
-	levels := make([]string, len(contacts.Levels))
-	for i, l := range contacts.Levels {
-		levels[i] = l.Label()
-	}
-	d.level = widget.NewSelect(levels, func(string) {
+	d.level = widget.NewSelect(labelsOf(contacts.Levels, contacts.Level.Label), func(string) {
 		d.save(func(c *contacts.Contact) { c.Level = contacts.Levels[d.level.SelectedIndex()] })
 	})
 	d.verified = widget.NewLabel("")

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -15,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"electionbinder/internal/atomicfile"
 	"electionbinder/internal/contacts"
 )
 
@@ -216,8 +215,5 @@ func (s *contactsScreen) exportTo(path, format string) error {
 	if err := s.store.Export(&buf, format); err != nil {
 		return err
 	}
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("writing %s: %w", filepath.Base(path), err)
-	}
-	return nil
+	return atomicfile.WriteFile(path, buf.Bytes())
 }

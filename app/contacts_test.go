@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"electionbinder/internal/contacts"
-	"electionbinder/internal/db"
 )
 
 // testDay is the day the Contacts tests run on.
@@ -20,18 +19,12 @@ var testDay = time.Date(2026, 11, 25, 9, 0, 0, 0, time.Local)
 // and brings the Contacts screen into view.
 func openContacts(t *testing.T) (*ui, *contactsScreen, *contacts.Store) {
 	t.Helper()
-	a := test.NewTempApp(t)
-	path := filepath.Join(t.TempDir(), "binder.db")
-	conn, err := db.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { conn.Close() })
+	path, conn := newTestDB(t)
 	store := contacts.NewStore(conn)
 	if err := store.LoadSample(testDay); err != nil {
 		t.Fatal(err)
 	}
-	u := newUI(a, path, conn)
+	u := newTestWindow(t, path, conn)
 	u.nav.showTitled("Contacts")
 	s := u.nav.current().(*contactsScreen)
 	s.now = func() time.Time { return testDay }

@@ -3,8 +3,6 @@ package app
 import (
 	"bytes"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -16,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"electionbinder/internal/atomicfile"
 	"electionbinder/internal/binder"
 	"electionbinder/internal/plan"
 )
@@ -174,26 +173,7 @@ func writeBinderFile(u *ui, planID int64, path string, opt binder.ExportOptions)
 	if _, err := binder.NewStore(u.db).Export(&buf, planID, opt); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".binder-*.pdf")
-	if err != nil {
-		return fmt.Errorf("cannot write in that folder: %w", err)
-	}
-	_, werr := tmp.Write(buf.Bytes())
-	cerr := tmp.Close()
-	if werr == nil {
-		werr = cerr
-	}
-	if werr == nil {
-		werr = os.Chmod(tmp.Name(), 0o644) // as an ordinary new file, not private to the temporary name
-	}
-	if werr == nil {
-		werr = os.Rename(tmp.Name(), path)
-	}
-	if werr != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("writing %s: %w", path, werr)
-	}
-	return nil
+	return atomicfile.WriteFile(path, buf.Bytes())
 }
 
 // editDistribution opens the distribution list; closing it refreshes the

@@ -11,31 +11,16 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"electionbinder/internal/binder"
-	"electionbinder/internal/db"
 	"electionbinder/internal/plan"
-	"electionbinder/internal/settings"
 )
 
 // openForPrint starts the window over a new database holding one plan from
 // the built-in template.
 func openForPrint(t *testing.T) (*ui, int64) {
 	t.Helper()
-	a := test.NewTempApp(t)
-	path := filepath.Join(t.TempDir(), "binder.db")
-	conn, err := db.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { conn.Close() })
-	if err := settings.New(conn).SaveProfile(settings.Profile{Jurisdiction: "Lakeshore County", County: "Lakeshore County",
-		State: "Wisconsin", ClerkName: "Ana Núñez"}); err != nil {
-		t.Fatal(err)
-	}
-	id, err := plan.NewStore(conn).CreateFromTemplate(plan.BuiltinTemplate, "Test plan")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return newUI(a, path, conn), id
+	path, conn := newTestDB(t)
+	id := addTestPlan(t, conn)
+	return newTestWindow(t, path, conn), id
 }
 
 func TestDistributionListFeedsTheCopyChoice(t *testing.T) {

@@ -141,8 +141,8 @@ func newScenarioEditor(s *plansScreen) *scenarioEditor {
 	e := &scenarioEditor{s: s}
 	e.title = widget.NewEntry()
 	e.title.OnChanged = func(string) { e.save() }
-	e.level = widget.NewSelect(scenarioLevelNames(), func(string) { e.save() })
-	e.severity = widget.NewSelect(scenarioSeverityNames(), func(string) { e.save() })
+	e.level = widget.NewSelect(stringsOf(plan.Levels), func(string) { e.save() })
+	e.severity = widget.NewSelect(stringsOf(plan.Severities), func(string) { e.save() })
 	e.description = widget.NewMultiLineEntry()
 	e.description.Wrapping = fyne.TextWrapWord
 	e.description.SetMinRowsVisible(3)
@@ -160,22 +160,6 @@ func newScenarioEditor(s *plansScreen) *scenarioEditor {
 		widget.NewCard("", "Communications: who tells whom, and with which statement", e.comms.view()),
 	))
 	return e
-}
-
-func scenarioLevelNames() []string {
-	out := make([]string, len(plan.Levels))
-	for i, l := range plan.Levels {
-		out[i] = string(l)
-	}
-	return out
-}
-
-func scenarioSeverityNames() []string {
-	out := make([]string, len(plan.Severities))
-	for i, l := range plan.Severities {
-		out[i] = string(l)
-	}
-	return out
 }
 
 // edit shows the scenario with the given id.

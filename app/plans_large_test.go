@@ -2,13 +2,11 @@ package app
 
 import (
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
 
-	"electionbinder/internal/db"
 	"electionbinder/internal/plan"
 )
 
@@ -28,16 +26,10 @@ func largePlanFixture(tb testing.TB, store *plan.Store, n int) int64 {
 }
 
 func openLargePlan(tb testing.TB) (*plansScreen, *plan.Store, int64) {
-	a := test.NewTempApp(tb)
-	path := filepath.Join(tb.TempDir(), "binder.db")
-	conn, err := db.Open(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { conn.Close() })
+	path, conn := newTestDB(tb)
 	store := plan.NewStore(conn)
 	id := largePlanFixture(tb, store, 500)
-	u := newUI(a, path, conn)
+	u := newTestWindow(tb, path, conn)
 	return u.nav.current().(*plansScreen), store, id
 }
 

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -9,32 +8,17 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"electionbinder/internal/db"
 	"electionbinder/internal/plan"
-	"electionbinder/internal/settings"
 )
 
 // openPlanEditor starts the window over a new database holding one plan
 // from the built-in template, and returns the Plans screen.
 func openPlanEditor(t *testing.T) (*plansScreen, *plan.Store, int64) {
 	t.Helper()
-	a := test.NewTempApp(t)
-	path := filepath.Join(t.TempDir(), "binder.db")
-	conn, err := db.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { conn.Close() })
-	if err := settings.New(conn).SaveProfile(settings.Profile{Jurisdiction: "Lakeshore County", County: "Lakeshore County",
-		State: "Wisconsin", ClerkName: "Ana Núñez"}); err != nil {
-		t.Fatal(err)
-	}
+	path, conn := newTestDB(t)
+	id := addTestPlan(t, conn)
 	store := plan.NewStore(conn)
-	id, err := store.CreateFromTemplate(plan.BuiltinTemplate, "Test plan")
-	if err != nil {
-		t.Fatal(err)
-	}
-	u := newUI(a, path, conn)
+	u := newTestWindow(t, path, conn)
 	s, ok := u.nav.current().(*plansScreen)
 	if !ok || s.plan == nil || s.plan.ID != id {
 		t.Fatalf("the Plans screen did not open the plan")
@@ -247,14 +231,8 @@ func TestPlanEditorApproveAndCompare(t *testing.T) {
 }
 
 func TestPlansScreenStartsAPlanFromTheTemplate(t *testing.T) {
-	a := test.NewTempApp(t)
-	path := filepath.Join(t.TempDir(), "binder.db")
-	conn, err := db.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	u := newUI(a, path, conn)
+	path, conn := newTestDB(t)
+	u := newTestWindow(t, path, conn)
 	s := u.nav.current().(*plansScreen)
 	if s.plan != nil || s.body.Objects[0] == s.editingLayout {
 		t.Fatal("an empty database should offer to start a plan")

@@ -6,21 +6,8 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"electionbinder/internal/db"
 	"electionbinder/internal/settings"
 )
-
-// openTestUI builds the main window over the database at path with fyne's
-// test driver.
-func openTestUI(t *testing.T, path string) *ui {
-	t.Helper()
-	conn, err := db.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { conn.Close() })
-	return newUI(test.NewTempApp(t), path, conn)
-}
 
 func openSettings(u *ui) *settingsScreen {
 	u.nav.showTitled("Settings")

@@ -345,11 +345,7 @@ func (d *eventDetail) detailsForm() fyne.CanvasObject {
 	entry := func(placeholder string) *widget.Entry { return trSavingEntry(placeholder, false, d.save) }
 	multi := func(placeholder string) *widget.Entry { return trSavingEntry(placeholder, true, d.save) }
 	d.title = entry("Title")
-	labels := make([]string, len(training.Kinds))
-	for i, k := range training.Kinds {
-		labels[i] = k.Label()
-	}
-	d.kind = widget.NewSelect(labels, func(string) { d.save() })
+	d.kind = widget.NewSelect(labelsOf(training.Kinds, training.Kind.Label), func(string) { d.save() })
 	d.date, d.start, d.end = entry("YYYY-MM-DD"), entry("HH:MM"), entry("HH:MM")
 	d.zone = entry(training.DefaultTimeZone)
 	d.capacity, d.hours = entry("empty: no limit"), entry("0")

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"electionbinder/internal/atomicfile"
 	"electionbinder/internal/binder"
 	"electionbinder/internal/training"
 )
@@ -122,31 +123,17 @@ func (s *trainingScreen) askExport() {
 		func(calendar bool) {
 			if calendar {
 				s.askSaveTraining("Exporting the calendar", "Training sessions "+day+".ics", []string{".ics"},
-					func(path string) error { return writeTrainingFile(path, s.store.ExportICS) })
+					func(path string) error { return atomicfile.Write(path, s.store.ExportICS) })
 				return
 			}
 			s.askSaveTraining("Exporting the roster", "Training roster "+day+".csv", []string{".csv"},
-				func(path string) error { return writeTrainingFile(path, s.store.WriteRosterCSV) })
+				func(path string) error { return atomicfile.Write(path, s.store.WriteRosterCSV) })
 		}, s.u.win)
-}
-
-// writeTrainingFile creates path and writes it with write.
-func writeTrainingFile(path string, write func(io.Writer) error) error {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return err
-	}
-	if err := write(f); err != nil {
-		f.Close()
-		os.Remove(path)
-		return err
-	}
-	return f.Close()
 }
 
 // writeComplianceCSV writes the compliance CSV of a report to path.
 func writeComplianceCSV(path string, rep training.Report, only int64) error {
-	return writeTrainingFile(path, func(w io.Writer) error { return training.WriteComplianceCSV(w, rep, only) })
+	return atomicfile.Write(path, func(w io.Writer) error { return training.WriteComplianceCSV(w, rep, only) })
 }
 
 // trDialogText is a paragraph for a dialog, wrapped to a readable width.

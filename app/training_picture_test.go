@@ -8,11 +8,9 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"electionbinder/internal/contacts"
-	"electionbinder/internal/db"
 	"electionbinder/internal/training"
 )
 
@@ -20,20 +18,14 @@ import (
 // county, tab by tab. With BINDER_SHOT_OUT set to a folder it saves the
 // pictures there to look at.
 func TestTrainingScreenPictures(t *testing.T) {
-	a := test.NewTempApp(t)
-	path := filepath.Join(t.TempDir(), "binder.db")
-	conn, err := db.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
+	path, conn := newTestDB(t)
 	if err := contacts.NewStore(conn).LoadSample(time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	if err := training.NewStore(conn).LoadSample(time.Now()); err != nil {
 		t.Fatal(err)
 	}
-	u := newUI(a, path, conn)
+	u := newTestWindow(t, path, conn)
 	u.win.Resize(fyne.NewSize(1100, 720))
 	u.nav.showTitled("Training")
 	s := u.nav.current().(*trainingScreen)

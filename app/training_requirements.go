@@ -63,16 +63,8 @@ func (e *requirementEditor) buildForm() fyne.CanvasObject {
 	e.sessions, e.hours = entry("0"), entry("0")
 	e.startsOn, e.deadline = entry("YYYY-MM-DD or empty"), entry("YYYY-MM-DD or empty")
 	e.termYears = entry("0: no term")
-	kindLabels := make([]string, len(training.Kinds))
-	for i, k := range training.Kinds {
-		kindLabels[i] = k.Label()
-	}
-	e.kinds = widget.NewCheckGroup(kindLabels, func([]string) { e.save() })
-	levels := make([]string, len(contacts.Levels))
-	for i, l := range contacts.Levels {
-		levels[i] = string(l)
-	}
-	e.levels = widget.NewCheckGroup(levels, func([]string) { e.save() })
+	e.kinds = widget.NewCheckGroup(labelsOf(training.Kinds, training.Kind.Label), func([]string) { e.save() })
+	e.levels = widget.NewCheckGroup(stringsOf(contacts.Levels), func([]string) { e.save() })
 	return container.NewVBox(widget.NewForm(
 		widget.NewFormItem("Name", e.name),
 		widget.NewFormItem("Sessions that count", e.kinds),

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -11,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"electionbinder/internal/contacts"
-	"electionbinder/internal/db"
 	"electionbinder/internal/training"
 )
 
@@ -19,13 +17,7 @@ import (
 // session and an upcoming 2-seat one, and shows the Training screen.
 func openTrainingScreen(t *testing.T) (*ui, *trainingScreen, map[string]int64) {
 	t.Helper()
-	a := test.NewTempApp(t)
-	path := filepath.Join(t.TempDir(), "binder.db")
-	conn, err := db.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { conn.Close() })
+	path, conn := newTestDB(t)
 	dir := contacts.NewStore(conn)
 	office, err := dir.Create(contacts.Contact{Kind: contacts.Organization, Name: "Lakeshore County Clerk", Level: contacts.County, Active: true})
 	if err != nil {
@@ -55,7 +47,7 @@ func openTrainingScreen(t *testing.T) (*ui, *trainingScreen, map[string]int64) {
 		MinSessions: 1, Levels: []string{"county"}}); err != nil {
 		t.Fatal(err)
 	}
-	u := newUI(a, path, conn)
+	u := newTestWindow(t, path, conn)
 	u.nav.showTitled("Training")
 	s, ok := u.nav.current().(*trainingScreen)
 	if !ok {

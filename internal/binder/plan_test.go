@@ -3,14 +3,11 @@ package binder
 import (
 	"bytes"
 	"database/sql"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"electionbinder/internal/contacts"
-	"electionbinder/internal/db"
 	"electionbinder/internal/plan"
 	"electionbinder/internal/settings"
 )
@@ -19,12 +16,8 @@ import (
 // and a plan from the built-in template.
 func storedPlan(t *testing.T) (*sql.DB, int64) {
 	t.Helper()
-	conn, err := db.Open(filepath.Join(t.TempDir(), "binder.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { conn.Close() })
-	err = settings.New(conn).SaveProfile(settings.Profile{Jurisdiction: "Lakeshore County", Kind: settings.County,
+	conn := openTestDB(t)
+	err := settings.New(conn).SaveProfile(settings.Profile{Jurisdiction: "Lakeshore County", Kind: settings.County,
 		County: "Lakeshore County", State: "Wisconsin", ClerkName: "Ana Núñez", ClerkTitle: "County Clerk",
 		Phone: "(920) 555-0140", Address: "100 Main Street\nLakeshore, WI 54000"})
 	if err != nil {
@@ -48,11 +41,7 @@ func export(t *testing.T, s *Store, id int64, opt ExportOptions) (string, Result
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(t.TempDir(), "binder.pdf")
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path, res, buf.Bytes()
+	return writeTempFile(t, "binder.pdf", buf.Bytes()), res, buf.Bytes()
 }
 
 func TestStoredPlanPrintsWithSettingsAndDirectory(t *testing.T) {

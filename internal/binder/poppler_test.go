@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -44,11 +43,7 @@ func render(t testing.TB, doc *Document, opt Options) (string, Result, []byte) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(t.TempDir(), "binder.pdf")
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path, res, buf.Bytes()
+	return writeTempFile(t, "binder.pdf", buf.Bytes()), res, buf.Bytes()
 }
 
 // pageTexts returns the text of every page, as pdftotext reads it.

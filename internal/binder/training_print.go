@@ -1,13 +1,11 @@
 package binder
 
 import (
-	"bytes"
 	"database/sql"
-	"fmt"
-	"os"
-	"path/filepath"
+	"io"
 	"time"
 
+	"electionbinder/internal/atomicfile"
 	"electionbinder/internal/settings"
 	"electionbinder/internal/training"
 )
@@ -42,12 +40,8 @@ func PrintSignInSheet(conn *sql.DB, eventID int64, path string) error {
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
 	sheet := SignInSheet{Event: sum, Roster: roster, Jurisdiction: jurisdiction, ExtraLines: 10}
-	if err := WriteSignInSheet(&buf, sheet, setup); err != nil {
-		return err
-	}
-	return writeTrainingFile(path, buf.Bytes())
+	return atomicfile.Write(path, func(w io.Writer) error { return WriteSignInSheet(w, sheet, setup) })
 }
 
 // PrintComplianceReport writes the compliance report as of a day to path;
@@ -61,30 +55,6 @@ func PrintComplianceReport(conn *sql.DB, asOf time.Time, only int64, path string
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if err := WriteComplianceReport(&buf, rep, ComplianceOptions{Jurisdiction: jurisdiction, Only: only}, setup); err != nil {
-		return err
-	}
-	return writeTrainingFile(path, buf.Bytes())
-}
-
-// writeFileAtomic writes data beside path and renames it into place, so a
-// failure never leaves half a file.
-func writeTrainingFile(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".binder-*.tmp")
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	return nil
+	opt := ComplianceOptions{Jurisdiction: jurisdiction, Only: only}
+	return atomicfile.Write(path, func(w io.Writer) error { return WriteComplianceReport(w, rep, opt, setup) })
 }

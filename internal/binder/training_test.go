@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"electionbinder/internal/contacts"
-	"electionbinder/internal/db"
 	"electionbinder/internal/training"
 )
 
@@ -28,11 +27,7 @@ type trainingFixture struct {
 
 func newTrainingFixture(t *testing.T) trainingFixture {
 	t.Helper()
-	conn, err := db.Open(filepath.Join(t.TempDir(), "binder.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { conn.Close() })
+	conn := openTestDB(t)
 	s := training.NewStore(conn)
 	county := trInsertContact(t, conn, "organization", "Lakeshore County Clerk", 0)
 	town := trInsertContact(t, conn, "organization", "Town of Pine Bluff", 0)
@@ -48,6 +43,7 @@ func newTrainingFixture(t *testing.T) trainingFixture {
 		f.people = append(f.people, trInsertContact(t, conn, "person", n, org))
 	}
 	start := time.Date(2019, 11, 12, 13, 0, 0, 0, trZone(t, "America/Chicago"))
+	var err error
 	f.session, err = s.CreateEvent(training.Event{Title: "Election security communications: in-person exercise",
 		Kind: training.InPerson, Start: start, End: start.Add(2 * time.Hour), TimeZone: "America/Chicago",
 		Address: "212 6th Street N, La Crosse, WI 54601", Room: "Basement auditorium, room 0430",
@@ -115,10 +111,7 @@ func trPDFText(t *testing.T, pdf []byte, name string) string {
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		t.Skip("poppler's pdftotext is not installed")
 	}
-	path := filepath.Join(t.TempDir(), name)
-	if err := os.WriteFile(path, pdf, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	path := writeTempFile(t, name, pdf)
 	if _, err := exec.LookPath("qpdf"); err == nil {
 		if out, err := exec.Command("qpdf", "--check", path).CombinedOutput(); err != nil {
 			t.Fatalf("qpdf --check: %v\n%s", err, out)

@@ -17,6 +17,25 @@ func run(t *testing.T, dbPath string, args ...string) (int, string, string) {
 	return code, out.String(), errOut.String()
 }
 
+// demoBinder makes a binder in a temporary folder and loads the sample
+// county into it; it returns the folder and the database file.
+func demoBinder(t *testing.T) (dir, path string) {
+	t.Helper()
+	dir = t.TempDir()
+	path = filepath.Join(dir, "binder.db")
+	if code, _, errOut := run(t, path, "demo"); code != ExitOK {
+		t.Fatalf("demo: %d %s", code, errOut)
+	}
+	return dir, path
+}
+
+// lastLine is the last line of a command's output, where a command that
+// creates something prints its id.
+func lastLine(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	return lines[len(lines)-1]
+}
+
 func TestVersionMatchesFyneAppToml(t *testing.T) {
 	code, out, _ := run(t, filepath.Join(t.TempDir(), "b.db"), "version")
 	if code != ExitOK || !strings.Contains(out, Version) {
@@ -62,11 +81,7 @@ func TestExitCodes(t *testing.T) {
 }
 
 func TestBackupAndRestoreCommands(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "b.db")
-	if code, _, e := run(t, path, "demo"); code != ExitOK {
-		t.Fatalf("demo: %s", e)
-	}
+	dir, path := demoBinder(t)
 	backup := filepath.Join(dir, "backup.db")
 	if code, out, e := run(t, path, "backup", "--out", backup); code != ExitOK || !strings.Contains(out, backup) {
 		t.Fatalf("backup: %d %s %s", code, out, e)

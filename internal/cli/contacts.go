@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -46,9 +45,9 @@ func runContactsImport(env *Env, args []string) error {
 	}
 	var sources []contacts.Source
 	for _, f := range files {
-		data, err := os.ReadFile(f)
+		data, err := readInput(f)
 		if err != nil {
-			return fmt.Errorf("reading %s: %w", f, err)
+			return err
 		}
 		recs, err := contacts.ReadFile(f, data)
 		if err != nil {
@@ -110,11 +109,7 @@ func runContactsExport(env *Env, args []string) error {
 		_, err := env.Stdout.Write(buf.Bytes())
 		return err
 	}
-	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("writing %s: %w", *out, err)
-	}
-	fmt.Fprintln(env.Stdout, *out)
-	return nil
+	return saveFile(env, *out, buf.Bytes())
 }
 
 func runContactsList(env *Env, args []string) error {
@@ -177,15 +172,8 @@ func roleID(st *contacts.Store, slug string) (int64, error) {
 	return 0, UsageError{fmt.Sprintf("no role has the slug %q", slug)}
 }
 
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
-}
-
 func verifiedText(c contacts.Contact) string {
-	if c.VerifiedOn.IsZero() {
-		return "never"
-	}
-	return c.VerifiedOn.Format("2006-01-02")
+	return dayText(c.VerifiedOn, "never")
 }
 
 func rolesText(hs []contacts.Holding) string {
@@ -197,7 +185,7 @@ func rolesText(hs []contacts.Holding) string {
 }
 
 func runContactsCallTree(env *Env, args []string) error {
-	if _, err := ParseFlags(flag.NewFlagSet("contacts calltree", flag.ContinueOnError), args, 0, 0); err != nil {
+	if _, err := parseArgs("contacts calltree", args, 0, 0); err != nil {
 		return err
 	}
 	st, err := contactStore(env)

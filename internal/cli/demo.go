@@ -2,7 +2,6 @@ package cli
 
 import (
 	"database/sql"
-	"flag"
 	"fmt"
 
 	"electionbinder/internal/settings"
@@ -28,7 +27,7 @@ var demoLoaders = []demoLoader{
 }
 
 func runDemo(env *Env, args []string) error {
-	if _, err := ParseFlags(flag.NewFlagSet("demo", flag.ContinueOnError), args, 0, 0); err != nil {
+	if _, err := parseArgs("demo", args, 0, 0); err != nil {
 		return err
 	}
 	for _, l := range demoLoaders {

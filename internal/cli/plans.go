@@ -2,12 +2,9 @@ package cli
 
 import (
 	"database/sql"
-	"errors"
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 
@@ -55,9 +52,9 @@ func runPlansImport(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	src, err := os.ReadFile(pos[0])
+	src, err := readInput(pos[0])
 	if err != nil {
-		return fmt.Errorf("reading %s: %w", pos[0], err)
+		return err
 	}
 	st := plan.NewStore(env.DB)
 	if *title == "" {
@@ -79,7 +76,7 @@ func runPlansImport(env *Env, args []string) error {
 }
 
 func runPlansList(env *Env, args []string) error {
-	if _, err := ParseFlags(flag.NewFlagSet("plans list", flag.ContinueOnError), args, 0, 0); err != nil {
+	if _, err := parseArgs("plans list", args, 0, 0); err != nil {
 		return err
 	}
 	list, err := plan.NewStore(env.DB).List()
@@ -89,21 +86,21 @@ func runPlansList(env *Env, args []string) error {
 	fmt.Fprintln(env.Stdout, "ID\tTITLE\tSTATUS\tAPPROVED\tNEXT REVIEW\tSECTIONS\tSCENARIOS\tREVISIONS")
 	for _, p := range list {
 		fmt.Fprintf(env.Stdout, "%d\t%s\t%s\t%s\t%s\t%d\t%d\t%d\n", p.ID, p.Title, p.Status,
-			planDate(p.ApprovedOn), planDate(p.NextReview), p.Sections, p.Scenarios, p.Revisions)
+			dayText(p.ApprovedOn, "-"), dayText(p.NextReview, "-"), p.Sections, p.Scenarios, p.Revisions)
 	}
 	return nil
 }
 
-func planDate(t time.Time) string {
-	if t.IsZero() {
-		return "-"
-	}
-	return t.Format("2006-01-02")
+// planArgument reads the command line of a command whose one argument is a
+// plan id and which takes no options.
+func planArgument(name string, args []string) (int64, error) {
+	return planFlags(flag.NewFlagSet(name, flag.ContinueOnError), args)
 }
 
-// planArgument reads the command line of a command whose one argument is a plan id.
-func planArgument(name string, args []string) (int64, error) {
-	pos, err := ParseFlags(flag.NewFlagSet(name, flag.ContinueOnError), args, 1, 1)
+// planFlags parses fs from the command line of a command whose one argument
+// is a plan id, and returns the id.
+func planFlags(fs *flag.FlagSet, args []string) (int64, error) {
+	pos, err := ParseFlags(fs, args, 1, 1)
 	if err != nil {
 		return 0, err
 	}
@@ -112,11 +109,7 @@ func planArgument(name string, args []string) (int64, error) {
 
 // parsePlanID reads a plan id argument.
 func parsePlanID(arg string) (int64, error) {
-	id, err := strconv.ParseInt(arg, 10, 64)
-	if err != nil || id <= 0 {
-		return 0, UsageError{fmt.Sprintf("%q is not a plan id (see binder plans list)", arg)}
-	}
-	return id, nil
+	return parseID(arg, fmt.Sprintf("%q is not a plan id (see binder plans list)", arg))
 }
 
 func runPlansCheck(env *Env, args []string) error {
@@ -154,11 +147,7 @@ func runPlansExport(env *Env, args []string) error {
 	out := fs.String("out", "", "file to write: .pdf or .md")
 	since := fs.Int("since", 0, "only what changed since this revision")
 	revision := fs.Int("revision", 0, "the plan as approved in this revision (Markdown only)")
-	pos, err := ParseFlags(fs, args, 1, 1)
-	if err != nil {
-		return err
-	}
-	id, err := parsePlanID(pos[0])
+	id, err := planFlags(fs, args)
 	if err != nil {
 		return err
 	}
@@ -192,31 +181,7 @@ func exportPlanMarkdown(env *Env, id int64, out string, since, revision int) err
 	if err != nil {
 		return err
 	}
-	if err := writePlanFile(out, data); err != nil {
-		return err
-	}
-	fmt.Fprintln(env.Stdout, out)
-	return nil
-}
-
-// writePlanFile writes data beside path and renames it into place, so a
-// failed write never leaves half a file.
-func writePlanFile(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".binder-*")
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	_, werr := tmp.Write(data)
-	cerr := tmp.Close()
-	if err := errors.Join(werr, cerr); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	return nil
+	return saveFile(env, out, data)
 }
 
 // loadDemoPlan starts the sample county's plan from the built-in template,
@@ -236,11 +201,7 @@ func runPlansApprove(env *Env, args []string) error {
 	by := fs.String("by", "", "who approved the plan")
 	summary := fs.String("summary", "", "summary of changes (default: counted from the last revision)")
 	review := fs.String("next-review", "", "next review date, YYYY-MM-DD (default: a year from today)")
-	pos, err := ParseFlags(fs, args, 1, 1)
-	if err != nil {
-		return err
-	}
-	id, err := parsePlanID(pos[0])
+	id, err := planFlags(fs, args)
 	if err != nil {
 		return err
 	}
@@ -248,10 +209,8 @@ func runPlansApprove(env *Env, args []string) error {
 		return UsageError{"--by NAME is required"}
 	}
 	a := plan.Approval{ApprovedBy: *by, Summary: *summary}
-	if *review != "" {
-		if a.NextReview, err = time.Parse("2006-01-02", *review); err != nil {
-			return UsageError{fmt.Sprintf("--next-review %q is not a date like 2027-03-01", *review)}
-		}
+	if a.NextReview, err = parseDay(*review, fmt.Sprintf("--next-review %q is not a date like 2027-03-01", *review)); err != nil {
+		return err
 	}
 	rev, err := plan.NewStore(env.DB).Approve(id, a)
 	if err != nil {

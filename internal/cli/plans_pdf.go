@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"flag"
 	"fmt"
-	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -36,22 +35,11 @@ func writeBinder(env *Env, planID int64, out string, opt binder.ExportOptions) e
 	if _, err := binder.NewStore(env.DB).Export(&buf, planID, opt); err != nil {
 		return err
 	}
-	if err := writePlanFile(out, buf.Bytes()); err != nil {
-		return err
-	}
-	if err := os.Chmod(out, 0o644); err != nil { // readable like any new document, not private to its temporary name
-		return err
-	}
-	fmt.Fprintln(env.Stdout, out)
-	return nil
+	return saveFile(env, out, buf.Bytes())
 }
 
 func runDistributionList(env *Env, args []string) error {
-	pos, err := ParseFlags(flag.NewFlagSet("distribution list", flag.ContinueOnError), args, 1, 1)
-	if err != nil {
-		return err
-	}
-	id, err := parsePlanID(pos[0])
+	id, err := planArgument("distribution list", args)
 	if err != nil {
 		return err
 	}
@@ -61,11 +49,8 @@ func runDistributionList(env *Env, args []string) error {
 	}
 	fmt.Fprintln(env.Stdout, "ID\tCOPY\tHOLDER\tTITLE\tLOCATION\tISSUED")
 	for _, c := range copies {
-		issued := ""
-		if !c.Issued.IsZero() {
-			issued = c.Issued.Format("2006-01-02")
-		}
-		fmt.Fprintf(env.Stdout, "%d\t%s\t%s\t%s\t%s\t%s\n", c.ID, tabless(c.Number), tabless(c.Holder), tabless(c.Title), tabless(c.Location), issued)
+		fmt.Fprintf(env.Stdout, "%d\t%s\t%s\t%s\t%s\t%s\n", c.ID, tabless(c.Number), tabless(c.Holder), tabless(c.Title), tabless(c.Location),
+			dayText(c.Issued, ""))
 	}
 	return nil
 }
@@ -77,19 +62,13 @@ func runDistributionAdd(env *Env, args []string) error {
 	title := fs.String("title", "", "their title or organisation")
 	location := fs.String("location", "", "where the copy is kept")
 	issued := fs.String("issued", "", "date the copy was handed out, YYYY-MM-DD")
-	pos, err := ParseFlags(fs, args, 1, 1)
-	if err != nil {
-		return err
-	}
-	planID, err := parsePlanID(pos[0])
+	planID, err := planFlags(fs, args)
 	if err != nil {
 		return err
 	}
 	c := binder.Copy{PlanID: planID, Number: *number, Holder: *holder, Title: *title, Location: *location}
-	if *issued != "" {
-		if c.Issued, err = time.Parse("2006-01-02", *issued); err != nil {
-			return UsageError{fmt.Sprintf("--issued %q is not a date like 2026-03-05", *issued)}
-		}
+	if c.Issued, err = parseDay(*issued, fmt.Sprintf("--issued %q is not a date like 2026-03-05", *issued)); err != nil {
+		return err
 	}
 	if strings.TrimSpace(c.Number) == "" || strings.TrimSpace(c.Holder) == "" {
 		return UsageError{"--copy and --holder are required"}
@@ -103,13 +82,13 @@ func runDistributionAdd(env *Env, args []string) error {
 }
 
 func runDistributionRemove(env *Env, args []string) error {
-	pos, err := ParseFlags(flag.NewFlagSet("distribution remove", flag.ContinueOnError), args, 1, 1)
+	pos, err := parseArgs("distribution remove", args, 1, 1)
 	if err != nil {
 		return err
 	}
-	id, err := strconv.ParseInt(pos[0], 10, 64)
-	if err != nil || id <= 0 {
-		return UsageError{fmt.Sprintf("%q is not a copy id (see binder distribution list PLAN)", pos[0])}
+	id, err := parseID(pos[0], fmt.Sprintf("%q is not a copy id (see binder distribution list PLAN)", pos[0]))
+	if err != nil {
+		return err
 	}
 	return binder.NewStore(env.DB).DeleteCopy(id)
 }
@@ -118,11 +97,7 @@ func runDistributionPrint(env *Env, args []string) error {
 	fs := flag.NewFlagSet("distribution print", flag.ContinueOnError)
 	number := fs.String("copy", "", "copy number to print on every page")
 	out := fs.String("out", "", "the PDF file to write")
-	pos, err := ParseFlags(fs, args, 1, 1)
-	if err != nil {
-		return err
-	}
-	planID, err := parsePlanID(pos[0])
+	planID, err := planFlags(fs, args)
 	if err != nil {
 		return err
 	}

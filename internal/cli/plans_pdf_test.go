@@ -8,49 +8,37 @@ import (
 	"testing"
 )
 
-// runBinderCommand runs one command against dbPath and returns its exit code and output.
-func runBinderCommand(t *testing.T, dbPath string, args ...string) (int, string, string) {
-	t.Helper()
-	var out, errOut bytes.Buffer
-	code := Run(dbPath, args, &out, &errOut)
-	return code, out.String(), errOut.String()
-}
-
 func TestPrintingCommands(t *testing.T) {
-	dir := t.TempDir()
-	dbPath := filepath.Join(dir, "binder.db")
-	if code, _, errOut := runBinderCommand(t, dbPath, "demo"); code != 0 {
-		t.Fatalf("demo: %d %s", code, errOut)
-	}
-	code, out, _ := runBinderCommand(t, dbPath, "distribution", "list", "1")
+	dir, dbPath := demoBinder(t)
+	code, out, _ := run(t, dbPath, "distribution", "list", "1")
 	if code != 0 || !strings.Contains(out, "\t1\tAna Núñez\tCounty Clerk\tClerk's office safe\t") || strings.Count(out, "\n") != 4 {
 		t.Fatalf("the sample distribution list: %d %q", code, out)
 	}
-	code, out, _ = runBinderCommand(t, dbPath, "distribution", "add", "1", "--copy", "7", "--holder", "Grace Okafor",
+	code, out, _ = run(t, dbPath, "distribution", "add", "1", "--copy", "7", "--holder", "Grace Okafor",
 		"--title", "IT Director", "--issued", "2026-03-05")
-	if code != 0 || strings.TrimSpace(lastLineOf(out)) == "" {
+	if code != 0 || strings.TrimSpace(lastLine(out)) == "" {
 		t.Fatalf("distribution add: %d %q", code, out)
 	}
-	copyID := strings.TrimSpace(lastLineOf(out))
-	code, out, _ = runBinderCommand(t, dbPath, "distribution", "list", "1")
+	copyID := strings.TrimSpace(lastLine(out))
+	code, out, _ = run(t, dbPath, "distribution", "list", "1")
 	if code != 0 || !strings.HasPrefix(out, "ID\tCOPY\tHOLDER") || !strings.Contains(out, copyID+"\t7\tGrace Okafor\tIT Director\t\t2026-03-05") {
 		t.Fatalf("distribution list: %d %q", code, out)
 	}
-	if code, _, errOut := runBinderCommand(t, dbPath, "distribution", "add", "1", "--copy", "7", "--holder", "Someone else"); code != ExitError ||
+	if code, _, errOut := run(t, dbPath, "distribution", "add", "1", "--copy", "7", "--holder", "Someone else"); code != ExitError ||
 		!strings.Contains(errOut, "copy number 7 is already given out") {
 		t.Fatalf("a second copy 7: %d %q", code, errOut)
 	}
-	if code, _, _ := runBinderCommand(t, dbPath, "distribution", "add", "1", "--holder", "Nobody"); code != ExitUsage {
+	if code, _, _ := run(t, dbPath, "distribution", "add", "1", "--holder", "Nobody"); code != ExitUsage {
 		t.Fatalf("add without --copy exits %d", code)
 	}
 
 	full := filepath.Join(dir, "plan.pdf")
-	code, out, errOut := runBinderCommand(t, dbPath, "plans", "export", "1", "--out", full)
+	code, out, errOut := run(t, dbPath, "plans", "export", "1", "--out", full)
 	if code != 0 || strings.TrimSpace(out) != full {
 		t.Fatalf("plans export: %d %q %q", code, out, errOut)
 	}
 	copyPDF := filepath.Join(dir, "copy7.pdf")
-	if code, _, errOut := runBinderCommand(t, dbPath, "distribution", "print", "1", "--copy", "7", "--out", copyPDF); code != 0 {
+	if code, _, errOut := run(t, dbPath, "distribution", "print", "1", "--copy", "7", "--out", copyPDF); code != 0 {
 		t.Fatalf("distribution print: %d %q", code, errOut)
 	}
 	for _, f := range []string{full, copyPDF} {
@@ -59,26 +47,21 @@ func TestPrintingCommands(t *testing.T) {
 			t.Fatalf("%s is not a PDF: %v", f, err)
 		}
 	}
-	if code, _, errOut := runBinderCommand(t, dbPath, "distribution", "print", "1", "--copy", "99", "--out", filepath.Join(dir, "x.pdf")); code != ExitError ||
+	if code, _, errOut := run(t, dbPath, "distribution", "print", "1", "--copy", "99", "--out", filepath.Join(dir, "x.pdf")); code != ExitError ||
 		!strings.Contains(errOut, `no controlled copy numbered "99"`) {
 		t.Fatalf("printing a copy that does not exist: %d %q", code, errOut)
 	}
-	if code, _, errOut := runBinderCommand(t, dbPath, "plans", "export", "1", "--out", filepath.Join(dir, "since.pdf"), "--since", "1"); code != ExitError ||
+	if code, _, errOut := run(t, dbPath, "plans", "export", "1", "--out", filepath.Join(dir, "since.pdf"), "--since", "1"); code != ExitError ||
 		!strings.Contains(errOut, "revision 1") {
 		t.Fatalf("changed pages of a plan never approved: %d %q", code, errOut)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "since.pdf")); !os.IsNotExist(err) {
 		t.Fatal("a failed export left a file")
 	}
-	if code, _, _ := runBinderCommand(t, dbPath, "distribution", "remove", copyID); code != 0 {
+	if code, _, _ := run(t, dbPath, "distribution", "remove", copyID); code != 0 {
 		t.Fatalf("distribution remove exits %d", code)
 	}
-	if code, _, errOut := runBinderCommand(t, dbPath, "distribution", "remove", copyID); code != ExitError || !strings.Contains(errOut, "not found") {
+	if code, _, errOut := run(t, dbPath, "distribution", "remove", copyID); code != ExitError || !strings.Contains(errOut, "not found") {
 		t.Fatalf("removing it again: %d %q", code, errOut)
 	}
-}
-
-func lastLineOf(s string) string {
-	lines := strings.Split(strings.TrimSpace(s), "\n")
-	return lines[len(lines)-1]
 }

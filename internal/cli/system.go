@@ -17,7 +17,7 @@ func init() {
 }
 
 func runVersion(env *Env, args []string) error {
-	if _, err := ParseFlags(flag.NewFlagSet("version", flag.ContinueOnError), args, 0, 0); err != nil {
+	if _, err := parseArgs("version", args, 0, 0); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "Election Security Binder %s (database schema %d)\n", Version, db.LatestVersion())
@@ -41,7 +41,7 @@ func runBackup(env *Env, args []string) error {
 }
 
 func runRestore(env *Env, args []string) error {
-	pos, err := ParseFlags(flag.NewFlagSet("restore", flag.ContinueOnError), args, 1, 1)
+	pos, err := parseArgs("restore", args, 1, 1)
 	if err != nil {
 		return err
 	}

@@ -3,7 +3,6 @@ package cli
 import (
 	"flag"
 	"fmt"
-	"os"
 
 	"electionbinder/internal/plan"
 )
@@ -30,11 +29,7 @@ func runTemplatesExport(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := writePlanFile(*out, data); err != nil {
-		return err
-	}
-	fmt.Fprintln(env.Stdout, *out)
-	return nil
+	return saveFile(env, *out, data)
 }
 
 func runTemplatesImport(env *Env, args []string) error {
@@ -44,9 +39,9 @@ func runTemplatesImport(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	src, err := os.ReadFile(pos[0])
+	src, err := readInput(pos[0])
 	if err != nil {
-		return fmt.Errorf("reading %s: %w", pos[0], err)
+		return err
 	}
 	t, err := plan.NewStore(env.DB).ImportTemplate(src, *name)
 	if err != nil {
@@ -58,7 +53,7 @@ func runTemplatesImport(env *Env, args []string) error {
 }
 
 func runTemplatesList(env *Env, args []string) error {
-	if _, err := ParseFlags(flag.NewFlagSet("templates list", flag.ContinueOnError), args, 0, 0); err != nil {
+	if _, err := parseArgs("templates list", args, 0, 0); err != nil {
 		return err
 	}
 	list, err := plan.NewStore(env.DB).Templates()

@@ -30,7 +30,7 @@ func init() {
 }
 
 func runTrainingList(env *Env, args []string) error {
-	if _, err := ParseFlags(flag.NewFlagSet("training list", flag.ContinueOnError), args, 0, 0); err != nil {
+	if _, err := parseArgs("training list", args, 0, 0); err != nil {
 		return err
 	}
 	list, err := training.NewStore(env.DB).Events("")
@@ -44,17 +44,13 @@ func runTrainingList(env *Env, args []string) error {
 			capacity = strconv.Itoa(e.Capacity)
 		}
 		fmt.Fprintf(env.Stdout, "%d\t%s\t%s\t%s\t%d\t%s\t%d\t%d\n", e.ID, e.Start.Format("2006-01-02 15:04 MST"),
-			e.Kind, trainingOneLine(e.Title), e.Registered, capacity, e.Waitlisted, e.Attended)
+			e.Kind, oneLine(e.Title), e.Registered, capacity, e.Waitlisted, e.Attended)
 	}
 	return nil
 }
 
-func trainingOneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
-}
-
 func runTrainingImport(env *Env, args []string) error {
-	files, err := ParseFlags(flag.NewFlagSet("training import", flag.ContinueOnError), args, 1, -1)
+	files, err := parseArgs("training import", args, 1, -1)
 	if err != nil {
 		return err
 	}
@@ -112,28 +108,7 @@ func runTrainingExport(env *Env, args []string) error {
 	default:
 		return UsageError{"--format must be ics or csv"}
 	}
-	return trainingWriteOut(env, *out, write)
-}
-
-// trainingWriteOut writes to the file named out, or to standard output when it is empty.
-func trainingWriteOut(env *Env, out string, write func(io.Writer) error) error {
-	if out == "" {
-		return write(env.Stdout)
-	}
-	f, err := os.Create(out)
-	if err != nil {
-		return err
-	}
-	if err := write(f); err != nil {
-		f.Close()
-		os.Remove(out)
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	fmt.Fprintln(env.Stdout, out)
-	return nil
+	return writeOut(env, *out, write)
 }
 
 func runTrainingReport(env *Env, args []string) error {
@@ -144,12 +119,12 @@ func runTrainingReport(env *Env, args []string) error {
 	if _, err := ParseFlags(fs, args, 0, 0); err != nil {
 		return err
 	}
-	asOf := time.Now()
-	if *asOfText != "" {
-		var err error
-		if asOf, err = time.Parse("2006-01-02", *asOfText); err != nil {
-			return UsageError{"--as-of must be a date such as 2020-06-30"}
-		}
+	asOf, err := parseDay(*asOfText, "--as-of must be a date such as 2020-06-30")
+	if err != nil {
+		return err
+	}
+	if asOf.IsZero() {
+		asOf = time.Now()
 	}
 	switch strings.ToLower(filepath.Ext(*out)) {
 	case ".pdf":
@@ -163,7 +138,7 @@ func runTrainingReport(env *Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		return trainingWriteOut(env, *out, func(w io.Writer) error { return training.WriteComplianceCSV(w, rep, *only) })
+		return writeOut(env, *out, func(w io.Writer) error { return training.WriteComplianceCSV(w, rep, *only) })
 	}
 	return UsageError{"--out must name a .pdf or .csv file"}
 }
@@ -189,16 +164,13 @@ func runTrainingSignin(env *Env, args []string) error {
 	return nil
 }
 
+// trainingID reads the id of a session or person; what names the argument.
 func trainingID(s, what string) (int64, error) {
-	id, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || id <= 0 {
-		return 0, UsageError{fmt.Sprintf("%s must be a number from the list, not %q", what, s)}
-	}
-	return id, nil
+	return parseID(s, fmt.Sprintf("%s must be a number from the list, not %q", what, s))
 }
 
 func runTrainingRoster(env *Env, args []string) error {
-	pos, err := ParseFlags(flag.NewFlagSet("training roster", flag.ContinueOnError), args, 1, 1)
+	pos, err := parseArgs("training roster", args, 1, 1)
 	if err != nil {
 		return err
 	}
@@ -216,7 +188,7 @@ func runTrainingRoster(env *Env, args []string) error {
 	}
 	fmt.Fprintln(env.Stdout, "contact\tname\toffice\tstatus\tattendance")
 	for _, r := range roster {
-		fmt.Fprintf(env.Stdout, "%d\t%s\t%s\t%s\t%s\n", r.ContactID, trainingOneLine(r.Name), trainingOneLine(r.Office), r.Status, r.Attendance)
+		fmt.Fprintf(env.Stdout, "%d\t%s\t%s\t%s\t%s\n", r.ContactID, oneLine(r.Name), oneLine(r.Office), r.Status, r.Attendance)
 	}
 	return nil
 }
@@ -298,7 +270,7 @@ func runTrainingCheckin(env *Env, args []string) error {
 }
 
 func runTrainingRequirements(env *Env, args []string) error {
-	if _, err := ParseFlags(flag.NewFlagSet("training requirements", flag.ContinueOnError), args, 0, 0); err != nil {
+	if _, err := parseArgs("training requirements", args, 0, 0); err != nil {
 		return err
 	}
 	reqs, err := training.NewStore(env.DB).Requirements()
@@ -307,7 +279,7 @@ func runTrainingRequirements(env *Env, args []string) error {
 	}
 	fmt.Fprintln(env.Stdout, "id\tname\trule\tapplies to")
 	for _, r := range reqs {
-		fmt.Fprintf(env.Stdout, "%d\t%s\t%s\t%s\n", r.ID, trainingOneLine(r.Name), r.Rule(), strings.Join(r.Levels, ","))
+		fmt.Fprintf(env.Stdout, "%d\t%s\t%s\t%s\n", r.ID, oneLine(r.Name), r.Rule(), strings.Join(r.Levels, ","))
 	}
 	return nil
 }

@@ -8,21 +8,9 @@ import (
 	"testing"
 )
 
-// runTrainingCmd runs a command line against the database at path.
-func runTrainingCmd(t *testing.T, path string, args ...string) (int, string, string) {
-	t.Helper()
-	var out, errOut bytes.Buffer
-	code := Run(path, args, &out, &errOut)
-	return code, out.String(), errOut.String()
-}
-
 func TestTrainingCommands(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "binder.db")
-	if code, _, stderr := runTrainingCmd(t, path, "demo"); code != 0 {
-		t.Fatalf("demo: %d %s", code, stderr)
-	}
-	code, out, _ := runTrainingCmd(t, path, "training", "list")
+	dir, path := demoBinder(t)
+	code, out, _ := run(t, path, "training", "list")
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	if code != 0 || lines[0] != "id\tstart\tkind\ttitle\tregistered\tcapacity\twaitlisted\tattended" || len(lines) != 6 {
 		t.Fatalf("list (%d):\n%s", code, out)
@@ -33,11 +21,11 @@ func TestTrainingCommands(t *testing.T) {
 	}
 
 	ics := filepath.Join(dir, "sessions.ics")
-	if code, _, stderr := runTrainingCmd(t, path, "training", "export", "--format", "ics", "--out", ics); code != 0 {
+	if code, _, stderr := run(t, path, "training", "export", "--format", "ics", "--out", ics); code != 0 {
 		t.Fatalf("export ics: %s", stderr)
 	}
 	other := filepath.Join(dir, "other.db")
-	code, out, stderr := runTrainingCmd(t, other, "training", "import", ics)
+	code, out, stderr := run(t, other, "training", "import", ics)
 	if code != 0 || !strings.Contains(out, "Imported 5 sessions") {
 		t.Fatalf("import into another binder (%d): %s %s", code, out, stderr)
 	}
@@ -48,7 +36,7 @@ func TestTrainingCommands(t *testing.T) {
 		{"training", "signin", "2", "--out", filepath.Join(dir, "signin.pdf")},
 		{"training", "export", "--format", "csv", "--out", filepath.Join(dir, "roster.csv")},
 	} {
-		if code, _, stderr := runTrainingCmd(t, path, args...); code != 0 {
+		if code, _, stderr := run(t, path, args...); code != 0 {
 			t.Fatalf("%v: %d %s", args, code, stderr)
 		}
 	}
@@ -72,7 +60,7 @@ func TestTrainingCommands(t *testing.T) {
 		{[]string{"training", "report", "--out", "x.txt"}, ExitUsage, ".pdf or .csv"},
 		{[]string{"training", "import", filepath.Join(dir, "report.pdf")}, ExitUsage, ".ics calendar or a .csv roster"},
 	} {
-		code, _, stderr := runTrainingCmd(t, path, tc.args...)
+		code, _, stderr := run(t, path, tc.args...)
 		if code != tc.code || !strings.Contains(stderr, tc.says) {
 			t.Errorf("%v: exit %d, %q; want %d and %q", tc.args, code, stderr, tc.code, tc.says)
 		}
@@ -80,22 +68,21 @@ func TestTrainingCommands(t *testing.T) {
 }
 
 func TestTrainingRegisterCancelCheckin(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "binder.db")
-	runTrainingCmd(t, path, "demo")
+	_, path := demoBinder(t)
 	// The sample tabletop (id 5) is full; its first seat holder cancels.
-	_, roster, _ := runTrainingCmd(t, path, "training", "roster", "5")
+	_, roster, _ := run(t, path, "training", "roster", "5")
 	rows := strings.Split(strings.TrimSpace(roster), "\n")
 	first := strings.Split(rows[1], "\t")[0]
-	code, out, stderr := runTrainingCmd(t, path, "training", "cancel", "5", first)
+	code, out, stderr := run(t, path, "training", "cancel", "5", first)
 	if code != 0 || !strings.Contains(out, "moved from the waitlist to a seat") {
 		t.Fatalf("cancel (%d): %s %s", code, out, stderr)
 	}
-	code, out, _ = runTrainingCmd(t, path, "training", "register", "5", first)
+	code, out, _ = run(t, path, "training", "register", "5", first)
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	if code != 0 || !strings.HasSuffix(lines[0], "is waitlisted") {
 		t.Fatalf("register again (%d): %s", code, out)
 	}
-	if code, _, stderr := runTrainingCmd(t, path, "training", "checkin", "5", first); code != ExitError || !strings.Contains(stderr, "every seat") {
+	if code, _, stderr := run(t, path, "training", "checkin", "5", first); code != ExitError || !strings.Contains(stderr, "every seat") {
 		t.Fatalf("checking in a waitlisted person: %d %s", code, stderr)
 	}
 }

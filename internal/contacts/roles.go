@@ -1,6 +1,9 @@
 package contacts
 
 import (
+	"database/sql"
+	"electionbinder/internal/db"
+	"electionbinder/internal/idlist"
 	"errors"
 	"fmt"
 	"regexp"
@@ -125,15 +128,7 @@ func (s *Store) MoveRole(id int64, delta int) error {
 // SetHolders makes contactIDs the holders of a role, in calling order: the
 // first is the primary, the others are backups.
 func (s *Store) SetHolders(roleID int64, contactIDs []int64) error {
-	tx, err := s.db.Begin()
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := setHolders(tx, roleID, contactIDs); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return db.InTx(s.db, func(tx *sql.Tx) error { return setHolders(tx, roleID, contactIDs) })
 }
 
 func setHolders(tx execer, roleID int64, contactIDs []int64) error {
@@ -161,42 +156,18 @@ func (s *Store) HolderIDs(roleID int64) ([]int64, error) {
 }
 
 func holderIDs(q execer, roleID int64) ([]int64, error) {
-	return queryIDs(q, `SELECT contact_id FROM role_holders WHERE role_id = ? ORDER BY rank`, roleID)
-}
-
-// queryIDs runs a query whose rows are one id each.
-func queryIDs(q execer, query string, args ...any) ([]int64, error) {
-	rows, err := q.Query(query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return idlist.Query(q, `SELECT contact_id FROM role_holders WHERE role_id = ? ORDER BY rank`, roleID)
 }
 
 // editHolders rewrites a role's calling order with edit, in one transaction.
 func (s *Store) editHolders(roleID int64, edit func(ids []int64) []int64) error {
-	tx, err := s.db.Begin()
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	ids, err := holderIDs(tx, roleID)
-	if err != nil {
-		return err
-	}
-	if err := setHolders(tx, roleID, edit(ids)); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return db.InTx(s.db, func(tx *sql.Tx) error {
+		ids, err := holderIDs(tx, roleID)
+		if err != nil {
+			return err
+		}
+		return setHolders(tx, roleID, edit(ids))
+	})
 }
 
 // AddHolder puts a contact at the end of a role's calling order: as the
@@ -208,26 +179,19 @@ func (s *Store) AddHolder(roleID, contactID int64) error {
 
 // RemoveHolder takes a contact off a role; the others close up.
 func (s *Store) RemoveHolder(roleID, contactID int64) error {
-	return s.editHolders(roleID, func(ids []int64) []int64 { return without(ids, contactID) })
+	return s.editHolders(roleID, func(ids []int64) []int64 { return idlist.Without(ids, contactID) })
 }
 
 // MoveHolder moves a contact one place earlier (delta -1) or later (+1) in a
 // role's calling order; moving a backup to the front makes it the primary.
+// Moving past either end leaves the contact there.
 func (s *Store) MoveHolder(roleID, contactID int64, delta int) error {
-	return s.editHolders(roleID, func(ids []int64) []int64 {
-		for i, id := range ids {
-			if j := i + delta; id == contactID && j >= 0 && j < len(ids) {
-				ids[i], ids[j] = ids[j], ids[i]
-				break
-			}
-		}
-		return ids
-	})
+	return s.editHolders(roleID, func(ids []int64) []int64 { return idlist.Move(ids, contactID, delta) })
 }
 
 // deleteHolder takes a contact off every role it holds, closing up the ranks.
 func deleteHolder(tx execer, contactID int64) error {
-	roles, err := queryIDs(tx, `SELECT role_id FROM role_holders WHERE contact_id = ?`, contactID)
+	roles, err := idlist.Query(tx, `SELECT role_id FROM role_holders WHERE contact_id = ?`, contactID)
 	if err != nil {
 		return err
 	}
@@ -236,19 +200,9 @@ func deleteHolder(tx execer, contactID int64) error {
 		if err != nil {
 			return err
 		}
-		if err := setHolders(tx, r, without(ids, contactID)); err != nil {
+		if err := setHolders(tx, r, idlist.Without(ids, contactID)); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-func without(ids []int64, drop int64) []int64 {
-	out := make([]int64, 0, len(ids))
-	for _, id := range ids {
-		if id != drop {
-			out = append(out, id)
-		}
-	}
-	return out
 }

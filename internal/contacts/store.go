@@ -10,6 +10,7 @@ import (
 	"github.com/google/uuid"
 
 	"electionbinder/internal/db"
+	"electionbinder/internal/idlist"
 	"electionbinder/internal/validate"
 )
 
@@ -205,7 +206,7 @@ func (s *Store) Delete(id int64) error {
 		return err
 	}
 	defer tx.Rollback()
-	members, err := queryIDs(tx, `SELECT id FROM contacts WHERE org_id = ?`, id)
+	members, err := idlist.Query(tx, `SELECT id FROM contacts WHERE org_id = ?`, id)
 	if err != nil {
 		return err
 	}

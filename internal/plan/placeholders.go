@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"fmt"
 	"regexp"
 	"strings"
 
@@ -101,7 +100,7 @@ func (r *Resolver) roleValue(slug string) (string, bool) {
 func reach(c contacts.Contact) string {
 	for _, phone := range []string{c.OfficePhone, c.MobilePhone, c.AfterHoursPhone} {
 		if phone != "" {
-			return fmt.Sprintf("%s (%s)", c.Name, phone)
+			return c.Name + ", " + phone
 		}
 	}
 	return c.Name

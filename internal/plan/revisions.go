@@ -3,6 +3,7 @@ package plan
 import (
 	"bytes"
 	"database/sql"
+	"electionbinder/internal/db"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -71,7 +72,7 @@ func (s *Store) Approve(planID int64, a Approval) (Revision, error) {
 	if err != nil {
 		return Revision{}, err
 	}
-	err = s.inTx(func(tx *sql.Tx) error {
+	err = db.InTx(s.db, func(tx *sql.Tx) error {
 		res, err := tx.Exec(`INSERT INTO plan_revisions(uuid, plan_id, number, approved_by, approved_at, summary, content_hash, snapshot)
 			VALUES(?, ?, ?, ?, ?, ?, ?, ?)`, rev.UUID, planID, rev.Number, rev.ApprovedBy,
 			rev.ApprovedAt.Format(time.RFC3339), rev.Summary, rev.ContentHash, string(snapshot))

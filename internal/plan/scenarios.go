@@ -2,6 +2,8 @@ package plan
 
 import (
 	"database/sql"
+	"electionbinder/internal/db"
+	"electionbinder/internal/idlist"
 	"errors"
 	"fmt"
 	"slices"
@@ -126,7 +128,7 @@ func writeSteps(tx *sql.Tx, scenarioID int64, kind StepKind, steps []Step) error
 // AddScenario adds a scenario at the end of a plan's list and returns its id.
 func (s *Store) AddScenario(planID int64, sc Scenario) (int64, error) {
 	var id int64
-	err := s.inTx(func(tx *sql.Tx) error {
+	err := db.InTx(s.db, func(tx *sql.Tx) error {
 		var n int
 		if err := tx.QueryRow(`SELECT count(*) FROM plan_scenarios WHERE plan_id = ?`, planID).Scan(&n); err != nil {
 			return err
@@ -149,7 +151,7 @@ func (s *Store) AddScenario(planID int64, sc Scenario) (int64, error) {
 func (s *Store) UpdateScenario(sc Scenario) (Scenario, error) {
 	sc = normalizeScenario(sc)
 	sc.Response, sc.Communications = withUUIDs(sc.Response), withUUIDs(sc.Communications)
-	err := s.inTx(func(tx *sql.Tx) error {
+	err := db.InTx(s.db, func(tx *sql.Tx) error {
 		planID, err := scenarioPlan(tx, sc.ID)
 		if err != nil {
 			return err
@@ -197,7 +199,7 @@ func scenarioPlan(q execer, id int64) (int64, error) {
 
 // MoveScenario moves a scenario up (delta < 0) or down (delta > 0) in its plan's list.
 func (s *Store) MoveScenario(id int64, delta int) error {
-	err := s.inTx(func(tx *sql.Tx) error {
+	err := db.InTx(s.db, func(tx *sql.Tx) error {
 		planID, err := scenarioPlan(tx, id)
 		if err != nil {
 			return err
@@ -206,11 +208,7 @@ func (s *Store) MoveScenario(id int64, delta int) error {
 		if err != nil {
 			return err
 		}
-		i := indexOf(ids, id)
-		j := min(max(i+delta, 0), len(ids)-1)
-		ids = append(ids[:i], ids[i+1:]...)
-		ids = append(ids[:j], append([]int64{id}, ids[j:]...)...)
-		for pos, x := range ids {
+		for pos, x := range idlist.Move(ids, id, delta) {
 			if _, err := tx.Exec(`UPDATE plan_scenarios SET position = ? WHERE id = ?`, pos, x); err != nil {
 				return err
 			}
@@ -224,12 +222,12 @@ func (s *Store) MoveScenario(id int64, delta int) error {
 }
 
 func scenarioIDs(q execer, planID int64) ([]int64, error) {
-	return queryIDs(q, `SELECT id FROM plan_scenarios WHERE plan_id = ? ORDER BY position, id`, planID)
+	return idlist.Query(q, `SELECT id FROM plan_scenarios WHERE plan_id = ? ORDER BY position, id`, planID)
 }
 
 // DeleteScenario removes a scenario with its steps.
 func (s *Store) DeleteScenario(id int64) error {
-	err := s.inTx(func(tx *sql.Tx) error {
+	err := db.InTx(s.db, func(tx *sql.Tx) error {
 		planID, err := scenarioPlan(tx, id)
 		if err != nil {
 			return err

@@ -2,6 +2,8 @@ package plan
 
 import (
 	"database/sql"
+	"electionbinder/internal/db"
+	"electionbinder/internal/idlist"
 	"errors"
 	"fmt"
 	"strings"
@@ -28,26 +30,8 @@ func placeOf(q execer, id int64) (sectionPlace, error) {
 
 // siblings returns the ids under parentID (0: top level) of a plan, in order.
 func siblings(q execer, planID, parentID int64) ([]int64, error) {
-	return queryIDs(q, `SELECT id FROM plan_sections WHERE plan_id = ? AND coalesce(parent_id, 0) = ?
+	return idlist.Query(q, `SELECT id FROM plan_sections WHERE plan_id = ? AND coalesce(parent_id, 0) = ?
 		ORDER BY position, id`, planID, parentID)
-}
-
-// queryIDs runs a query returning one id a row.
-func queryIDs(q execer, query string, args ...any) ([]int64, error) {
-	rows, err := q.Query(query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
 }
 
 // placeSiblings writes parentID and positions 0..n-1 for ids, in order.
@@ -96,7 +80,7 @@ func (s *Store) AddSection(planID, parentID, afterID int64, title string) (int64
 		return 0, errors.New("a section needs a title")
 	}
 	var id int64
-	err := s.inTx(func(tx *sql.Tx) error {
+	err := db.InTx(s.db, func(tx *sql.Tx) error {
 		if parentID != 0 {
 			d, err := depthOf(tx, parentID)
 			if err != nil {
@@ -171,7 +155,7 @@ func (s *Store) SetSectionGuidance(id int64, guidance string) error {
 }
 
 func (s *Store) setSectionField(id int64, column, value string) error {
-	err := s.inTx(func(tx *sql.Tx) error {
+	err := db.InTx(s.db, func(tx *sql.Tx) error {
 		p, err := placeOf(tx, id)
 		if err != nil {
 			return err
@@ -196,11 +180,7 @@ func (s *Store) MoveSection(id int64, delta int) error {
 		if err != nil {
 			return err
 		}
-		i := indexOf(ids, id)
-		j := min(max(i+delta, 0), len(ids)-1)
-		ids = append(ids[:i], ids[i+1:]...)
-		ids = append(ids[:j], append([]int64{id}, ids[j:]...)...)
-		return placeSiblings(tx, p.parentID, ids)
+		return placeSiblings(tx, p.parentID, idlist.Move(ids, id, delta))
 	})
 }
 
@@ -211,7 +191,7 @@ func (s *Store) IndentSection(id int64) error {
 		if err != nil {
 			return err
 		}
-		i := indexOf(ids, id)
+		i := idlist.Index(ids, id)
 		if i == 0 {
 			return errors.New("the first section of a level has no section before it to go under")
 		}
@@ -244,7 +224,7 @@ func (s *Store) OutdentSection(id int64) error {
 		if err != nil {
 			return err
 		}
-		i := indexOf(old, id)
+		i := idlist.Index(old, id)
 		if err := placeSiblings(tx, p.parentID, append(old[:i:i], old[i+1:]...)); err != nil {
 			return err
 		}
@@ -274,7 +254,7 @@ func checkFits(q execer, id, newParent int64) error {
 }
 
 func (s *Store) reshape(id int64, what string, fn func(tx *sql.Tx, p sectionPlace) error) error {
-	err := s.inTx(func(tx *sql.Tx) error {
+	err := db.InTx(s.db, func(tx *sql.Tx) error {
 		p, err := placeOf(tx, id)
 		if err != nil {
 			return err
@@ -290,15 +270,6 @@ func (s *Store) reshape(id int64, what string, fn func(tx *sql.Tx, p sectionPlac
 	return nil
 }
 
-func indexOf(ids []int64, id int64) int {
-	for i, x := range ids {
-		if x == id {
-			return i
-		}
-	}
-	return -1
-}
-
 // RemovedSection is a section taken out of a plan with everything under it, kept so
 // that RestoreSection can put it back exactly (same ids and UUIDs).
 type RemovedSection struct {
@@ -312,7 +283,7 @@ type RemovedSection struct {
 // what was removed so that the removal can be undone.
 func (s *Store) DeleteSection(id int64) (RemovedSection, error) {
 	var r RemovedSection
-	err := s.inTx(func(tx *sql.Tx) error {
+	err := db.InTx(s.db, func(tx *sql.Tx) error {
 		p, err := placeOf(tx, id)
 		if err != nil {
 			return err
@@ -364,7 +335,7 @@ func (s *Store) RestoreSection(r RemovedSection) error {
 	if len(r.Sections) == 0 {
 		return nil
 	}
-	err := s.inTx(func(tx *sql.Tx) error {
+	err := db.InTx(s.db, func(tx *sql.Tx) error {
 		for i, sec := range r.Sections {
 			var parent any
 			if i == 0 && r.ParentID != 0 {
@@ -383,7 +354,7 @@ func (s *Store) RestoreSection(r RemovedSection) error {
 			return err
 		}
 		top := r.Sections[0].ID
-		ids = append(ids[:0:0], removeID(ids, top)...)
+		ids = idlist.Without(ids, top)
 		at := min(r.Position, len(ids))
 		ids = append(ids[:at], append([]int64{top}, ids[at:]...)...)
 		if err := placeSiblings(tx, r.ParentID, ids); err != nil {
@@ -395,14 +366,4 @@ func (s *Store) RestoreSection(r RemovedSection) error {
 		return fmt.Errorf("putting the section back: %w", err)
 	}
 	return nil
-}
-
-func removeID(ids []int64, id int64) []int64 {
-	out := make([]int64, 0, len(ids))
-	for _, x := range ids {
-		if x != id {
-			out = append(out, x)
-		}
-	}
-	return out
 }

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"database/sql"
+	"electionbinder/internal/db"
 	"errors"
 	"fmt"
 	"strings"
@@ -15,19 +16,6 @@ type execer interface {
 	Exec(query string, args ...any) (sql.Result, error)
 	Query(query string, args ...any) (*sql.Rows, error)
 	QueryRow(query string, args ...any) *sql.Row
-}
-
-// inTx runs fn in one transaction, committing only when fn succeeds.
-func (s *Store) inTx(fn func(tx *sql.Tx) error) error {
-	tx, err := s.db.Begin()
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := fn(tx); err != nil {
-		return err
-	}
-	return tx.Commit()
 }
 
 // List returns every plan, most recently changed first.
@@ -137,7 +125,7 @@ func (s *Store) Create(doc Document) (int64, error) {
 		return 0, errors.New("the plan needs a title")
 	}
 	var id int64
-	err := s.inTx(func(tx *sql.Tx) error {
+	err := db.InTx(s.db, func(tx *sql.Tx) error {
 		res, err := tx.Exec(`INSERT INTO plans(uuid, title, template_name, template_version, next_review)
 			VALUES(?, ?, ?, ?, ?)`, uuid.NewString(), strings.TrimSpace(doc.Title), doc.TemplateName,
 			doc.TemplateVersion, formatDate(doc.NextReview))

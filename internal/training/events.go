@@ -2,6 +2,7 @@ package training
 
 import (
 	"database/sql"
+	"electionbinder/internal/db"
 	"errors"
 	"fmt"
 	"strings"
@@ -156,7 +157,7 @@ func nullCapacity(c int) any {
 
 // CreateEvent saves a new event and returns it with its id and UUID.
 func (s *Store) CreateEvent(e Event) (Event, error) {
-	err := s.withTx(func(tx *sql.Tx) error {
+	err := db.InTx(s.db, func(tx *sql.Tx) error {
 		var err error
 		e, err = insertEvent(tx, e)
 		return err
@@ -189,7 +190,7 @@ func (s *Store) UpdateEvent(e Event) error {
 	if err := e.Validate(); err != nil {
 		return err
 	}
-	return s.withTx(func(tx *sql.Tx) error {
+	return db.InTx(s.db, func(tx *sql.Tx) error {
 		if err := updateEvent(tx, e); err != nil {
 			return err
 		}

@@ -2,6 +2,7 @@ package training
 
 import (
 	"database/sql"
+	"electionbinder/internal/db"
 	"errors"
 	"fmt"
 	"io"
@@ -452,7 +453,7 @@ type ImportResult struct {
 // Either every event is saved or none is.
 func (s *Store) ImportEvents(events []Event) (ImportResult, error) {
 	var res ImportResult
-	err := s.withTx(func(tx *sql.Tx) error {
+	err := db.InTx(s.db, func(tx *sql.Tx) error {
 		for _, e := range events {
 			if err := importEvent(tx, e, &res); err != nil {
 				return err

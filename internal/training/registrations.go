@@ -2,6 +2,8 @@ package training
 
 import (
 	"database/sql"
+	"electionbinder/internal/db"
+	"electionbinder/internal/idlist"
 	"errors"
 	"fmt"
 	"time"
@@ -52,7 +54,7 @@ func scanRegistration(row scanner) (Registration, error) {
 // ErrAlreadyInside.
 func (s *Store) Register(eventID, contactID int64) (Registration, error) {
 	var id int64
-	err := s.withTx(func(tx *sql.Tx) error {
+	err := db.InTx(s.db, func(tx *sql.Tx) error {
 		var err error
 		id, _, err = register(tx, eventID, contactID, s.now())
 		return err
@@ -148,27 +150,17 @@ func fillSeats(tx *sql.Tx, eventID int64) ([]int64, error) {
 			return nil, nil
 		}
 	}
-	rows, err := tx.Query(`SELECT id FROM training_registrations WHERE event_id=? AND status='waitlisted'
+	ids, err := idlist.Query(tx, `SELECT id FROM training_registrations WHERE event_id=? AND status='waitlisted'
 		ORDER BY queue LIMIT ?`, eventID, free)
 	if err != nil {
 		return nil, err
 	}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
 	for _, id := range ids {
 		if _, err := tx.Exec(`UPDATE training_registrations SET status='registered' WHERE id=?`, id); err != nil {
 			return nil, err
 		}
 	}
-	return ids, rows.Err()
+	return ids, nil
 }
 
 // Cancel gives up a registration (a seat or a place on the waitlist). A
@@ -177,7 +169,7 @@ func fillSeats(tx *sql.Tx, eventID int64) ([]int64, error) {
 // cancelled changes nothing, so two clerks cancelling the same seat at once
 // promote one person, not two.
 func (s *Store) Cancel(registrationID int64) (promoted int64, err error) {
-	err = s.withTx(func(tx *sql.Tx) error {
+	err = db.InTx(s.db, func(tx *sql.Tx) error {
 		var eventID int64
 		var status Status
 		err := tx.QueryRow(`SELECT event_id, status FROM training_registrations WHERE id=?`, registrationID).
@@ -240,7 +232,7 @@ func (s *Store) SetAttendance(registrationID int64, a Attendance) error {
 // person still on the waitlist) gets ErrFull.
 func (s *Store) CheckIn(eventID, contactID int64) (Registration, error) {
 	var id int64
-	err := s.withTx(func(tx *sql.Tx) error {
+	err := db.InTx(s.db, func(tx *sql.Tx) error {
 		var status Status
 		err := tx.QueryRow(`SELECT id, status FROM training_registrations WHERE event_id=? AND contact_id=?`,
 			eventID, contactID).Scan(&id, &status)

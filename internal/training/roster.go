@@ -2,6 +2,7 @@ package training
 
 import (
 	"database/sql"
+	"electionbinder/internal/db"
 	"electionbinder/internal/textfile"
 	"encoding/csv"
 	"errors"
@@ -74,7 +75,7 @@ func (s *Store) ImportRosterCSV(r io.Reader) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	err = s.withTx(func(tx *sql.Tx) error {
+	err = db.InTx(s.db, func(tx *sql.Tx) error {
 		var bad []string
 		for _, row := range rows {
 			if err := applyRosterRow(tx, row, s.now()); err != nil {

@@ -129,18 +129,4 @@ func parseDate(s string) (time.Time, error) {
 
 func newUUID() string { return uuid.NewString() }
 
-// withTx runs fn in one transaction (IMMEDIATE, from the connection string)
-// and commits when fn succeeds.
-func (s *Store) withTx(fn func(tx *sql.Tx) error) error {
-	tx, err := s.db.Begin()
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := fn(tx); err != nil {
-		return err
-	}
-	return tx.Commit()
-}
-
 type scanner interface{ Scan(dest ...any) error }
