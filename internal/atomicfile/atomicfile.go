@@ -6,8 +6,10 @@
 package atomicfile
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -29,14 +31,24 @@ func WriteFile(path string, data []byte) error {
 // Write puts what write produces at path in one step, with mode Perm. When
 // write fails, path is left as it was and write's error is returned.
 func Write(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".binder-*.tmp")
-	if err != nil {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, ".binder-*.tmp")
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("cannot write %s: the folder %s does not exist", filepath.Base(path), dir)
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Errorf("cannot write %s: you may not write in the folder %s", filepath.Base(path), dir)
+	case err != nil:
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	defer os.Remove(tmp.Name()) // gone already after a successful rename
 	if err := write(tmp); err != nil {
 		tmp.Close()
 		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)

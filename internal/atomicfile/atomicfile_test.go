@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -54,8 +55,12 @@ func TestWriteFailureKeepsOldFile(t *testing.T) {
 
 func TestWriteFileMissingFolder(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "no such folder", "x.pdf")
-	if err := WriteFile(path, []byte("x")); err == nil {
+	err := WriteFile(path, []byte("x"))
+	if err == nil {
 		t.Fatal("writing into a missing folder succeeded")
+	}
+	if !strings.Contains(err.Error(), "does not exist") || strings.Contains(err.Error(), ".binder-") {
+		t.Errorf("the error does not say the folder is missing in plain words: %v", err)
 	}
 }
 
