@@ -1,6 +1,7 @@
 package training
 
 import (
+	"bytes"
 	"database/sql"
 	"electionbinder/internal/db"
 	"errors"
@@ -267,7 +268,7 @@ func zoneNamed(tzid string) (*time.Location, string, error) {
 // say what was read differently from the file: a cancelled event is left
 // out, and a repeating one gives only its first session.
 func ReadICS(r io.Reader, fallbackZone string) (events []Event, notes []string, err error) {
-	if r, err = readText(r); err != nil {
+	if r, err = readICSText(r); err != nil {
 		return nil, nil, err
 	}
 	cal, err := ics.ParseCalendar(r)
@@ -300,6 +301,23 @@ func ReadICS(r io.Reader, fallbackZone string) (events []Event, notes []string, 
 	return events, notes, nil
 }
 
+// readICSText reads a calendar file as UTF-8 text. Lines are unfolded
+// before the encoding is decided, because programs fold long lines every 75
+// bytes, sometimes inside a character (a folded "ñ" is not valid UTF-8
+// until its halves are joined again).
+func readICSText(r io.Reader) (io.Reader, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	if !bytes.HasPrefix(data, []byte{0xFF, 0xFE}) && !bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		for _, fold := range []string{"\r\n ", "\r\n\t", "\n ", "\n\t"} {
+			data = bytes.ReplaceAll(data, []byte(fold), nil)
+		}
+	}
+	return readText(bytes.NewReader(data))
+}
+
 func propValue(v *ics.VEvent, p ics.ComponentProperty) string {
 	if prop := v.GetProperty(p); prop != nil {
 		return prop.Value
@@ -322,10 +340,26 @@ func eventFromICS(v *ics.VEvent, fallbackZone string) (Event, error) {
 		return e, fmt.Errorf("end: %w", err)
 	}
 	fillFromICS(v, &e)
+	if allDay(v) && propValue(v, ics.ComponentProperty(xHours)) == "" {
+		e.CreditHours = 0 // a whole day on the calendar is not 24 hours of training
+	}
 	return e, e.Validate()
 }
 
-// eventEnd reads DTEND, or DTSTART plus DURATION, or the start itself.
+// allDay tells an event that takes whole days (DTSTART;VALUE=DATE).
+func allDay(v *ics.VEvent) bool {
+	p := v.GetProperty(ics.ComponentPropertyDtStart)
+	if p == nil {
+		return false
+	}
+	if vals := p.ICalParameters["VALUE"]; len(vals) > 0 && strings.EqualFold(vals[0], "DATE") {
+		return true
+	}
+	return len(strings.TrimSpace(p.Value)) == len("20060102")
+}
+
+// eventEnd reads DTEND, or DTSTART plus DURATION, or the start itself (the
+// day after it for an all-day event, as RFC 5545 says).
 func eventEnd(v *ics.VEvent, start time.Time, fallbackZone string) (time.Time, error) {
 	if p := v.GetProperty(ics.ComponentPropertyDtEnd); p != nil {
 		end, _, err := icsTime(p, fallbackZone)
@@ -334,6 +368,9 @@ func eventEnd(v *ics.VEvent, start time.Time, fallbackZone string) (time.Time, e
 	if d := propValue(v, ics.ComponentPropertyDuration); d != "" {
 		dur, err := parseDuration(d)
 		return start.Add(dur), err
+	}
+	if allDay(v) {
+		return start.AddDate(0, 0, 1), nil
 	}
 	return start, nil
 }

@@ -1,0 +1,55 @@
+package training
+
+import (
+	"strings"
+	"testing"
+)
+
+// qaCal wraps VEVENT text in a calendar.
+func qaCal(body string) string {
+	return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//QA//EN\r\n" + body + "END:VCALENDAR\r\n"
+}
+
+func qaImportOne(t *testing.T, s *Store, text string) Event {
+	t.Helper()
+	res, err := s.ImportICS(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.IDs) != 1 {
+		t.Fatalf("import %+v", res)
+	}
+	e, err := s.Event(res.IDs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+// A program that folds a line every 75 bytes may cut "ñ" in two; the
+// halves joined again are UTF-8, not Windows-1252.
+func TestImportICSLineFoldedInsideACharacter(t *testing.T) {
+	s, _ := openStore(t)
+	e := qaImportOne(t, s, qaCal("BEGIN:VEVENT\r\nUID:fold-1\r\nSUMMARY:Training with Mar\xc3\xada N\xc3\xba\xc3\r\n \xb1ez\r\n"+
+		"DTSTART:20191104T100000\r\nDTEND:20191104T110000\r\nDTSTAMP:20191001T120000Z\r\nEND:VEVENT\r\n"))
+	if e.Title != "Training with María Núñez" {
+		t.Fatalf("title %q", e.Title)
+	}
+}
+
+// Outlook's all-day events (DTSTART;VALUE=DATE) are not 24 hours of credit,
+// and one with no DTEND lasts the day (RFC 5545 3.6.1).
+func TestImportICSAllDayEvents(t *testing.T) {
+	s, _ := openStore(t)
+	withEnd := qaImportOne(t, s, qaCal("BEGIN:VEVENT\r\nUID:allday-1\r\nSUMMARY:Election security day\r\n"+
+		"DTSTART;VALUE=DATE:20191104\r\nDTEND;VALUE=DATE:20191105\r\nX-MICROSOFT-CDO-ALLDAYEVENT:TRUE\r\n"+
+		"DTSTAMP:20191001T120000Z\r\nEND:VEVENT\r\n"))
+	if withEnd.CreditHours != 0 {
+		t.Errorf("all-day event gives %v hours of credit", withEnd.CreditHours)
+	}
+	noEnd := qaImportOne(t, s, qaCal("BEGIN:VEVENT\r\nUID:allday-2\r\nSUMMARY:Election security day two\r\n"+
+		"DTSTART;VALUE=DATE:20191104\r\nDTSTAMP:20191001T120000Z\r\nEND:VEVENT\r\n"))
+	if got := noEnd.End.Sub(noEnd.Start).Hours(); got != 24 || noEnd.CreditHours != 0 {
+		t.Errorf("all-day event without DTEND lasts %v hours, %v hours of credit", got, noEnd.CreditHours)
+	}
+}
