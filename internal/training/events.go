@@ -29,6 +29,10 @@ type Event struct {
 	CreditHours     float64
 	Organizer       string
 	Notes           string
+
+	// guessed marks an event read from a calendar written by another
+	// program, whose kind, capacity, hours and room were not in the file.
+	guessed bool
 }
 
 // Location gives the event's place in one line: room, then address.

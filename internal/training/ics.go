@@ -450,6 +450,7 @@ func fillFromICS(v *ics.VEvent, e *Event) {
 		e.Kind = guessKind(e.Title + " " + propValue(v, ics.ComponentPropertyDescription))
 	}
 	if propValue(v, ics.ComponentProperty(xKind)) == "" {
+		e.guessed = true
 		guessPlace(v, e)
 	}
 }
@@ -520,6 +521,11 @@ func importEvent(tx *sql.Tx, e Event, res *ImportResult) error {
 		return err
 	}
 	e.ID = id
+	if e.guessed {
+		if err := keepClerksSettings(tx, &e); err != nil {
+			return err
+		}
+	}
 	if err := e.Validate(); err != nil {
 		return err
 	}
@@ -531,6 +537,26 @@ func importEvent(tx *sql.Tx, e Event, res *ImportResult) error {
 	}
 	res.Updated++
 	res.IDs = append(res.IDs, id)
+	return nil
+}
+
+// keepClerksSettings keeps, on a session re-imported from a calendar
+// written elsewhere, what the clerk set that such a file does not carry:
+// kind, capacity, hours of credit, room and directions, and the organiser,
+// link and notes when the file leaves them empty. Without it a re-sent
+// state calendar would lift the capacity and seat the whole waitlist.
+func keepClerksSettings(tx *sql.Tx, e *Event) error {
+	old, err := scanEvent(tx.QueryRow(`SELECT `+eventColumns+` FROM training_events e WHERE e.id=?`, e.ID))
+	if err != nil {
+		return err
+	}
+	e.Kind, e.Capacity, e.CreditHours, e.Room, e.Directions = old.Kind, old.Capacity, old.CreditHours, old.Room, old.Directions
+	for _, f := range []struct{ to, from *string }{{&e.Organizer, &old.Organizer},
+		{&e.RegistrationURL, &old.RegistrationURL}, {&e.Notes, &old.Notes}} {
+		if *f.to == "" {
+			*f.to = *f.from
+		}
+	}
 	return nil
 }
 

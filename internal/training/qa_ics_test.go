@@ -53,3 +53,37 @@ func TestImportICSAllDayEvents(t *testing.T) {
 		t.Errorf("all-day event without DTEND lasts %v hours, %v hours of credit", got, noEnd.CreditHours)
 	}
 }
+
+// The state re-sends its calendar after moving a session by an hour. The
+// session is updated, not duplicated, and what the clerk set that the
+// state's file does not carry (capacity, kind, hours, room) stays: the
+// waitlist is not all seated because the file has no capacity.
+func TestReimportMovedEventKeepsClerksSettings(t *testing.T) {
+	s, conn := openStore(t)
+	first := qaCal("BEGIN:VEVENT\r\nUID:moved-1@state.example\r\nSUMMARY:Tabletop exercise\r\nLOCATION:County building\r\n" +
+		"DTSTART;TZID=America/Chicago:20191104T100000\r\nDTEND;TZID=America/Chicago:20191104T120000\r\n" +
+		"DTSTAMP:20191001T120000Z\r\nEND:VEVENT\r\n")
+	e := qaImportOne(t, s, first)
+	e.Capacity, e.Room, e.CreditHours, e.Kind = 1, "Room 12", 1.5, LiveWebinar
+	if err := s.UpdateEvent(e); err != nil {
+		t.Fatal(err)
+	}
+	people := addPeople(t, conn, "Dane County Clerk", 3)
+	for _, p := range people {
+		mustRegister(t, s, e.ID, p)
+	}
+	moved := strings.ReplaceAll(first, "T100000", "T110000")
+	moved = strings.ReplaceAll(moved, "T120000", "T130000")
+	res, err := s.ImportICS(strings.NewReader(moved))
+	if err != nil || res.Updated != 1 || res.Created != 0 {
+		t.Fatalf("re-import %+v %v", res, err)
+	}
+	got, _ := s.Summary(e.ID)
+	if got.Start.Format("15:04") != "11:00" || got.Capacity != 1 || got.Room != "Room 12" ||
+		got.CreditHours != 1.5 || got.Kind != LiveWebinar || got.Registered != 1 || got.Waitlisted != 2 {
+		t.Fatalf("after re-import: %+v", got)
+	}
+	if list, _ := s.Events(""); len(list) != 1 {
+		t.Fatalf("%d events after re-import", len(list))
+	}
+}
