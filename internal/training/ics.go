@@ -234,25 +234,72 @@ func utcOffset(seconds int) string {
 	return fmt.Sprintf("%s%02d%02d", sign, seconds/3600, seconds/60%60)
 }
 
-// windowsZones maps the zone names Outlook writes on Windows to IANA names.
+// windowsZones maps the zone names Outlook writes on Windows to IANA names
+// (the primary zone of each in the Unicode CLDR table), for the Americas
+// and the zones a state office is most likely to meet.
 var windowsZones = map[string]string{
-	"Eastern Standard Time":     "America/New_York",
-	"Central Standard Time":     "America/Chicago",
-	"Mountain Standard Time":    "America/Denver",
-	"US Mountain Standard Time": "America/Phoenix",
-	"Pacific Standard Time":     "America/Los_Angeles",
-	"Alaskan Standard Time":     "America/Anchorage",
-	"Hawaiian Standard Time":    "Pacific/Honolulu",
-	"UTC":                       "UTC",
-	"GMT Standard Time":         "Europe/London",
-	"W. Europe Standard Time":   "Europe/Berlin",
+	"Eastern Standard Time":           "America/New_York",
+	"US Eastern Standard Time":        "America/Indiana/Indianapolis",
+	"Central Standard Time":           "America/Chicago",
+	"Canada Central Standard Time":    "America/Regina",
+	"Central Standard Time (Mexico)":  "America/Mexico_City",
+	"Central America Standard Time":   "America/Guatemala",
+	"Mountain Standard Time":          "America/Denver",
+	"Mountain Standard Time (Mexico)": "America/Mazatlan",
+	"US Mountain Standard Time":       "America/Phoenix",
+	"Pacific Standard Time":           "America/Los_Angeles",
+	"Pacific Standard Time (Mexico)":  "America/Tijuana",
+	"Alaskan Standard Time":           "America/Anchorage",
+	"Aleutian Standard Time":          "America/Adak",
+	"Hawaiian Standard Time":          "Pacific/Honolulu",
+	"Atlantic Standard Time":          "America/Halifax",
+	"Newfoundland Standard Time":      "America/St_Johns",
+	"SA Western Standard Time":        "America/La_Paz", // Puerto Rico, US Virgin Islands
+	"SA Pacific Standard Time":        "America/Bogota",
+	"West Pacific Standard Time":      "Pacific/Port_Moresby", // Guam
+	"UTC-11":                          "Etc/GMT+11",           // American Samoa
+	"UTC":                             "UTC",
+	"Coordinated Universal Time":      "UTC",
+	"GMT Standard Time":               "Europe/London",
+	"Greenwich Standard Time":         "Atlantic/Reykjavik",
+	"W. Europe Standard Time":         "Europe/Berlin",
+	"Romance Standard Time":           "Europe/Paris",
+	"Central Europe Standard Time":    "Europe/Budapest",
+	"Central European Standard Time":  "Europe/Warsaw",
+	"GTB Standard Time":               "Europe/Bucharest",
+	"FLE Standard Time":               "Europe/Kiev",
+	"Tokyo Standard Time":             "Asia/Tokyo",
+	"China Standard Time":             "Asia/Shanghai",
+	"India Standard Time":             "Asia/Calcutta",
+	"AUS Eastern Standard Time":       "Australia/Sydney",
 }
 
-// zoneNamed finds the location of a TZID, taking IANA and Windows names.
-func zoneNamed(tzid string) (*time.Location, string, error) {
+// displayZones maps the display names older Outlook versions write as a
+// TZID, such as "(UTC-06:00) Central Time (US & Canada)", without the offset.
+var displayZones = map[string]string{
+	"eastern time (us & canada)":  "America/New_York",
+	"indiana (east)":              "America/Indiana/Indianapolis",
+	"central time (us & canada)":  "America/Chicago",
+	"mountain time (us & canada)": "America/Denver",
+	"arizona":                     "America/Phoenix",
+	"pacific time (us & canada)":  "America/Los_Angeles",
+	"alaska":                      "America/Anchorage",
+	"hawaii":                      "Pacific/Honolulu",
+	"atlantic time (canada)":      "America/Halifax",
+	"coordinated universal time":  "UTC",
+}
+
+// zoneNamed finds the location of a TZID, taking IANA names, Windows names,
+// Outlook display names and, through fileZones, zones the file defines
+// under a name of its own ("Customized Time Zone").
+func zoneNamed(tzid string, fileZones map[string]string) (*time.Location, string, error) {
 	tzid = strings.Trim(tzid, `"`)
 	name := tzid
 	if iana, ok := windowsZones[tzid]; ok {
+		name = iana
+	} else if iana, ok := displayZones[strings.ToLower(displayName(tzid))]; ok {
+		name = iana
+	} else if iana, ok := fileZones[tzid]; ok {
 		name = iana
 	}
 	loc, err := time.LoadLocation(name)
@@ -262,8 +309,117 @@ func zoneNamed(tzid string) (*time.Location, string, error) {
 	return loc, name, nil
 }
 
+// displayName drops the "(UTC-06:00) " or "(GMT-06.00) " before an
+// Outlook display name.
+func displayName(tzid string) string {
+	if strings.HasPrefix(tzid, "(") {
+		if i := strings.Index(tzid, ") "); i > 0 {
+			return strings.TrimSpace(tzid[i+2:])
+		}
+	}
+	return tzid
+}
+
+// likelyZones are tried, in order, for a zone a file defines under a name
+// of its own: the United States first.
+var likelyZones = []string{"America/Chicago", "America/New_York", "America/Denver", "America/Phoenix",
+	"America/Los_Angeles", "America/Anchorage", "Pacific/Honolulu", "America/Puerto_Rico", "Pacific/Guam",
+	"America/Halifax", "Europe/London", "Europe/Berlin", "UTC"}
+
+// fileZones names an IANA zone for each VTIMEZONE of a file whose TZID this
+// computer does not know, by its standard and daylight offsets.
+func fileZones(cal *ics.Calendar) map[string]string {
+	out := map[string]string{}
+	for _, c := range cal.Components {
+		tz, ok := c.(*ics.VTimezone)
+		if !ok {
+			continue
+		}
+		p := tz.GetProperty(ics.ComponentPropertyTzid)
+		if p == nil {
+			continue
+		}
+		if _, _, err := zoneNamed(p.Value, nil); err == nil {
+			continue
+		}
+		if name := zoneByOffsets(tz); name != "" {
+			out[p.Value] = name
+		}
+	}
+	return out
+}
+
+// zoneByOffsets finds the first likely zone whose winter and summer offsets
+// are those of a VTIMEZONE's STANDARD and DAYLIGHT parts.
+func zoneByOffsets(tz *ics.VTimezone) string {
+	std, dst, ok := -1<<31, -1<<31, false
+	for _, part := range tz.Components {
+		var base *ics.ComponentBase
+		switch p := part.(type) {
+		case *ics.Standard:
+			base = &p.ComponentBase
+		case *ics.Daylight:
+			base = &p.ComponentBase
+		default:
+			continue
+		}
+		to := base.GetProperty(ics.ComponentProperty(ics.PropertyTzoffsetto))
+		if to == nil {
+			continue
+		}
+		off, err := parseOffset(to.Value)
+		if err != nil {
+			return ""
+		}
+		if _, isStd := part.(*ics.Standard); isStd {
+			std, ok = off, true
+		} else {
+			dst = off
+		}
+	}
+	if !ok {
+		return ""
+	}
+	if dst == -1<<31 {
+		dst = std
+	}
+	for _, name := range likelyZones {
+		loc := zone(name)
+		_, jan := time.Date(2019, 1, 15, 12, 0, 0, 0, loc).Zone()
+		_, jul := time.Date(2019, 7, 15, 12, 0, 0, 0, loc).Zone()
+		if (jan == std && jul == dst) || (jan == dst && jul == std) {
+			return name
+		}
+	}
+	if std == dst && std%3600 == 0 { // a fixed offset: Etc/GMT+6 is six hours behind UTC
+		return fmt.Sprintf("Etc/GMT%+d", -std/3600)
+	}
+	return ""
+}
+
+// parseOffset reads a UTC offset such as -0600 or +053000 in seconds.
+func parseOffset(s string) (int, error) {
+	s = strings.TrimSpace(s)
+	if len(s) != 5 && len(s) != 7 || (s[0] != '+' && s[0] != '-') {
+		return 0, fmt.Errorf("%q is not a UTC offset", s)
+	}
+	digits := s[1:] + "00"
+	h, err1 := strconv.Atoi(digits[0:2])
+	m, err2 := strconv.Atoi(digits[2:4])
+	sec, err3 := strconv.Atoi(digits[4:6])
+	if err1 != nil || err2 != nil || err3 != nil {
+		return 0, fmt.Errorf("%q is not a UTC offset", s)
+	}
+	off := h*3600 + m*60 + sec
+	if s[0] == '-' {
+		off = -off
+	}
+	return off, nil
+}
+
 // ReadICS reads the events of an iCalendar file. Times keep their zone;
-// times in UTC or floating are placed in fallbackZone. Problems are
+// times in UTC or floating are placed in the zone the calendar names in
+// X-WR-TIMEZONE, else in fallbackZone. Problems are
 // reported for every event, by its number in the file and its title. Notes
 // say what was read differently from the file: a cancelled event is left
 // out, and a repeating one gives only its first session.
@@ -275,6 +431,8 @@ func ReadICS(r io.Reader, fallbackZone string) (events []Event, notes []string, 
 	if err != nil {
 		return nil, nil, fmt.Errorf("this is not a calendar file this program can read: %w", err)
 	}
+	zones := fileZones(cal)
+	fallbackZone = calendarZone(cal, fallbackZone, zones)
 	var problems []string
 	for i, v := range cal.Events() {
 		name := fmt.Sprintf("event %d (%s)", i+1, propValue(v, ics.ComponentPropertySummary))
@@ -282,7 +440,7 @@ func ReadICS(r io.Reader, fallbackZone string) (events []Event, notes []string, 
 			notes = append(notes, name+" was cancelled by its organiser and is left out")
 			continue
 		}
-		e, err := eventFromICS(v, fallbackZone)
+		e, err := eventFromICS(v, fallbackZone, zones)
 		if err != nil {
 			problems = append(problems, fmt.Sprintf("%s: %v", name, err))
 			continue
@@ -318,6 +476,20 @@ func readICSText(r io.Reader) (io.Reader, error) {
 	return readText(bytes.NewReader(data))
 }
 
+// calendarZone is the zone a calendar says it is kept in (Google and Apple
+// write X-WR-TIMEZONE), for its times in UTC or without a zone; fallback
+// when it says none this computer knows.
+func calendarZone(cal *ics.Calendar, fallback string, zones map[string]string) string {
+	for _, p := range cal.CalendarProperties {
+		if strings.EqualFold(p.IANAToken, "X-WR-TIMEZONE") {
+			if _, name, err := zoneNamed(p.Value, zones); err == nil {
+				return name
+			}
+		}
+	}
+	return fallback
+}
+
 func propValue(v *ics.VEvent, p ics.ComponentProperty) string {
 	if prop := v.GetProperty(p); prop != nil {
 		return prop.Value
@@ -325,7 +497,7 @@ func propValue(v *ics.VEvent, p ics.ComponentProperty) string {
 	return ""
 }
 
-func eventFromICS(v *ics.VEvent, fallbackZone string) (Event, error) {
+func eventFromICS(v *ics.VEvent, fallbackZone string, zones map[string]string) (Event, error) {
 	e := Event{Title: propValue(v, ics.ComponentPropertySummary), TimeZone: fallbackZone}
 	uid := v.Id()
 	if uid == "" {
@@ -333,10 +505,10 @@ func eventFromICS(v *ics.VEvent, fallbackZone string) (Event, error) {
 	}
 	e.UUID = eventUUID(uid)
 	var err error
-	if e.Start, e.TimeZone, err = icsTime(v.GetProperty(ics.ComponentPropertyDtStart), fallbackZone); err != nil {
+	if e.Start, e.TimeZone, err = icsTime(v.GetProperty(ics.ComponentPropertyDtStart), fallbackZone, zones); err != nil {
 		return e, fmt.Errorf("start: %w", err)
 	}
-	if e.End, err = eventEnd(v, e.Start, fallbackZone); err != nil {
+	if e.End, err = eventEnd(v, e.Start, fallbackZone, zones); err != nil {
 		return e, fmt.Errorf("end: %w", err)
 	}
 	fillFromICS(v, &e)
@@ -360,9 +532,9 @@ func allDay(v *ics.VEvent) bool {
 
 // eventEnd reads DTEND, or DTSTART plus DURATION, or the start itself (the
 // day after it for an all-day event, as RFC 5545 says).
-func eventEnd(v *ics.VEvent, start time.Time, fallbackZone string) (time.Time, error) {
+func eventEnd(v *ics.VEvent, start time.Time, fallbackZone string, zones map[string]string) (time.Time, error) {
 	if p := v.GetProperty(ics.ComponentPropertyDtEnd); p != nil {
-		end, _, err := icsTime(p, fallbackZone)
+		end, _, err := icsTime(p, fallbackZone, zones)
 		return end.In(start.Location()), err
 	}
 	if d := propValue(v, ics.ComponentPropertyDuration); d != "" {
@@ -376,7 +548,7 @@ func eventEnd(v *ics.VEvent, start time.Time, fallbackZone string) (time.Time, e
 }
 
 // icsTime reads a DATE-TIME or DATE property and the zone it is in.
-func icsTime(p *ics.IANAProperty, fallbackZone string) (time.Time, string, error) {
+func icsTime(p *ics.IANAProperty, fallbackZone string, zones map[string]string) (time.Time, string, error) {
 	if p == nil {
 		return time.Time{}, "", errors.New("missing")
 	}
@@ -386,7 +558,7 @@ func icsTime(p *ics.IANAProperty, fallbackZone string) (time.Time, string, error
 		return time.Time{}, "", err
 	}
 	if ids := p.ICalParameters["TZID"]; len(ids) > 0 {
-		if loc, zoneName, err = zoneNamed(ids[0]); err != nil {
+		if loc, zoneName, err = zoneNamed(ids[0], zones); err != nil {
 			return time.Time{}, "", err
 		}
 	}

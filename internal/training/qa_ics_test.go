@@ -87,3 +87,45 @@ func TestReimportMovedEventKeepsClerksSettings(t *testing.T) {
 		t.Fatalf("%d events after re-import", len(list))
 	}
 }
+
+// Outlook writes Windows zone names, older versions their display names,
+// and some files a zone of their own ("Customized Time Zone") defined only
+// by its VTIMEZONE: all of them are read, not refused.
+func TestImportICSOutlookZoneNames(t *testing.T) {
+	customZone := "BEGIN:VTIMEZONE\r\nTZID:Customized Time Zone\r\nBEGIN:STANDARD\r\nDTSTART:16010101T020000\r\n" +
+		"TZOFFSETFROM:-0600\r\nTZOFFSETTO:-0700\r\nRRULE:FREQ=YEARLY;BYDAY=1SU;BYMONTH=11\r\nEND:STANDARD\r\n" +
+		"BEGIN:DAYLIGHT\r\nDTSTART:16010101T020000\r\nTZOFFSETFROM:-0700\r\nTZOFFSETTO:-0600\r\n" +
+		"RRULE:FREQ=YEARLY;BYDAY=2SU;BYMONTH=3\r\nEND:DAYLIGHT\r\nEND:VTIMEZONE\r\n"
+	cases := []struct{ tzid, before, zone, when string }{
+		{`"(UTC-06:00) Central Time (US & Canada)"`, "", "America/Chicago", "10:00 CST"},
+		{`(GMT-05.00) Eastern Time (US & Canada)`, "", "America/New_York", "10:00 EST"},
+		{"US Eastern Standard Time", "", "America/Indiana/Indianapolis", "10:00 EST"},
+		{"Customized Time Zone", customZone, "America/Denver", "10:00 MST"},
+	}
+	for i, c := range cases {
+		s, _ := openStore(t)
+		e := qaImportOne(t, s, qaCal(c.before+"BEGIN:VEVENT\r\nUID:zone-"+string(rune('a'+i))+"\r\nSUMMARY:Session\r\n"+
+			"DTSTART;TZID="+c.tzid+":20191104T100000\r\nDTEND;TZID="+c.tzid+":20191104T110000\r\n"+
+			"DTSTAMP:20191001T120000Z\r\nEND:VEVENT\r\n"))
+		if e.TimeZone != c.zone || e.Start.Format("15:04 MST") != c.when {
+			t.Errorf("%s: read as %s in %s", c.tzid, e.Start.Format("15:04 MST"), e.TimeZone)
+		}
+	}
+}
+
+// Google Calendar writes its times in UTC and names the calendar's zone in
+// X-WR-TIMEZONE: the session keeps that zone, not ours.
+func TestImportICSGoogleCalendarZone(t *testing.T) {
+	s, _ := openStore(t)
+	res, err := s.ImportICS(strings.NewReader("BEGIN:VCALENDAR\r\nPRODID:-//Google Inc//Google Calendar 70.9054//EN\r\n" +
+		"VERSION:2.0\r\nX-WR-TIMEZONE:America/New_York\r\nBEGIN:VEVENT\r\nDTSTART:20191104T150000Z\r\n" +
+		"DTEND:20191104T160000Z\r\nUID:g1@google.com\r\nSUMMARY:Webinar\r\nDTSTAMP:20191001T120000Z\r\n" +
+		"END:VEVENT\r\nEND:VCALENDAR\r\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, _ := s.Event(res.IDs[0])
+	if e.TimeZone != "America/New_York" || e.Start.Format("15:04 MST") != "10:00 EST" {
+		t.Fatalf("read as %s in %s", e.Start.Format("15:04 MST"), e.TimeZone)
+	}
+}
