@@ -98,8 +98,10 @@ func (s *Store) readRoster(r io.Reader) ([]rosterRow, error) {
 	if err != nil {
 		return nil, err
 	}
-	cr := csv.NewReader(r)
+	text, comma, skipped := rosterDelimiter(r)
+	cr := csv.NewReader(strings.NewReader(text))
 	cr.FieldsPerRecord = -1
+	cr.Comma = comma
 	header, err := cr.Read()
 	if err != nil {
 		return nil, errors.New("the roster file is empty or not CSV")
@@ -128,10 +130,11 @@ func (s *Store) readRoster(r io.Reader) ([]rosterRow, error) {
 			if !errors.As(err, &pe) {
 				return nil, err
 			}
-			bad = append(bad, fmt.Sprintf("line %d: %v", pe.StartLine, pe.Err))
+			bad = append(bad, fmt.Sprintf("line %d: %v", pe.StartLine+skipped, pe.Err))
 			continue
 		}
 		line, _ := cr.FieldPos(0)
+		line += skipped
 		get := func(name string) string {
 			if i, ok := col[name]; ok && i < len(rec) {
 				return strings.TrimSpace(rec[i])
@@ -230,7 +233,7 @@ func (l *rosterLookup) event(id, title, start string) (int64, error) {
 	}
 	var found []int64
 	for _, e := range l.byTitle[strings.ToLower(title)] {
-		if start == "" || e.Start.Format(rosterStartLayout) == start {
+		if start == "" || sameStart(e.Start, start) {
 			found = append(found, e.ID)
 		}
 	}
@@ -241,6 +244,22 @@ func (l *rosterLookup) event(id, title, start string) (int64, error) {
 		return 0, fmt.Errorf("no session is called %q at %q", title, start)
 	}
 	return 0, fmt.Errorf("several sessions are called %q; give the start (YYYY-MM-DD HH:MM) or event_uuid", title)
+}
+
+// startLayouts are the ways a roster may write a start: ours, and the ways
+// Excel rewrites it when the clerk opens and saves the file.
+var startLayouts = []string{rosterStartLayout, "2006-01-02 15:04:05", "2006-01-02T15:04", "2006-01-02T15:04:05",
+	"1/2/2006 15:04", "1/2/2006 15:04:05", "1/2/2006 3:04 PM", "1/2/2006 3:04:05 PM", "1/2/06 15:04", "1/2/06 3:04 PM"}
+
+// sameStart tells whether a roster's start names the start of a session,
+// read as a clock time in the session's zone.
+func sameStart(start time.Time, text string) bool {
+	for _, layout := range startLayouts {
+		if t, err := time.ParseInLocation(layout, text, start.Location()); err == nil {
+			return t.Equal(start)
+		}
+	}
+	return false
 }
 
 func (l *rosterLookup) person(email, name string) (int64, error) {
@@ -310,6 +329,27 @@ func applyRosterRow(tx *sql.Tx, row rosterRow, now time.Time) error {
 	_, err = tx.Exec(`UPDATE training_registrations SET attendance=?, checked_in_at=? WHERE id=?`,
 		string(row.attendance), checkedStamp(row.attendance, now), id)
 	return err
+}
+
+// rosterDelimiter finds how a roster's fields are separated: by commas, or
+// by the semicolons Excel writes where the comma is the decimal mark, or by
+// the tabs of Excel's "Unicode Text"; a first line "sep=;" says it outright.
+// It returns the text without that line and the number of lines left out.
+func rosterDelimiter(r io.Reader) (string, rune, int) {
+	data, _ := io.ReadAll(r) // r reads a string
+	text := string(data)
+	first, rest, _ := strings.Cut(text, "\n")
+	first = strings.TrimSuffix(first, "\r")
+	if strings.HasPrefix(strings.ToLower(first), "sep=") && len(first) == 5 {
+		return rest, rune(first[4]), 1
+	}
+	best, count := ',', strings.Count(first, ",")
+	for _, c := range []rune{';', '\t'} {
+		if n := strings.Count(first, string(c)); n > count {
+			best, count = c, n
+		}
+	}
+	return text, best, 0
 }
 
 func checkedStamp(a Attendance, now time.Time) string {
