@@ -90,6 +90,10 @@ func (d *eventDetail) load(id int64) {
 		d.content.Refresh()
 		return
 	}
+	if _, err := d.s.store.SettleSeats(id); err != nil { // seats freed by a deleted person
+		d.s.u.showError(err)
+		return
+	}
 	sum, err := d.s.store.Summary(id)
 	if err != nil {
 		d.s.u.showError(err)

@@ -71,6 +71,11 @@ func register(tx *sql.Tx, eventID, contactID int64, now time.Time) (int64, Statu
 	if err := checkPerson(tx, contactID); err != nil {
 		return 0, "", err
 	}
+	// A seat freed outside the tracker (a person deleted from the
+	// directory) goes to the waitlist before a newcomer.
+	if _, err := fillSeats(tx, eventID); err != nil {
+		return 0, "", err
+	}
 	var capacity, taken, queue int
 	err := tx.QueryRow(`SELECT coalesce(e.capacity, 0),
 		(SELECT count(*) FROM training_registrations WHERE event_id = e.id AND status = 'registered'),
@@ -161,6 +166,17 @@ func fillSeats(tx *sql.Tx, eventID int64) ([]int64, error) {
 		}
 	}
 	return ids, nil
+}
+
+// SettleSeats gives seats freed outside the tracker, such as by a person
+// deleted from the directory, to the waitlist in order, and returns the ids
+// of the registrations promoted.
+func (s *Store) SettleSeats(eventID int64) (promoted []int64, err error) {
+	err = db.InTx(s.db, func(tx *sql.Tx) error {
+		promoted, err = fillSeats(tx, eventID)
+		return err
+	})
+	return promoted, err
 }
 
 // Cancel gives up a registration (a seat or a place on the waitlist). A
