@@ -436,6 +436,8 @@ func (d *eventDetail) formEvent() (training.Event, error) {
 	if e.End, err = time.ParseInLocation("2006-01-02 15:04", d.date.Text+" "+d.end.Text, loc); err != nil {
 		return e, errors.New("write the end as HH:MM")
 	}
+	e.End = e.End.AddDate(0, 0, daysSpanned(d.event.Start, d.event.End)) // past midnight, or all day
+
 	if e.Capacity, err = trOptionalInt(d.capacity.Text); err != nil {
 		return e, errors.New("the capacity is a number of seats, or empty for no limit")
 	}
@@ -445,6 +447,16 @@ func (d *eventDetail) formEvent() (training.Event, error) {
 	e.Address, e.Room, e.Directions = d.address.Text, d.room.Text, d.directions.Text
 	e.RegistrationURL, e.Organizer, e.Notes = strings.TrimSpace(d.link.Text), d.organizer.Text, d.notes.Text
 	return e, nil
+}
+
+// daysSpanned counts the midnights a session crosses in its own zone: 0
+// for a session within one day, 1 for one that ends the next day.
+func daysSpanned(start, end time.Time) int {
+	y1, m1, d1 := start.Date()
+	y2, m2, d2 := end.In(start.Location()).Date()
+	a := time.Date(y1, m1, d1, 12, 0, 0, 0, time.UTC)
+	b := time.Date(y2, m2, d2, 12, 0, 0, 0, time.UTC)
+	return int(b.Sub(a).Hours() / 24)
 }
 
 func trOptionalInt(s string) (int, error) {

@@ -1,0 +1,42 @@
+package app
+
+import (
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"electionbinder/internal/training"
+)
+
+// A session that runs past midnight, or an all-day one read from Outlook
+// (00:00 to 00:00 the next day), can still be edited: its end stays on its
+// own day instead of "ending before it starts" at every keystroke.
+func TestTrainingScreenEditsSessionEndingNextDay(t *testing.T) {
+	u, s, _ := openTrainingScreen(t)
+	central, _ := time.LoadLocation("America/Chicago")
+	start := time.Date(2030, 11, 4, 0, 0, 0, 0, central)
+	e, err := s.store.CreateEvent(training.Event{Title: "Election security day", Kind: training.InPerson,
+		Start: start, End: start.AddDate(0, 0, 1), TimeZone: "America/Chicago"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.reload()
+	s.show(e.ID)
+	d := s.detail
+	d.capacity.SetText("")
+	test.Type(d.capacity, "30")
+	saved, _ := s.store.Event(e.ID)
+	if saved.Capacity != 30 || u.status.label.Text != "Saved" {
+		t.Fatalf("capacity %d, status %q", saved.Capacity, u.status.label.Text)
+	}
+	if !saved.End.Equal(start.AddDate(0, 0, 1)) {
+		t.Fatalf("end moved to %s", saved.End)
+	}
+	// Moving the day keeps the length.
+	d.date.SetText("2030-11-05")
+	saved, _ = s.store.Event(e.ID)
+	if saved.Start.Format("2006-01-02 15:04") != "2030-11-05 00:00" || saved.End.Format("2006-01-02 15:04") != "2030-11-06 00:00" {
+		t.Fatalf("moved to %s – %s", saved.Start, saved.End)
+	}
+}
