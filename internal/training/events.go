@@ -72,7 +72,7 @@ func (e *Event) Validate() error {
 		e.TimeZone = DefaultTimeZone
 	}
 	loc, err := time.LoadLocation(e.TimeZone)
-	if err != nil {
+	if err != nil || e.TimeZone == "Local" { // "Local" is whatever zone each computer is set to
 		return fmt.Errorf("%q is not a time zone this computer knows (use a name such as America/Chicago)", e.TimeZone)
 	}
 	if e.Start.IsZero() || e.End.IsZero() {

@@ -11,6 +11,9 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	// Windows has no time-zone database of its own that Go can read: embed
+	// one, or no session could be saved in America/Chicago on a clerk's PC.
+	_ "time/tzdata"
 
 	"github.com/google/uuid"
 )
