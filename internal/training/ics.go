@@ -434,21 +434,35 @@ func ReadICS(r io.Reader, fallbackZone string) (events []Event, notes []string, 
 	zones := fileZones(cal)
 	fallbackZone = calendarZone(cal, fallbackZone, zones)
 	var problems []string
-	for i, v := range cal.Events() {
+	all := cal.Events()
+	masters := map[string]bool{} // UIDs of repeating events in the file
+	for _, v := range all {
+		if repeats(v) {
+			masters[v.Id()] = true
+		}
+	}
+	for i, v := range all {
 		name := fmt.Sprintf("event %d (%s)", i+1, propValue(v, ics.ComponentPropertySummary))
 		if strings.EqualFold(propValue(v, ics.ComponentPropertyStatus), "CANCELLED") {
 			notes = append(notes, name+" was cancelled by its organiser and is left out")
 			continue
 		}
+		if v.HasProperty(ics.ComponentPropertyRecurrenceId) && masters[v.Id()] {
+			continue // a changed session of a repeating event: read with its first session below
+		}
 		e, err := eventFromICS(v, fallbackZone, zones)
+		if err == nil && repeats(v) {
+			var note string
+			e, note, err = firstSession(v, e, all, fallbackZone, zones)
+			notes = append(notes, name+note)
+		}
 		if err != nil {
 			problems = append(problems, fmt.Sprintf("%s: %v", name, err))
 			continue
 		}
-		if v.HasProperty(ics.ComponentPropertyRrule) || v.HasProperty(ics.ComponentPropertyRdate) {
-			notes = append(notes, name+" repeats; only its first session was imported")
+		if !e.Start.IsZero() {
+			events = append(events, e)
 		}
-		events = append(events, e)
 	}
 	if len(problems) > 0 {
 		return nil, nil, errors.New("the calendar was not imported:\n" + strings.Join(problems, "\n"))
@@ -474,6 +488,115 @@ func readICSText(r io.Reader) (io.Reader, error) {
 		}
 	}
 	return readText(bytes.NewReader(data))
+}
+
+func repeats(v *ics.VEvent) bool {
+	return v.HasProperty(ics.ComponentPropertyRrule) || v.HasProperty(ics.ComponentPropertyRdate)
+}
+
+// firstSession finds the first session of a repeating event that is not
+// excluded (EXDATE) and takes it as changed by a VEVENT of the same UID
+// whose RECURRENCE-ID names it. The note says what was imported; a zero
+// start means no session is left.
+func firstSession(v *ics.VEvent, e Event, all []*ics.VEvent, fallbackZone string, zones map[string]string) (Event, string, error) {
+	excluded := map[int64]bool{}
+	for _, p := range v.GetProperties(ics.ComponentPropertyExdate) {
+		for _, value := range strings.Split(p.Value, ",") {
+			q := *p
+			q.Value = value
+			if t, _, err := icsTime(&q, fallbackZone, zones); err == nil {
+				excluded[t.Unix()] = true
+			}
+		}
+	}
+	length := e.End.Sub(e.Start)
+	start, ok := e.Start, true
+	if excluded[start.Unix()] {
+		start, ok = nextIncluded(propValue(v, ics.ComponentPropertyRrule), start, excluded)
+		if start.IsZero() {
+			return Event{}, " has no session left after its exclusions and is left out", nil
+		}
+		if !ok {
+			return e, "", errors.New("its first session is excluded and its repeat rule is too complex to follow; add the session by hand")
+		}
+	}
+	e.Start, e.End = start, start.Add(length)
+	for _, o := range all {
+		if o == v || o.Id() != v.Id() {
+			continue
+		}
+		if t, _, err := icsTime(o.GetProperty(ics.ComponentPropertyRecurrenceId), fallbackZone, zones); err == nil && t.Equal(start) {
+			changed, err := eventFromICS(o, fallbackZone, zones)
+			if err != nil {
+				return e, "", err
+			}
+			changed.UUID = e.UUID
+			return changed, " repeats; only its first session was imported, as changed by its organiser", nil
+		}
+	}
+	return e, " repeats; only its first session was imported", nil
+}
+
+// nextIncluded steps a simple repeat rule (FREQ with INTERVAL, COUNT or
+// UNTIL, and at most the start's own weekday in BYDAY) from start to the
+// first session not excluded. It returns a zero time when none is left,
+// and false when the rule is beyond these.
+func nextIncluded(rule string, start time.Time, excluded map[int64]bool) (time.Time, bool) {
+	step := map[string][3]int{"DAILY": {0, 0, 1}, "WEEKLY": {0, 0, 7}, "MONTHLY": {0, 1, 0}, "YEARLY": {1, 0, 0}}
+	var unit [3]int
+	interval, count := 1, 1000
+	var until time.Time
+	for _, part := range strings.Split(rule, ";") {
+		key, value, _ := strings.Cut(strings.ToUpper(part), "=")
+		switch key {
+		case "FREQ":
+			var known bool
+			if unit, known = step[value]; !known {
+				return start, false
+			}
+		case "INTERVAL":
+			n, err := strconv.Atoi(value)
+			if err != nil || n < 1 {
+				return start, false
+			}
+			interval = n
+		case "COUNT":
+			n, err := strconv.Atoi(value)
+			if err != nil {
+				return start, false
+			}
+			count = min(n, count)
+		case "UNTIL":
+			t, err := time.Parse("20060102T150405Z", value)
+			if err != nil {
+				if t, err = time.ParseInLocation("20060102", value, start.Location()); err != nil {
+					return start, false
+				}
+				t = t.AddDate(0, 0, 1).Add(-time.Second)
+			}
+			until = t
+		case "WKST":
+		case "BYDAY":
+			if value != strings.ToUpper(start.Weekday().String()[:2]) {
+				return start, false
+			}
+		default:
+			return start, false
+		}
+	}
+	if unit == [3]int{} {
+		return start, false
+	}
+	for i := 0; i < count; i++ {
+		t := start.AddDate(unit[0]*interval*i, unit[1]*interval*i, unit[2]*interval*i)
+		if !until.IsZero() && t.After(until) {
+			break
+		}
+		if !excluded[t.Unix()] {
+			return t, true
+		}
+	}
+	return time.Time{}, true
 }
 
 // calendarZone is the zone a calendar says it is kept in (Google and Apple

@@ -129,3 +129,32 @@ func TestImportICSGoogleCalendarZone(t *testing.T) {
 		t.Fatalf("read as %s in %s", e.Start.Format("15:04 MST"), e.TimeZone)
 	}
 }
+
+// Google Calendar: a weekly series whose first session was deleted
+// (EXDATE) and whose second was moved (a VEVENT with RECURRENCE-ID). The
+// session imported is the first one that takes place, at its new time.
+func TestImportICSRepeatingWithExdateAndChangedSession(t *testing.T) {
+	head := "BEGIN:VCALENDAR\r\nPRODID:-//Google Inc//Google Calendar 70.9054//EN\r\nVERSION:2.0\r\n" +
+		"X-WR-TIMEZONE:America/Chicago\r\nBEGIN:VEVENT\r\nDTSTART;TZID=America/Chicago:20191104T100000\r\n" +
+		"DTEND;TZID=America/Chicago:20191104T110000\r\nRRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=4\r\n" +
+		"EXDATE;TZID=America/Chicago:20191104T100000\r\nUID:series@google.com\r\nSUMMARY:Weekly webinar\r\n" +
+		"DTSTAMP:20191001T120000Z\r\nEND:VEVENT\r\n"
+	moved := "BEGIN:VEVENT\r\nDTSTART;TZID=America/Chicago:20191112T140000\r\nDTEND;TZID=America/Chicago:20191112T150000\r\n" +
+		"RECURRENCE-ID;TZID=America/Chicago:20191111T100000\r\nUID:series@google.com\r\nSUMMARY:Weekly webinar (moved)\r\n" +
+		"DTSTAMP:20191001T120000Z\r\nEND:VEVENT\r\n"
+	cases := []struct{ name, text, start, title string }{
+		{"first excluded", head + "END:VCALENDAR\r\n", "2019-11-11 10:00", "Weekly webinar"},
+		{"second moved", head + moved + "END:VCALENDAR\r\n", "2019-11-12 14:00", "Weekly webinar (moved)"},
+	}
+	for _, c := range cases {
+		s, _ := openStore(t)
+		res, err := s.ImportICS(strings.NewReader(c.text))
+		if err != nil || len(res.IDs) != 1 {
+			t.Fatalf("%s: %+v %v", c.name, res, err)
+		}
+		e, _ := s.Event(res.IDs[0])
+		if e.Start.Format("2006-01-02 15:04") != c.start || e.Title != c.title {
+			t.Errorf("%s: imported %q at %s", c.name, e.Title, e.Start.Format("2006-01-02 15:04"))
+		}
+	}
+}
