@@ -35,13 +35,18 @@ func WriteSignInSheet(w io.Writer, sheet SignInSheet, setup PageSetup) error {
 	pdf.SetTitle(cleanText("Sign-in sheet: "+e.Title), true)
 	pdf.AliasNbPages("{nb}")
 	pdf.SetFooterFunc(func() { trainingFooter(pdf, sheet.Jurisdiction, "Sign-in sheet") })
+	// Not "home mode": the table starts below this line, not over it.
 	pdf.SetHeaderFuncMode(func() {
 		if pdf.PageNo() > 1 {
 			pdf.SetFont(Font, "B", 10)
-			pdf.CellFormat(0, 6, cleanText(e.Title+" — "+e.When()), "", 1, "L", false, 0, "")
+			widths := signInWidths(pdf)
+			width := widths[0] + widths[1] + widths[2] + widths[3]
+			when := " — " + e.When()
+			title := trFit(pdf, e.Title, width-pdf.GetStringWidth(cleanText(when))-2)
+			pdf.CellFormat(width, 6, title+cleanText(when), "", 1, "L", false, 0, "")
 			pdf.Ln(2)
 		}
-	}, true)
+	}, false)
 	pdf.AddPage()
 	signInHeading(pdf, e)
 	seated, waiting := trSplitRoster(sheet.Roster)
