@@ -86,6 +86,7 @@ func (d *eventDetail) focusTitle() { d.s.u.win.Canvas().Focus(d.title) }
 // load shows the session with the given id (0: none).
 func (d *eventDetail) load(id int64) {
 	if id == 0 {
+		d.event = training.EventSummary{} // nothing to print or save
 		d.content.Objects = []fyne.CanvasObject{d.nothing}
 		d.content.Refresh()
 		return

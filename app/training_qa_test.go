@@ -40,3 +40,21 @@ func TestTrainingScreenEditsSessionEndingNextDay(t *testing.T) {
 		t.Fatalf("moved to %s – %s", saved.Start, saved.End)
 	}
 }
+
+// After the session in view is deleted, Ctrl+P has no session to print:
+// it opens no save dialog for a sheet that would fail with "not found".
+func TestTrainingScreenPrintAfterDeleteDoesNothing(t *testing.T) {
+	u, s, _ := openTrainingScreen(t)
+	d := s.detail
+	id := d.event.ID
+	if err := s.store.DeleteEvent(id); err != nil {
+		t.Fatal(err)
+	}
+	s.selected = 0
+	d.load(0)
+	s.reload()
+	s.exportPDF()
+	if top := u.win.Canvas().Overlays().Top(); top != nil {
+		t.Fatalf("Ctrl+P opened %T for deleted session %d", top, id)
+	}
+}
