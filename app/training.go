@@ -182,7 +182,7 @@ func (s *trainingScreen) createNew() {
 
 // confirmDelete asks before removing a session with its sign-ups.
 func (s *trainingScreen) confirmDelete(e training.EventSummary) {
-	msg := fmt.Sprintf("Delete %q and its %d sign-ups?", e.Title, e.Registered+e.Waitlisted)
+	msg := deleteSessionQuestion(e)
 	dialog.ShowConfirm("Delete session", msg, func(ok bool) {
 		if !ok {
 			return
@@ -196,4 +196,14 @@ func (s *trainingScreen) confirmDelete(e training.EventSummary) {
 		s.detail.load(0)
 		s.reload()
 	}, s.u.win)
+}
+
+// deleteSessionQuestion asks before a session goes, saying what goes with
+// it: the sign-ups, and the attendance that counted toward requirements.
+func deleteSessionQuestion(e training.EventSummary) string {
+	msg := fmt.Sprintf("Delete %q and its %d sign-ups?", e.Title, e.Registered+e.Waitlisted)
+	if e.Attended > 0 {
+		msg += fmt.Sprintf("\nThe attendance of %d people is recorded there; it will no longer count toward any requirement or appear in the compliance report.", e.Attended)
+	}
+	return msg
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -56,5 +57,19 @@ func TestTrainingScreenPrintAfterDeleteDoesNothing(t *testing.T) {
 	s.exportPDF()
 	if top := u.win.Canvas().Overlays().Top(); top != nil {
 		t.Fatalf("Ctrl+P opened %T for deleted session %d", top, id)
+	}
+}
+
+// Deleting a past session takes its attendance out of the compliance
+// report: the question says so before the clerk confirms.
+func TestDeleteSessionQuestionWarnsOfAttendance(t *testing.T) {
+	e := training.EventSummary{Event: training.Event{Title: "Past exercise"}, Registered: 12, Waitlisted: 1, Attended: 10}
+	q := deleteSessionQuestion(e)
+	if !strings.Contains(q, "13 sign-ups") || !strings.Contains(q, "attendance of 10 people") {
+		t.Fatalf("question %q", q)
+	}
+	e.Attended = 0
+	if q := deleteSessionQuestion(e); strings.Contains(q, "attendance") {
+		t.Fatalf("question %q", q)
 	}
 }
