@@ -138,7 +138,8 @@ func evaluate(req Requirement, p Person, list []AttendedSession, asOf time.Time)
 	from, due := req.Window(asOf)
 	res := Result{Applies: true, Due: due}
 	for _, a := range list {
-		if !req.Counts(a.Kind) || (!from.IsZero() && a.Day.Before(from)) || (!due.IsZero() && a.Day.After(due)) {
+		if !req.Counts(a.Kind) || (!from.IsZero() && a.Day.Before(from)) || (!due.IsZero() && a.Day.After(due)) ||
+			a.Day.After(asOf) { // a report as of a day knows nothing of later sessions
 			continue
 		}
 		res.Sessions++
