@@ -135,6 +135,9 @@ func (d *eventDetail) updateSeats() {
 	d.seatBar.Max = float64(max(e.Registered, 1))
 	if e.Capacity > 0 {
 		text = fmt.Sprintf("%d of %d seats taken", e.Registered, e.Capacity)
+		if over := e.Registered - e.Capacity; over > 0 { // the capacity was lowered below the seats given
+			text += fmt.Sprintf(" (%d over the capacity: cancel %d or raise it)", over, over)
+		}
 		d.seatBar.Max = float64(e.Capacity)
 	}
 	if e.Waitlisted > 0 {

@@ -73,3 +73,16 @@ func TestDeleteSessionQuestionWarnsOfAttendance(t *testing.T) {
 		t.Fatalf("question %q", q)
 	}
 }
+
+// Lowering the capacity below the seats given keeps everyone seated (nobody
+// is dropped silently) and the seat bar says how many are over.
+func TestTrainingScreenCapacityLoweredBelowSeats(t *testing.T) {
+	_, s, _ := openTrainingScreen(t)
+	d := s.detail
+	signUp(t, d, "nunez")
+	signUp(t, d, "pao")
+	d.capacity.SetText("1")
+	if d.event.Registered != 2 || d.seatText.Text != "2 of 1 seats taken (1 over the capacity: cancel 1 or raise it)" {
+		t.Fatalf("seat bar %q, %d seated", d.seatText.Text, d.event.Registered)
+	}
+}
