@@ -82,3 +82,23 @@ func TestImportRosterSepLineKeepsLineNumbers(t *testing.T) {
 		t.Fatalf("error %v", err)
 	}
 }
+
+// The state's registration list gives names with e-mail addresses that the
+// county's directory may not hold: the name still finds the person.
+func TestImportRosterEmailUnknownFallsBackToName(t *testing.T) {
+	s, conn := openStore(t)
+	people := addPeople(t, conn, "Lakeshore County Clerk", 1)
+	names := qaNames(t, s, people)
+	e := addEvent(t, s, "La Crosse", InPerson, "2019-11-12", 2, 2)
+	n, err := s.ImportRosterCSV(strings.NewReader("event,name,email\nLa Crosse," + names[0] + ",personal@mail.example\n"))
+	if err != nil || n != 1 {
+		t.Fatalf("imported %d: %v", n, err)
+	}
+	if seated, _ := statuses(t, s, e.ID); !equalIDs(seated, people) {
+		t.Fatalf("seated %v", seated)
+	}
+	_, err = s.ImportRosterCSV(strings.NewReader("event,name,email\nLa Crosse,Nobody Known,nobody@mail.example\n"))
+	if err == nil || !strings.Contains(err.Error(), "nobody in the directory matches") {
+		t.Fatalf("error %v", err)
+	}
+}

@@ -267,8 +267,8 @@ func (l *rosterLookup) person(email, name string) (int64, error) {
 		return 0, errors.New("the name and e-mail are both empty")
 	}
 	found := l.byName[strings.ToLower(name)]
-	if email != "" {
-		found = l.byEmail[strings.ToLower(email)]
+	if byEmail := l.byEmail[strings.ToLower(email)]; email != "" && (len(byEmail) > 0 || name == "") {
+		found = byEmail // the e-mail decides; the name only when the directory lacks that address
 	}
 	switch len(found) {
 	case 1:
