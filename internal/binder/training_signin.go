@@ -58,7 +58,14 @@ func WriteSignInSheet(w io.Writer, sheet SignInSheet, setup PageSetup) error {
 	}
 	signInTable(pdf, seated, lines, 1)
 	if len(waiting) > 0 {
-		pdf.Ln(4)
+		// Keep the heading with the table's header and first line.
+		_, pageHeight := pdf.GetPageSize()
+		_, _, _, bottom := pdf.GetMargins()
+		if pdf.GetY()+4+8+7+signInRow > pageHeight-bottom-8 {
+			pdf.AddPage()
+		} else {
+			pdf.Ln(4)
+		}
 		trSection(pdf, fmt.Sprintf("Waitlist (%d) — seated only when a seat is free", len(waiting)))
 		signInTable(pdf, waiting, len(waiting), lines+1)
 	}
