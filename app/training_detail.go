@@ -417,7 +417,7 @@ func (d *eventDetail) save() {
 	d.s.u.saved(nil)
 	d.event.Event = e
 	d.refreshPeople()
-	d.s.changed()
+	d.s.reload() // a new day or title may move the session in the list: keep it highlighted
 }
 
 // formEvent reads the session from the form.

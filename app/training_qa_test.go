@@ -86,3 +86,32 @@ func TestTrainingScreenCapacityLoweredBelowSeats(t *testing.T) {
 		t.Fatalf("seat bar %q, %d seated", d.seatText.Text, d.event.Registered)
 	}
 }
+
+// Moving the session in view to another day re-sorts the list; the
+// highlight follows it, so choosing the session now in its old row opens
+// that session instead of doing nothing.
+func TestTrainingScreenEditThatReordersKeepsSelection(t *testing.T) {
+	_, s, _ := openTrainingScreen(t)
+	d := s.detail
+	if s.events[0].Title != "Upcoming exercise" {
+		t.Fatalf("first row %q", s.events[0].Title)
+	}
+	d.date.SetText("2019-11-18") // now past, and after "Past exercise"
+	if s.events[0].Title != "Upcoming exercise" {
+		t.Fatalf("after the move the first row is %q", s.events[0].Title)
+	}
+	d.date.SetText("2018-11-18") // now the oldest: the second row
+	if s.events[1].Title != "Upcoming exercise" {
+		t.Fatalf("rows %q, %q", s.events[0].Title, s.events[1].Title)
+	}
+	s.list.Select(0) // the row now showing "Past exercise"
+	if d.event.Title != "Past exercise" {
+		t.Fatalf("choosing the first row shows %q", d.event.Title)
+	}
+	// Typing a title after switching goes to the session now in view.
+	d.title.SetText("")
+	test.Type(d.title, "Renamed")
+	if got, _ := s.store.Event(d.event.ID); got.Title != "Renamed" || d.event.Title != "Renamed" {
+		t.Fatalf("saved %q", got.Title)
+	}
+}
