@@ -102,3 +102,40 @@ func TestImportRosterEmailUnknownFallsBackToName(t *testing.T) {
 		t.Fatalf("error %v", err)
 	}
 }
+
+// A session title or name that starts like a formula (from a calendar or
+// directory someone else wrote) is not run by Excel when the roster or the
+// compliance report is opened there, and the roster still reads back.
+func TestCSVExportsDoNotRunFormulas(t *testing.T) {
+	s, conn := openStore(t)
+	org := addContact(t, conn, "organization", "@Lakeshore", "county", 0)
+	person := addContact(t, conn, "person", "=HYPERLINK(\"http://x.example\",\"Ana\")", "county", org)
+	e := addEvent(t, s, "-Tabletop", InPerson, "2019-11-12", 2, 2)
+	mustRegister(t, s, e.ID, person)
+	if _, err := s.SaveRequirement(Requirement{Name: "+Subgrant", Kinds: []Kind{InPerson}, MinSessions: 1,
+		Levels: []string{"county"}}); err != nil {
+		t.Fatal(err)
+	}
+	var roster, report bytes.Buffer
+	if err := s.WriteRosterCSV(&roster); err != nil {
+		t.Fatal(err)
+	}
+	rep, _ := s.Compliance(day("2019-12-31"))
+	if err := WriteComplianceCSV(&report, rep, 0); err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range map[string]string{"roster": roster.String(), "report": report.String()} {
+		for _, line := range strings.Split(text, "\n") {
+			for _, cell := range strings.Split(line, ",") {
+				cell = strings.TrimPrefix(cell, `"`)
+				if cell != "" && strings.ContainsRune("=+-@", rune(cell[0])) {
+					t.Errorf("%s cell %q starts like a formula", name, cell)
+				}
+			}
+		}
+	}
+	// Reading our own roster back changes nothing and finds everyone.
+	if _, err := s.ImportRosterCSV(bytes.NewReader(roster.Bytes())); err != nil {
+		t.Fatal(err)
+	}
+}

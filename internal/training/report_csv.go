@@ -47,13 +47,37 @@ func WriteComplianceCSV(w io.Writer, rep Report, only int64) error {
 				continue
 			}
 			p := st.Person
-			if err := cw.Write([]string{p.Name, p.Office, p.Level, p.Email, req.Name, res.Standing(),
+			if err := cw.Write(safeCells(p.Name, p.Office, p.Level, p.Email, req.Name, res.Standing(),
 				strconv.Itoa(res.Sessions), FormatHours(res.Hours), formatDate(res.Due), res.Missing,
-				res.CountedText()}); err != nil {
+				res.CountedText())); err != nil {
 				return err
 			}
 		}
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// formulaStarts are the characters with which a spreadsheet cell becomes a
+// formula.
+const formulaStarts = "=+-@\t\r"
+
+// safeCells puts an apostrophe before every cell that starts like a
+// formula, so that a title or name from an imported calendar or directory
+// (=HYPERLINK(…)) is shown by Excel, not run.
+func safeCells(cells ...string) []string {
+	for i, v := range cells {
+		if v != "" && strings.ContainsRune(formulaStarts, rune(v[0])) {
+			cells[i] = "'" + v
+		}
+	}
+	return cells
+}
+
+// unsafeCell undoes safeCells, so that importing our own export changes nothing.
+func unsafeCell(v string) string {
+	if len(v) > 1 && v[0] == '\'' && strings.ContainsRune(formulaStarts, rune(v[1])) {
+		return v[1:]
+	}
+	return v
 }

@@ -40,8 +40,8 @@ func (s *Store) WriteRosterCSV(w io.Writer) error {
 	}
 	for _, r := range regs {
 		e := byID[r.EventID]
-		if err := cw.Write([]string{e.UUID, e.Title, e.Start.Format(rosterStartLayout), string(e.Kind), r.Name,
-			r.Email, r.Office, string(r.Status), string(r.Attendance)}); err != nil {
+		if err := cw.Write(safeCells(e.UUID, e.Title, e.Start.Format(rosterStartLayout), string(e.Kind), r.Name,
+			r.Email, r.Office, string(r.Status), string(r.Attendance))); err != nil {
 			return err
 		}
 	}
@@ -137,7 +137,7 @@ func (s *Store) readRoster(r io.Reader) ([]rosterRow, error) {
 		line += skipped
 		get := func(name string) string {
 			if i, ok := col[name]; ok && i < len(rec) {
-				return strings.TrimSpace(rec[i])
+				return unsafeCell(strings.TrimSpace(rec[i]))
 			}
 			return ""
 		}
