@@ -30,10 +30,11 @@ type eventDetail struct {
 	seatText *widget.Label
 
 	// Details.
-	title, date, start, end, zone, capacity, hours *widget.Entry
-	room, link, organizer                          *widget.Entry
-	address, directions, notes                     *widget.Entry
-	kind                                           *widget.Select
+	title, date, start, end, capacity, hours *widget.Entry
+	zone                                     *widget.SelectEntry // a US zone from the list, or any IANA name typed
+	room, link, organizer                    *widget.Entry
+	address, directions, notes               *widget.Entry
+	kind                                     *widget.Select
 
 	// People signed up.
 	roster        []training.Registration
@@ -355,7 +356,9 @@ func (d *eventDetail) detailsForm() fyne.CanvasObject {
 	d.title = entry("Title")
 	d.kind = widget.NewSelect(labelsOf(training.Kinds, training.Kind.Label), func(string) { d.save() })
 	d.date, d.start, d.end = entry("YYYY-MM-DD"), entry("HH:MM"), entry("HH:MM")
-	d.zone = entry(training.DefaultTimeZone)
+	d.zone = widget.NewSelectEntry(training.CommonTimeZones)
+	d.zone.SetPlaceHolder(training.DefaultTimeZone)
+	d.zone.OnChanged = func(string) { d.save() }
 	d.capacity, d.hours = entry("empty: no limit"), entry("0")
 	d.address, d.room, d.directions = multi("Street, town"), entry("Room or hall"), multi("Parking, entrance")
 	d.link, d.organizer, d.notes = entry("https://…"), entry("Who runs it"), multi("")

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"electionbinder/internal/training"
 )
@@ -113,5 +114,27 @@ func TestTrainingScreenEditThatReordersKeepsSelection(t *testing.T) {
 	test.Type(d.title, "Renamed")
 	if got, _ := s.store.Event(d.event.ID); got.Title != "Renamed" || d.event.Title != "Renamed" {
 		t.Fatalf("saved %q", got.Title)
+	}
+}
+
+// The time zone is chosen from the zones of the United States (or typed);
+// choosing one keeps the clock times and saves.
+func TestTrainingScreenChoosesTimeZone(t *testing.T) {
+	_, s, _ := openTrainingScreen(t)
+	d := s.detail
+	var _ *widget.SelectEntry = d.zone // a list to choose from, not a bare entry
+	if training.CommonTimeZones[0] != "America/Chicago" {
+		t.Fatalf("zone choices %v", training.CommonTimeZones)
+	}
+	before := d.event.Start.Format("15:04")
+	d.zone.SetText("America/New_York")
+	saved, _ := s.store.Event(d.event.ID)
+	if saved.TimeZone != "America/New_York" || saved.Start.Format("15:04") != before {
+		t.Fatalf("saved %s at %s, want %s", saved.TimeZone, saved.Start.Format("15:04"), before)
+	}
+	for _, z := range training.CommonTimeZones {
+		if _, err := time.LoadLocation(z); err != nil {
+			t.Errorf("choice %q: %v", z, err)
+		}
 	}
 }

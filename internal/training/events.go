@@ -13,6 +13,12 @@ import (
 // DefaultTimeZone is the zone new sessions are scheduled in (Wisconsin's).
 const DefaultTimeZone = "America/Chicago"
 
+// CommonTimeZones are the zones offered first when a session's zone is
+// chosen: those of the United States and its territories, Wisconsin's first.
+var CommonTimeZones = []string{"America/Chicago", "America/New_York", "America/Indiana/Indianapolis",
+	"America/Denver", "America/Phoenix", "America/Los_Angeles", "America/Anchorage", "America/Adak",
+	"Pacific/Honolulu", "America/Puerto_Rico", "Pacific/Guam", "Pacific/Pago_Pago", "UTC"}
+
 // Event is one training session.
 type Event struct {
 	ID              int64
