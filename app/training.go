@@ -157,15 +157,14 @@ func seatsText(e training.EventSummary) string {
 	return text
 }
 
-// createNew starts a session on the next weekday at 10:00 (Ctrl+N).
+// createNew starts a session a week from today at 10:00, on a weekday (Ctrl+N).
 func (s *trainingScreen) createNew() {
 	s.tabs.SelectIndex(0)
 	loc, err := time.LoadLocation(training.DefaultTimeZone)
 	if err != nil {
 		loc = time.Local
 	}
-	d := time.Now().In(loc).AddDate(0, 0, 7)
-	start := time.Date(d.Year(), d.Month(), d.Day(), 10, 0, 0, 0, loc)
+	start := newSessionStart(time.Now().In(loc))
 	e, err := s.store.CreateEvent(training.Event{Title: "New session", Kind: training.InPerson, Start: start,
 		End: start.Add(2 * time.Hour), TimeZone: training.DefaultTimeZone, Capacity: 50, CreditHours: 2})
 	if err != nil {
@@ -206,4 +205,17 @@ func deleteSessionQuestion(e training.EventSummary) string {
 		msg += fmt.Sprintf("\nThe attendance of %d people is recorded there; it will no longer count toward any requirement or appear in the compliance report.", e.Attended)
 	}
 	return msg
+}
+
+// newSessionStart is 10:00 a week after now, moved to the Monday when that
+// falls on a weekend.
+func newSessionStart(now time.Time) time.Time {
+	d := now.AddDate(0, 0, 7)
+	switch d.Weekday() {
+	case time.Saturday:
+		d = d.AddDate(0, 0, 2)
+	case time.Sunday:
+		d = d.AddDate(0, 0, 1)
+	}
+	return time.Date(d.Year(), d.Month(), d.Day(), 10, 0, 0, 0, now.Location())
 }

@@ -138,3 +138,16 @@ func TestTrainingScreenChoosesTimeZone(t *testing.T) {
 		}
 	}
 }
+
+// A new session (Ctrl+N) falls on a weekday, a week ahead.
+func TestNewSessionStartsOnAWeekday(t *testing.T) {
+	central, _ := time.LoadLocation("America/Chicago")
+	for day := 1; day <= 7; day++ {
+		now := time.Date(2026, 11, day, 15, 0, 0, 0, central)
+		got := newSessionStart(now)
+		if got.Weekday() == time.Saturday || got.Weekday() == time.Sunday || got.Hour() != 10 ||
+			got.Sub(now) < 6*24*time.Hour || got.Sub(now) > 10*24*time.Hour {
+			t.Errorf("from %s: %s", now.Format("Mon 2 Jan"), got.Format("Mon 2 Jan 15:04"))
+		}
+	}
+}
