@@ -13,6 +13,17 @@ func FuzzReadICS(f *testing.F) {
 	f.Add([]byte("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART:20191104\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"))
 	f.Add([]byte("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:y\r\nDTSTART:20191104T100000\r\nDURATION:P1DT2H\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"))
 	f.Add([]byte(""))
+	// Google's repeating series with an excluded and a changed session, and
+	// Outlook's zone of its own defined by a VTIMEZONE.
+	f.Add([]byte("BEGIN:VCALENDAR\r\nX-WR-TIMEZONE:America/Chicago\r\nBEGIN:VEVENT\r\nUID:s\r\n" +
+		"DTSTART;TZID=America/Chicago:20191104T100000\r\nDTEND;TZID=America/Chicago:20191104T110000\r\n" +
+		"RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=4\r\nEXDATE;TZID=America/Chicago:20191104T100000,20191111T160000Z\r\n" +
+		"END:VEVENT\r\nBEGIN:VEVENT\r\nUID:s\r\nRECURRENCE-ID;TZID=America/Chicago:20191118T100000\r\n" +
+		"DTSTART:20191119T200000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"))
+	f.Add([]byte("BEGIN:VCALENDAR\r\nBEGIN:VTIMEZONE\r\nTZID:Customized Time Zone\r\nBEGIN:STANDARD\r\n" +
+		"TZOFFSETFROM:-0500\r\nTZOFFSETTO:-0600\r\nEND:STANDARD\r\nBEGIN:DAYLIGHT\r\nTZOFFSETTO:-0500\r\n" +
+		"END:DAYLIGHT\r\nEND:VTIMEZONE\r\nBEGIN:VEVENT\r\nUID:c\r\nDTSTART;TZID=Customized Time Zone:20191104T100000\r\n" +
+		"END:VEVENT\r\nEND:VCALENDAR\r\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		events, _, err := ReadICS(bytes.NewReader(data), DefaultTimeZone)
 		if err != nil {
