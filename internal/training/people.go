@@ -44,9 +44,31 @@ func (s *Store) People(search string, limit int) ([]Person, error) {
 	if limit > 0 && len(list) > limit {
 		list = list[:limit]
 	}
+	levels, err := s.officeLevels()
+	if err != nil {
+		return nil, err
+	}
 	out := make([]Person, len(list))
 	for i, c := range list {
+		if c.Level == contacts.Other && levels[c.OrgID] != "" {
+			c.Level = levels[c.OrgID] // a person imported without a level works at the office's level
+		}
 		out[i] = PersonFrom(c)
+	}
+	return out, nil
+}
+
+// officeLevels maps each organisation of the directory to its level.
+func (s *Store) officeLevels() (map[int64]contacts.Level, error) {
+	orgs, err := contacts.NewStore(s.db).List(contacts.Filter{Kind: contacts.Organization})
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64]contacts.Level, len(orgs))
+	for _, o := range orgs {
+		if o.Level != contacts.Other {
+			out[o.ID] = o.Level
+		}
 	}
 	return out, nil
 }

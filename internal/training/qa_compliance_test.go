@@ -28,3 +28,28 @@ func TestComplianceAsOfIgnoresLaterSessions(t *testing.T) {
 		t.Fatalf("as of 6 December: %+v", r)
 	}
 }
+
+// A person imported into the directory without a level ("other") works at
+// the level of their office: a county clerk's staff member is covered by a
+// county requirement instead of silently left out of the report.
+func TestCompliancePersonWithoutLevelTakesOfficeLevel(t *testing.T) {
+	s, conn := openStore(t)
+	org := addContact(t, conn, "organization", "Lakeshore County Clerk", "county", 0)
+	addContact(t, conn, "person", "Ana Nunez", "", org)
+	addContact(t, conn, "person", "Freelance Helper", "", 0)
+	if _, err := s.SaveRequirement(Requirement{Name: "Subgrant", Kinds: []Kind{InPerson}, MinSessions: 1,
+		Levels: []string{"county"}}); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := s.Compliance(day("2019-12-31"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	covered := map[string]bool{}
+	for _, st := range rep.People {
+		covered[st.Person.Name] = st.Covered()
+	}
+	if !covered["Ana Nunez"] || covered["Freelance Helper"] {
+		t.Fatalf("covered %v", covered)
+	}
+}
