@@ -301,6 +301,14 @@ func zoneNamed(tzid string, fileZones map[string]string) (*time.Location, string
 		name = iana
 	} else if iana, ok := fileZones[tzid]; ok {
 		name = iana
+	} else if strings.HasPrefix(tzid, "/") { // old Thunderbird: /mozilla.org/20070129_1/America/New_York
+		parts := strings.Split(tzid, "/")
+		for i := 1; i < len(parts); i++ {
+			if _, err := time.LoadLocation(strings.Join(parts[i:], "/")); err == nil && parts[i] != "" {
+				name = strings.Join(parts[i:], "/")
+				break
+			}
+		}
 	}
 	loc, err := time.LoadLocation(name)
 	if err != nil {

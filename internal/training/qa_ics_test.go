@@ -100,6 +100,7 @@ func TestImportICSOutlookZoneNames(t *testing.T) {
 		{`"(UTC-06:00) Central Time (US & Canada)"`, "", "America/Chicago", "10:00 CST"},
 		{`(GMT-05.00) Eastern Time (US & Canada)`, "", "America/New_York", "10:00 EST"},
 		{"US Eastern Standard Time", "", "America/Indiana/Indianapolis", "10:00 EST"},
+		{"/mozilla.org/20070129_1/America/New_York", "", "America/New_York", "10:00 EST"},
 		{"Customized Time Zone", customZone, "America/Denver", "10:00 MST"},
 	}
 	for i, c := range cases {
