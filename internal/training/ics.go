@@ -301,20 +301,26 @@ func zoneNamed(tzid string, fileZones map[string]string) (*time.Location, string
 		name = iana
 	} else if iana, ok := fileZones[tzid]; ok {
 		name = iana
-	} else if strings.HasPrefix(tzid, "/") { // old Thunderbird: /mozilla.org/20070129_1/America/New_York
-		parts := strings.Split(tzid, "/")
-		for i := 1; i < len(parts); i++ {
-			if _, err := time.LoadLocation(strings.Join(parts[i:], "/")); err == nil && parts[i] != "" {
-				name = strings.Join(parts[i:], "/")
-				break
-			}
-		}
+	} else if strings.HasPrefix(tzid, "/") {
+		name = prefixedZone(tzid)
 	}
 	loc, err := time.LoadLocation(name)
 	if err != nil {
 		return nil, "", fmt.Errorf("time zone %q is unknown", tzid)
 	}
 	return loc, name, nil
+}
+
+// prefixedZone finds the IANA name at the end of a TZID such as older
+// Thunderbird writes: /mozilla.org/20070129_1/America/New_York.
+func prefixedZone(tzid string) string {
+	parts := strings.Split(tzid, "/")
+	for i := 1; i < len(parts); i++ {
+		if _, err := time.LoadLocation(strings.Join(parts[i:], "/")); err == nil && parts[i] != "" {
+			return strings.Join(parts[i:], "/")
+		}
+	}
+	return tzid
 }
 
 // displayName drops the "(UTC-06:00) " or "(GMT-06.00) " before an
