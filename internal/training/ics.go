@@ -74,8 +74,13 @@ func WriteICS(w io.Writer, events []Event, stampedAt time.Time) error {
 func vevent(e Event, stampedAt time.Time) *ics.VEvent {
 	v := ics.NewEvent(e.UUID)
 	v.SetDtStampTime(stampedAt)
-	v.SetProperty(ics.ComponentPropertyDtStart, e.Start.Format(icsLocalTime), ics.WithTZID(e.TimeZone))
-	v.SetProperty(ics.ComponentPropertyDtEnd, e.End.Format(icsLocalTime), ics.WithTZID(e.TimeZone))
+	if wholeDays(e) { // all day in Outlook and Apple Calendar, not a 24-hour meeting
+		v.SetProperty(ics.ComponentPropertyDtStart, e.Start.Format("20060102"), ics.WithValue("DATE"))
+		v.SetProperty(ics.ComponentPropertyDtEnd, e.End.Format("20060102"), ics.WithValue("DATE"))
+	} else {
+		v.SetProperty(ics.ComponentPropertyDtStart, e.Start.Format(icsLocalTime), ics.WithTZID(e.TimeZone))
+		v.SetProperty(ics.ComponentPropertyDtEnd, e.End.Format(icsLocalTime), ics.WithTZID(e.TimeZone))
+	}
 	v.SetSummary(e.Title)
 	if loc := e.Location(); loc != "" {
 		v.SetLocation(loc)
@@ -96,6 +101,13 @@ func vevent(e Event, stampedAt time.Time) *ics.VEvent {
 		}
 	}
 	return v
+}
+
+// wholeDays tells a session that runs from midnight to a later midnight,
+// such as an all-day event read from Outlook.
+func wholeDays(e Event) bool {
+	midnight := func(t time.Time) bool { return t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 }
+	return midnight(e.Start) && midnight(e.End) && e.End.After(e.Start)
 }
 
 func setX(v *ics.VEvent, name, value string) {

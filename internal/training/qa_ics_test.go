@@ -1,6 +1,7 @@
 package training
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 )
@@ -157,5 +158,26 @@ func TestImportICSRepeatingWithExdateAndChangedSession(t *testing.T) {
 		if e.Start.Format("2006-01-02 15:04") != c.start || e.Title != c.title {
 			t.Errorf("%s: imported %q at %s", c.name, e.Title, e.Start.Format("2006-01-02 15:04"))
 		}
+	}
+}
+
+// An all-day session goes out as an all-day event (VALUE=DATE), not a
+// 24-hour meeting across the clerk's calendar, and reads back the same.
+func TestExportAllDaySessionAsDates(t *testing.T) {
+	s, _ := openStore(t)
+	e := qaImportOne(t, s, qaCal("BEGIN:VEVENT\r\nUID:allday-x\r\nSUMMARY:Election security day\r\n"+
+		"DTSTART;VALUE=DATE:20191104\r\nDTEND;VALUE=DATE:20191106\r\nDTSTAMP:20191001T120000Z\r\nEND:VEVENT\r\n"))
+	var out bytes.Buffer
+	if err := s.ExportICS(&out); err != nil {
+		t.Fatal(err)
+	}
+	text := out.String()
+	if !strings.Contains(text, "DTSTART;VALUE=DATE:20191104\r\n") || !strings.Contains(text, "DTEND;VALUE=DATE:20191106\r\n") {
+		t.Fatalf("export:\n%s", text)
+	}
+	other, _ := openStore(t)
+	back := qaImportOne(t, other, text)
+	if !back.Start.Equal(e.Start) || !back.End.Equal(e.End) || back.CreditHours != 0 {
+		t.Fatalf("read back %s – %s, %v hours", back.Start, back.End, back.CreditHours)
 	}
 }
