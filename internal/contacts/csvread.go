@@ -140,6 +140,7 @@ func delimiter(text string) rune {
 // ReadCSV reads contacts from CSV text whose first row names the columns.
 // Rows that cannot be imported come back with a Problem and their line number.
 func ReadCSV(text string) ([]Record, error) {
+	text = plainLineEnds(text)
 	r := csv.NewReader(strings.NewReader(text))
 	r.Comma = delimiter(text)
 	r.FieldsPerRecord = -1

@@ -41,6 +41,15 @@ func ReadFile(name string, data []byte) ([]Record, error) {
 	return nil, ErrUnknownFormat
 }
 
+// plainLineEnds turns Windows (CR LF) and classic Mac (CR alone) line ends
+// into LF, so that files saved on any system read as the lines they show.
+func plainLineEnds(text string) string {
+	if !strings.Contains(text, "\r") {
+		return text
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
+}
+
 // phoneSlots fills a contact's three phone fields in order of kind; numbers
 // that find no free field are kept as extras for the notes.
 type phoneSlots struct {

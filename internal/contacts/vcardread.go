@@ -53,7 +53,7 @@ func ReadVCard(text string) ([]Record, error) {
 func unfold(text string) []vcardLine {
 	var out []vcardLine
 	qpOpen := false
-	for i, raw := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
+	for i, raw := range strings.Split(plainLineEnds(text), "\n") {
 		raw = strings.TrimSuffix(raw, "\r")
 		switch {
 		case qpOpen && len(out) > 0:
