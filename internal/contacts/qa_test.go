@@ -38,3 +38,53 @@ func vcardBytes(t *testing.T, list []Contact) []byte {
 	}
 	return buf.Bytes()
 }
+
+// Semicolons, commas, backslashes and line breaks in any field must come back
+// from our own vCard export as they were: a semicolon in an organisation's
+// name became a comma (and a new organisation), and a Windows path such as
+// \\county\new in the notes gained a line break.
+func TestVCardRoundTripKeepsSpecialCharacters(t *testing.T) {
+	s := openStore(t)
+	org := mustCreate(t, s, Contact{Kind: Organization, Name: "Acme; Inc, Voting", Level: Vendor,
+		Address: "1 Main St; Suite 2\nMadison, WI 53703", Notes: `Files on \\county\new; ask for "Pat"`})
+	mustCreate(t, s, Contact{Name: "Pat O'Brien, Jr.", Title: "Lead; field, tech", OrgID: org.ID, Level: Vendor,
+		Address: `Box 5\nLiteral`, Notes: "line one\nline two; three, four \\ five"})
+	before, err := s.List(Filter{IncludeRetired: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := ReadVCard(string(vcardBytes(t, before)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := s.PlanImport(Source{Name: "own.vcf", Records: recs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range plan.Items {
+		if it.Action != ActionDuplicate {
+			t.Errorf("%s: %s %v %s", it.Contact.Name, it.Action, it.Changes, it.Reason)
+		}
+	}
+	if len(plan.NewOrganizations) > 0 {
+		t.Errorf("new organisations %q, want none", plan.NewOrganizations)
+	}
+}
+
+// Other programs escape semicolons and commas in vCard 3.0 text (RFC 2426);
+// the values must read back unescaped, once.
+func TestReadVCardEscapes(t *testing.T) {
+	text := "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Smith\\, Jo\r\nN:Smith;Jo;;;\r\nORG:Acme\\; Inc;Elections\r\n" +
+		"NOTE:C:\\\\new\\nsecond\\; line\r\nADR;TYPE=work:;;1 Main\\; Suite 2;Madison;WI;53703;\r\nEND:VCARD\r\n"
+	recs, err := ReadVCard(text)
+	if err != nil || len(recs) != 1 {
+		t.Fatalf("ReadVCard = %v, %v", recs, err)
+	}
+	c := recs[0].Contact
+	want := Contact{Name: "Smith, Jo", Organization: "Acme; Inc", Notes: "C:\\new\nsecond; line",
+		Address: "1 Main; Suite 2\nMadison, WI 53703"}
+	if c.Name != want.Name || c.Organization != want.Organization || c.Notes != want.Notes || c.Address != want.Address {
+		t.Errorf("read %q / %q / %q / %q, want %q / %q / %q / %q", c.Name, c.Organization, c.Notes, c.Address,
+			want.Name, want.Organization, want.Notes, want.Address)
+	}
+}
