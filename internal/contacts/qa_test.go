@@ -88,3 +88,21 @@ func TestReadVCardEscapes(t *testing.T) {
 			want.Name, want.Organization, want.Notes, want.Address)
 	}
 }
+
+// A file put together from two programs holds UTF-8 and Windows-1252 text
+// side by side; reading all of it as Windows-1252 turned Núñez into NÃºÃ±ez.
+func TestReadMixedEncodings(t *testing.T) {
+	data := []byte("Name,Email\nAna N\xc3\xba\xc3\xb1ez,ana@example.gov\nJos\xe9 P\xe9rez \x93Pepe\x94,jose@example.gov\n")
+	recs, err := ReadFile("mixed.csv", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 2 || recs[0].Contact.Name != "Ana Núñez" || recs[1].Contact.Name != "José Pérez “Pepe”" {
+		t.Fatalf("read %q", []string{recs[0].Contact.Name, recs[1].Contact.Name})
+	}
+	// A file wholly in Windows-1252 reads as before.
+	recs, err = ReadFile("ansi.csv", []byte("Name\nJos\xe9 P\xe9rez\n"))
+	if err != nil || len(recs) != 1 || recs[0].Contact.Name != "José Pérez" {
+		t.Fatalf("ReadFile(ansi) = %v, %v", recs, err)
+	}
+}
