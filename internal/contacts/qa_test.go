@@ -106,3 +106,34 @@ func TestReadMixedEncodings(t *testing.T) {
 		t.Fatalf("ReadFile(ansi) = %v, %v", recs, err)
 	}
 }
+
+// Vendors' support lines are often written in letters (1-800-FLOWERS); a
+// row with such a number was rejected whole, and the form refused it.
+func TestPhoneProblemAcceptsVanityNumbers(t *testing.T) {
+	cases := []struct {
+		in string
+		ok bool
+	}{
+		{"1-800-FLOWERS", true},
+		{"+1 (800) VOTE-NOW", true},
+		{"800-GO-VOTE-1", true},
+		{"608-555-0100 x204", true},
+		{"1-OK", false}, // too short even as digits
+		{"call Bob", false},
+		{"FLOWERS", false},
+		{"608-555-0100; 555", false},
+	}
+	for _, c := range cases {
+		if got := PhoneProblem(c.in) == ""; got != c.ok {
+			t.Errorf("PhoneProblem(%q) ok = %v, want %v (%s)", c.in, got, c.ok, PhoneProblem(c.in))
+		}
+	}
+	recs, err := ReadCSV("Name,Phone,Email\n  Flo Wers  , 1-800-FLOWERS , FLO@Example.GOV \n")
+	if err != nil || len(recs) != 1 {
+		t.Fatalf("ReadCSV = %v, %v", recs, err)
+	}
+	if r := recs[0]; r.Problem != "" || r.Contact.Name != "Flo Wers" || r.Contact.OfficePhone != "1-800-FLOWERS" ||
+		r.Contact.Email != "FLO@Example.GOV" {
+		t.Errorf("read %+v", r)
+	}
+}
