@@ -56,7 +56,7 @@ func newContactsScreen(u *ui) screen {
 	s.tree = newCallTreeView(s)
 	s.buildFilters()
 	s.buildList()
-	s.content = s.layout()
+	s.content = newRefreshWatch(s.layout(), s.catchUp)
 	s.reload()
 	return s
 }
@@ -138,6 +138,41 @@ func (s *contactsScreen) reload() {
 	s.refresh()
 	s.tree.refresh()
 	s.detail.reshow()
+}
+
+// catchUp follows a verification setting changed on the Settings screen
+// since the directory was last shown.
+func (s *contactsScreen) catchUp() {
+	if s.index == nil || s.verifyDays() == s.days {
+		return
+	}
+	s.refresh()
+	if c, ok := s.detail.current(); ok {
+		s.detail.showVerified(c)
+	}
+}
+
+// refreshWatch wraps a screen's content and runs a function each time it is
+// refreshed, as the navigation does when it brings the screen into view.
+type refreshWatch struct {
+	widget.BaseWidget
+	content   fyne.CanvasObject
+	onRefresh func()
+}
+
+func newRefreshWatch(content fyne.CanvasObject, onRefresh func()) *refreshWatch {
+	w := &refreshWatch{content: content, onRefresh: onRefresh}
+	w.ExtendBaseWidget(w)
+	return w
+}
+
+// CreateRenderer shows the wrapped content.
+func (w *refreshWatch) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(w.content) }
+
+// Refresh runs the function, then refreshes the content.
+func (w *refreshWatch) Refresh() {
+	w.onRefresh()
+	w.BaseWidget.Refresh()
 }
 
 // verifyDays is the setting after which a contact is due for verifying.
