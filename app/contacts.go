@@ -167,7 +167,9 @@ func newRefreshWatch(content fyne.CanvasObject, onRefresh func()) *refreshWatch 
 }
 
 // CreateRenderer shows the wrapped content.
-func (w *refreshWatch) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(w.content) }
+func (w *refreshWatch) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(w.content)
+}
 
 // Refresh runs the function, then refreshes the content.
 func (w *refreshWatch) Refresh() {
