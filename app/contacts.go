@@ -116,6 +116,11 @@ func (s *contactsScreen) layout() fyne.CanvasObject {
 	directory := container.NewBorder(container.NewVBox(toolbar, s.gaps), nil, nil, nil, split)
 	s.treeTab = container.NewTabItemWithIcon("Call tree", theme.ListIcon(), s.tree.view())
 	s.tabs = container.NewAppTabs(container.NewTabItemWithIcon("Directory", theme.AccountIcon(), directory), s.treeTab)
+	s.tabs.OnSelected = func(t *container.TabItem) {
+		if t == s.treeTab {
+			s.tree.refresh() // names and numbers edited in the form since
+		}
+	}
 	return s.tabs
 }
 

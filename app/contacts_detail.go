@@ -263,6 +263,7 @@ func (d *contactDetail) save(edit func(*contacts.Contact)) {
 	if !ok {
 		return
 	}
+	wasActive := c.Active
 	edit(&c)
 	saved, err := d.s.store.Update(c)
 	if err != nil {
@@ -270,11 +271,12 @@ func (d *contactDetail) save(edit func(*contacts.Contact)) {
 		return
 	}
 	d.heading.SetText(saved.Name)
-	d.s.saved(saved)
 	d.s.u.saved(nil)
-	if saved.Kind == contacts.Organization || !saved.Active {
-		d.s.tree.refresh()
+	if saved.Active != wasActive {
+		d.s.reload() // the other holders of its roles move up or back, and gaps open or close
+		return
 	}
+	d.s.saved(saved)
 }
 
 func (d *contactDetail) markVerified() {

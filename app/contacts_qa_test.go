@@ -4,7 +4,9 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"electionbinder/internal/contacts"
 )
@@ -51,4 +53,90 @@ func TestContactsFormTakesVanityNumbers(t *testing.T) {
 	}
 }
 
-var _ = contacts.Person
+// Retiring a holder and bringing them back must show in the gap warning and
+// in the roles of the other holders; bringing them back left the gap shown.
+func TestContactsRetireAndReturnUpdatesCallTree(t *testing.T) {
+	_, s, _ := openContacts(t)
+	s.search.SetText("Luis Ortega")
+	s.openFirst()
+	luis := s.detail.id
+	maren := byListedNameAll(t, s, "Maren Lindqvist")
+	s.detail.active.SetChecked(false)
+	if !strings.Contains(s.gaps.Text, "Law enforcement") || s.treeTab.Text != "Call tree (3 gaps)" {
+		t.Errorf("after retiring the primary: warning %q, tab %q", s.gaps.Text, s.treeTab.Text)
+	}
+	if h := s.index.Holdings(maren); len(h) != 1 || h[0].Label() != "Primary" {
+		t.Errorf("after Luis retired Maren holds %+v, want primary", h)
+	}
+	if s.detail.id != luis {
+		t.Fatalf("the form moved to %d", s.detail.id)
+	}
+	s.detail.active.SetChecked(true)
+	if strings.Contains(s.gaps.Text, "Law enforcement") || s.treeTab.Text != "Call tree (2 gaps)" {
+		t.Errorf("after Luis came back: warning %q, tab %q", s.gaps.Text, s.treeTab.Text)
+	}
+	if h := s.index.Holdings(maren); len(h) != 1 || h[0].Label() != "Backup 1" {
+		t.Errorf("after Luis came back Maren holds %+v, want backup 1", h)
+	}
+}
+
+// Deleting a role's primary moves the backup up and shows the new gap.
+func TestContactsDeletePrimaryUpdatesCallTree(t *testing.T) {
+	_, s, store := openContacts(t)
+	s.search.SetText("Hannah Schultz")
+	s.openFirst()
+	s.detail.delete(s.detail.id)
+	if !strings.Contains(s.gaps.Text, "Emergency management") || s.treeTab.Text != "Call tree (3 gaps)" {
+		t.Errorf("after deleting the primary: warning %q, tab %q", s.gaps.Text, s.treeTab.Text)
+	}
+	tree, _ := store.CallTree()
+	for _, e := range tree {
+		if e.Role.Slug == "emergency-management" && (len(e.Holders) != 1 || e.Holders[0].Name != "Ibrahim Haddad") {
+			t.Errorf("emergency management holders %+v", e.Holders)
+		}
+	}
+	if h := s.index.Holdings(byListedNameAll(t, s, "Ibrahim Haddad")); len(h) != 1 || h[0].Label() != "Primary" {
+		t.Errorf("Ibrahim holds %+v", h)
+	}
+}
+
+// byListedNameAll finds a contact by name in the whole index.
+func byListedNameAll(t *testing.T, s *contactsScreen, name string) int64 {
+	t.Helper()
+	for _, c := range s.index.Search(contacts.Filter{IncludeRetired: true}) {
+		if c.Name == name {
+			return c.ID
+		}
+	}
+	t.Fatalf("no contact named %s", name)
+	return 0
+}
+
+// A holder's number edited in the form must show in the call tree tab.
+func TestContactsCallTreeShowsEditedNumber(t *testing.T) {
+	_, s, _ := openContacts(t)
+	s.search.SetText("Grace Okafor")
+	s.openFirst()
+	s.detail.office.SetText("(920) 555-0777")
+	s.tabs.Select(s.treeTab)
+	if !treeShows(s.tree.cards, "(920) 555-0777") {
+		t.Error("the call tree still shows Grace's old number")
+	}
+}
+
+// treeShows reports whether a label under o holds text.
+func treeShows(o fyne.CanvasObject, text string) bool {
+	switch v := o.(type) {
+	case *widget.Label:
+		return strings.Contains(v.Text, text)
+	case *widget.Card:
+		return treeShows(v.Content, text)
+	case *fyne.Container:
+		for _, c := range v.Objects {
+			if treeShows(c, text) {
+				return true
+			}
+		}
+	}
+	return false
+}
