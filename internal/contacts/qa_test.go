@@ -137,3 +137,46 @@ func TestPhoneProblemAcceptsVanityNumbers(t *testing.T) {
 		t.Errorf("read %+v", r)
 	}
 }
+
+// A contact listed twice in one file with different details (as Outlook and
+// Google exports do) keeps the details of both rows; the second row's mobile
+// number was dropped as a "duplicate".
+func TestImportMergesRepeatedRowsOfAFile(t *testing.T) {
+	s := openStore(t)
+	mustCreate(t, s, Contact{Name: "Bo Lind", Email: "bo@example.gov", Level: County})
+	text := "Name,Email,Office phone,Mobile phone\n" +
+		"Ana Núñez,ana@example.gov,608-555-0100,\n" +
+		"Ana Nunez,ANA@example.gov,,608-555-0199\n" +
+		"Ana Núñez,ana@example.gov,608-555-0100,\n" +
+		"Bo Lind,bo@example.gov,608-555-0300,\n" +
+		"Bo Lind,bo@example.gov,,608-555-0301\n"
+	recs, err := ReadCSV(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := s.PlanImport(Source{Name: "dup.csv", Records: recs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := plan.Summary(); got != "1 new, 1 updated, 3 duplicates, 0 rejected" {
+		t.Errorf("summary %q", got)
+	}
+	if r := plan.Items[1].Reason; r != "same contact as line 2; its mobile phone is added there" {
+		t.Errorf("line 3 reason %q", r)
+	}
+	if r := plan.Items[2].Reason; r != "repeats line 2" {
+		t.Errorf("line 4 reason %q", r)
+	}
+	if ch := plan.Items[3].Changes; len(ch) != 2 || ch[0] != "office phone" || ch[1] != "mobile phone" {
+		t.Errorf("Bo's update changes %v", ch)
+	}
+	if _, err := s.ApplyImport(plan); err != nil {
+		t.Fatal(err)
+	}
+	if a := byName(t, s, "Ana Núñez"); a.OfficePhone != "608-555-0100" || a.MobilePhone != "608-555-0199" {
+		t.Errorf("Ana saved as %+v", a)
+	}
+	if b := byName(t, s, "Bo Lind"); b.OfficePhone != "608-555-0300" || b.MobilePhone != "608-555-0301" {
+		t.Errorf("Bo saved as %+v", b)
+	}
+}
