@@ -204,9 +204,11 @@ func blank(row []string) bool {
 }
 
 // unneutralise undoes the apostrophe our export puts before a cell that
-// starts like a formula, so that importing our own export changes nothing.
+// starts like a formula (after any apostrophes of its own), so that
+// importing our own export changes nothing.
 func unneutralise(v string) string {
-	if len(v) > 1 && v[0] == '\'' && strings.ContainsRune(formulaStarts, rune(v[1])) {
+	rest := strings.TrimLeft(v, "'")
+	if len(rest) < len(v) && rest != "" && strings.ContainsRune(formulaStarts, rune(rest[0])) {
 		return v[1:]
 	}
 	return v
