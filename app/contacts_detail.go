@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -158,6 +159,10 @@ func (d *contactDetail) current() (contacts.Contact, bool) {
 
 // show fills the form with the contact with the given id.
 func (d *contactDetail) show(id int64) {
+	if lost := d.unsaved(); lost != "" {
+		d.s.u.status.set(lost)
+		d.s.u.showError(errors.New(lost))
+	}
 	d.id = id
 	c, ok := d.current()
 	if !ok {
@@ -194,6 +199,29 @@ func (d *contactDetail) show(id int64) {
 	d.form.Refresh()
 	d.content.Objects = []fyne.CanvasObject{d.body}
 	d.content.Refresh()
+}
+
+// unsaved says which fields of the shown contact hold text that could not
+// be saved because it is not valid, and that refilling the form would drop.
+func (d *contactDetail) unsaved() string {
+	c, ok := d.current()
+	if !ok || d.loading {
+		return ""
+	}
+	var lost []string
+	for _, f := range []struct {
+		label string
+		e     *widget.Entry
+	}{{"name", d.name}, {"office phone", d.office}, {"mobile phone", d.mobile}, {"after-hours phone", d.afterHours}, {"email", d.email}} {
+		if f.e.Validator != nil && f.e.Validator(f.e.Text) != nil {
+			lost = append(lost, fmt.Sprintf("%s %q", f.label, f.e.Text))
+		}
+	}
+	if len(lost) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("Not saved: the %s of %s, which is not valid; the rest of the contact is saved.",
+		strings.Join(lost, " and the "), c.Name)
 }
 
 // reshow fills the form again from the index, after a reload.

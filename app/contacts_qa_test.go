@@ -140,3 +140,26 @@ func treeShows(o fyne.CanvasObject, text string) bool {
 	}
 	return false
 }
+
+// Moving to another contact while a field holds something that cannot be
+// saved must say so: the typed text was dropped without a word.
+func TestContactsLeavingAnInvalidFieldSaysNotSaved(t *testing.T) {
+	u, s, store := openContacts(t)
+	s.search.SetText("Grace Okafor")
+	s.openFirst()
+	grace := s.detail.id
+	s.detail.mobile.SetText("")
+	test.Type(s.detail.mobile, "call me back")
+	s.search.SetText("")
+	s.list.Select(s.indexOf(byListedName(t, s, "Ana Núñez")))
+	if s.detail.id == grace {
+		t.Fatal("the form did not move on")
+	}
+	if got := u.status.label.Text; !strings.Contains(got, "Not saved") || !strings.Contains(got, "call me back") ||
+		!strings.Contains(got, "Grace Okafor") {
+		t.Errorf("status line %q", got)
+	}
+	if c, _ := store.Get(grace); c.MobilePhone != "" {
+		t.Errorf("saved mobile %q", c.MobilePhone)
+	}
+}
