@@ -121,6 +121,7 @@ func TestPhoneProblemAcceptsVanityNumbers(t *testing.T) {
 		{"1-OK", false}, // too short even as digits
 		{"call Bob", false},
 		{"FLOWERS", false},
+		{"608-555-01OO", false}, // letter O typed for zero
 		{"608-555-0100; 555", false},
 	}
 	for _, c := range cases {

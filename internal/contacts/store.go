@@ -47,8 +47,12 @@ func Check(c Contact) error {
 }
 
 // vanityNumber is a phone number written partly in letters, such as
-// 1-800-FLOWERS: it starts with digits and spells in capitals.
-var vanityNumber = regexp.MustCompile(`^\+?[0-9][0-9 ().\-/]*[A-Z]{2}[A-Z0-9 ().\-/]*$`)
+// 1-800-FLOWERS: it starts with digits and spells a word of three or more
+// capitals (so that a typo such as 555-01OO is still refused).
+var (
+	vanityNumber = regexp.MustCompile(`^\+?[0-9][0-9A-Z ().\-/]*$`)
+	vanityWord   = regexp.MustCompile(`[A-Z]{3}`)
+)
 
 // keypad turns the letters of a phone number into the digits they stand on.
 var keypad = strings.NewReplacer("A", "2", "B", "2", "C", "2", "D", "3", "E", "3", "F", "3", "G", "4", "H", "4", "I", "4",
@@ -64,7 +68,7 @@ func PhoneProblem(phone string) string {
 		return ""
 	}
 	phone = strings.TrimSpace(phone)
-	if vanityNumber.MatchString(phone) {
+	if vanityNumber.MatchString(phone) && vanityWord.MatchString(phone) {
 		if validate.Phone(keypad.Replace(phone)) == "" {
 			return ""
 		}
