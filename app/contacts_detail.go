@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -258,7 +259,8 @@ func (d *contactDetail) showVerified(c contacts.Contact) {
 	case c.VerifiedOn.IsZero():
 		d.verified.SetText("Never verified: call to confirm these details.")
 	default:
-		days := int(d.s.now().Sub(c.VerifiedOn).Hours() / 24)
+		y, m, day := d.s.now().Date() // the clerk's calendar day; VerifiedOn is a date kept at midnight UTC
+		days := int(time.Date(y, m, day, 0, 0, 0, 0, time.UTC).Sub(c.VerifiedOn).Hours() / 24)
 		text := fmt.Sprintf("Last verified %s (%s).", c.VerifiedOn.Format("January 2, 2006"), daysAgo(days))
 		if due {
 			text += " Due for verifying."

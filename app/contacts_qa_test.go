@@ -3,6 +3,7 @@ package app
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -161,5 +162,27 @@ func TestContactsLeavingAnInvalidFieldSaysNotSaved(t *testing.T) {
 	}
 	if c, _ := store.Get(grace); c.MobilePhone != "" {
 		t.Errorf("saved mobile %q", c.MobilePhone)
+	}
+}
+
+// "Last verified … (N days ago)" counts calendar days where the clerk is:
+// on a Central-time evening (already the next day in UTC) a contact
+// verified yesterday showed as verified 2 days ago.
+func TestContactsVerifiedDaysAgoCountsLocalDays(t *testing.T) {
+	_, s, store := openContacts(t)
+	evening := time.Date(2026, 11, 25, 20, 30, 0, 0, time.FixedZone("CST", -6*3600))
+	s.now = func() time.Time { return evening }
+	s.search.SetText("Grace Okafor")
+	s.openFirst()
+	if err := store.MarkVerified(s.detail.id, evening.AddDate(0, 0, -1)); err != nil {
+		t.Fatal(err)
+	}
+	s.reload()
+	if !strings.Contains(s.detail.verified.Text, "November 24, 2026 (yesterday)") {
+		t.Errorf("the form says %q", s.detail.verified.Text)
+	}
+	test.Tap(s.detail.verify)
+	if !strings.Contains(s.detail.verified.Text, "November 25, 2026 (today)") {
+		t.Errorf("after marking verified the form says %q", s.detail.verified.Text)
 	}
 }
