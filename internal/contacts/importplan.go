@@ -239,7 +239,7 @@ func merge(old Contact, rec Record, orgs map[string]int64) (Contact, []string) {
 	c, r := old, rec.Contact
 	var changes []string
 	set := func(label string, dst *string, v string) {
-		if v != "" && v != *dst {
+		if v != "" && v != *dst && !lossyCopy(*dst, v) {
 			*dst = v
 			changes = append(changes, label)
 		}
@@ -274,6 +274,25 @@ func merge(old Contact, rec Record, orgs map[string]int64) (Contact, []string) {
 		changes = append(changes, "organisation")
 	}
 	return c, changes
+}
+
+// lossyCopy reports whether v is old as a program saved it in a character
+// set lacking some of its letters, each written as "?" (Excel's plain CSV
+// in Windows-1252 does this to ś, ł, ğ …): such a value changes nothing.
+func lossyCopy(old, v string) bool {
+	if !strings.Contains(v, "?") || isASCII(old) {
+		return false
+	}
+	o, n := []rune(old), []rune(v)
+	if len(o) != len(n) {
+		return false
+	}
+	for i := range o {
+		if o[i] != n[i] && (n[i] != '?' || o[i] < 0x80) {
+			return false
+		}
+	}
+	return true
 }
 
 // ApplyImport writes a plan in one transaction: organisations first, then

@@ -181,3 +181,31 @@ func TestImportMergesRepeatedRowsOfAFile(t *testing.T) {
 		t.Errorf("Bo saved as %+v", b)
 	}
 }
+
+// Excel's plain "CSV (Comma delimited)" saves in Windows-1252 and writes "?"
+// for letters it lacks: re-importing our export after editing it there
+// renamed Wiśniewski to Wi?niewski.
+func TestImportIgnoresQuestionMarksOfALossySave(t *testing.T) {
+	s := openStore(t)
+	tomasz := mustCreate(t, s, Contact{Name: "Tomasz Wiśniewski", Title: "Łódź liaison", Level: County,
+		Notes: "Speaks Polish; ask for Wiśniewski"})
+	text := "UUID,Name,Title,Notes,Mobile phone\n" + tomasz.UUID + ",Tomasz Wi?niewski,?ód? liaison," +
+		"Speaks Polish; ask for Wi?niewski,608-555-0123\n"
+	recs, err := ReadFile("excel.csv", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := s.PlanImport(Source{Name: "excel.csv", Records: recs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if it := plan.Items[0]; it.Action != ActionUpdate || len(it.Changes) != 1 || it.Changes[0] != "mobile phone" {
+		t.Fatalf("plan %s %v", it.Action, it.Changes)
+	}
+	if _, err := s.ApplyImport(plan); err != nil {
+		t.Fatal(err)
+	}
+	if c, _ := s.Get(tomasz.ID); c.Name != tomasz.Name || c.Title != tomasz.Title || c.Notes != tomasz.Notes {
+		t.Errorf("saved %q / %q / %q", c.Name, c.Title, c.Notes)
+	}
+}
