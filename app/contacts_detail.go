@@ -62,9 +62,9 @@ func newContactDetail(s *contactsScreen) *contactDetail {
 		if strings.TrimSpace(v) == "" {
 			return "A contact needs a name."
 		}
-		return ""
+		return contacts.LengthProblem("name is", v, contacts.MaxLineLength)
 	})
-	d.title = d.entry(nil, func(c *contacts.Contact, v string) { c.Title = v })
+	d.title = d.entry(lineLength("title is"), func(c *contacts.Contact, v string) { c.Title = v })
 	d.office = d.entry(contacts.PhoneProblem, func(c *contacts.Contact, v string) { c.OfficePhone = v })
 	d.mobile = d.entry(contacts.PhoneProblem, func(c *contacts.Contact, v string) { c.MobilePhone = v })
 	d.afterHours = d.entry(contacts.PhoneProblem, func(c *contacts.Contact, v string) { c.AfterHoursPhone = v })
@@ -73,8 +73,8 @@ func newContactDetail(s *contactsScreen) *contactDetail {
 	}
 	d.email = d.entry(validate.Email, func(c *contacts.Contact, v string) { c.Email = v })
 	d.email.SetPlaceHolder("for example name@example.gov")
-	d.address = d.multiLine(func(c *contacts.Contact, v string) { c.Address = v })
-	d.notes = d.multiLine(func(c *contacts.Contact, v string) { c.Notes = v })
+	d.address = d.multiLine("address is", func(c *contacts.Contact, v string) { c.Address = v })
+	d.notes = d.multiLine("notes are", func(c *contacts.Contact, v string) { c.Notes = v })
 	d.org = widget.NewSelect(nil, func(v string) {
 		d.save(func(c *contacts.Contact) { c.OrgID = d.orgIDs[v] })
 	})
@@ -110,12 +110,25 @@ func (d *contactDetail) entry(check func(string) string, set func(*contacts.Cont
 	return e
 }
 
-func (d *contactDetail) multiLine(set func(*contacts.Contact, string)) *widget.Entry {
+// multiLine makes a field of several lines that saves through set while it
+// is no longer than contacts.MaxTextLength; label names it in the problem.
+func (d *contactDetail) multiLine(label string, set func(*contacts.Contact, string)) *widget.Entry {
 	e := widget.NewMultiLineEntry()
 	e.SetMinRowsVisible(3)
 	e.Wrapping = fyne.TextWrapWord
-	e.OnChanged = func(v string) { d.save(func(c *contacts.Contact) { set(c, v) }) }
+	e.Validator = plainCheck(func(v string) string { return contacts.LengthProblem(label, v, contacts.MaxTextLength) })
+	e.OnChanged = func(v string) {
+		if e.Validator(v) != nil {
+			return
+		}
+		d.save(func(c *contacts.Contact) { set(c, v) })
+	}
 	return e
+}
+
+// lineLength checks that a one-line field is not longer than contacts.MaxLineLength.
+func lineLength(label string) func(string) string {
+	return func(v string) string { return contacts.LengthProblem(label, v, contacts.MaxLineLength) }
 }
 
 func (d *contactDetail) build() {
@@ -213,9 +226,10 @@ func (d *contactDetail) unsaved() string {
 	for _, f := range []struct {
 		label string
 		e     *widget.Entry
-	}{{"name", d.name}, {"office phone", d.office}, {"mobile phone", d.mobile}, {"after-hours phone", d.afterHours}, {"email", d.email}} {
+	}{{"name", d.name}, {"title", d.title}, {"office phone", d.office}, {"mobile phone", d.mobile},
+		{"after-hours phone", d.afterHours}, {"email", d.email}, {"address", d.address}, {"notes", d.notes}} {
 		if f.e.Validator != nil && f.e.Validator(f.e.Text) != nil {
-			lost = append(lost, fmt.Sprintf("%s %q", f.label, f.e.Text))
+			lost = append(lost, fmt.Sprintf("%s %q", f.label, shortened(f.e.Text)))
 		}
 	}
 	if len(lost) == 0 {
@@ -223,6 +237,14 @@ func (d *contactDetail) unsaved() string {
 	}
 	return fmt.Sprintf("Not saved: the %s of %s, which is not valid; the rest of the contact is saved.",
 		strings.Join(lost, " and the "), c.Name)
+}
+
+// shortened cuts a long text to its first words for a message.
+func shortened(v string) string {
+	if r := []rune(v); len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return v
 }
 
 // reshow fills the form again from the index, after a reload.

@@ -186,3 +186,24 @@ func TestContactsVerifiedDaysAgoCountsLocalDays(t *testing.T) {
 		t.Errorf("after marking verified the form says %q", s.detail.verified.Text)
 	}
 }
+
+// Notes longer than the form can lay out are refused in place, not saved.
+func TestContactsFormRefusesOverlongNotes(t *testing.T) {
+	u, s, store := openContacts(t)
+	s.search.SetText("Grace Okafor")
+	s.openFirst()
+	grace := s.detail.id
+	long := strings.Repeat("pasted report ", contacts.MaxTextLength/10)
+	s.detail.notes.SetText(long)
+	if err := s.detail.notes.Validate(); err == nil || !strings.Contains(err.Error(), "too long") {
+		t.Errorf("over-long notes give %v", err)
+	}
+	if c, _ := store.Get(grace); c.Notes == long {
+		t.Error("over-long notes were saved")
+	}
+	s.search.SetText("")
+	s.list.Select(s.indexOf(byListedName(t, s, "Ana Núñez")))
+	if !strings.Contains(u.status.label.Text, "Not saved: the notes") {
+		t.Errorf("status line %q", u.status.label.Text)
+	}
+}

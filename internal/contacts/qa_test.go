@@ -2,6 +2,7 @@ package contacts
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 )
 
@@ -207,5 +208,34 @@ func TestImportIgnoresQuestionMarksOfALossySave(t *testing.T) {
 	}
 	if c, _ := s.Get(tomasz.ID); c.Name != tomasz.Name || c.Title != tomasz.Title || c.Notes != tomasz.Notes {
 		t.Errorf("saved %q / %q / %q", c.Name, c.Title, c.Notes)
+	}
+}
+
+// A 1 MB field (a pasted document, a broken export) froze the window that
+// showed it; such rows are refused with the reason, and the rest of the file
+// imports.
+func TestImportRefusesHugeFields(t *testing.T) {
+	s := openStore(t)
+	huge := strings.Repeat("x", 1<<20)
+	text := "Name,Organization,Notes\nBig Note,,\"" + huge + "\"\nBig Org,\"" + huge[:600] + "\",\nFine Person,,short\n"
+	recs, err := ReadCSV(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := s.PlanImport(Source{Name: "huge.csv", Records: recs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := plan.Summary(); got != "1 new, 0 updated, 0 duplicates, 2 rejected" {
+		t.Errorf("summary %q", got)
+	}
+	if r := plan.Items[0].Reason; !strings.Contains(r, "notes are too long") {
+		t.Errorf("reason %q", r)
+	}
+	if _, err := s.ApplyImport(plan); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Create(Contact{Kind: Person, Name: "Typed", Notes: huge[:MaxTextLength+1], Active: true}); err == nil {
+		t.Error("a contact with over-long notes was saved")
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/google/uuid"
 
@@ -43,7 +44,43 @@ func Check(c Contact) error {
 	if problem := validate.Email(c.Email); problem != "" {
 		return fmt.Errorf("The email %q: %s", c.Email, problem)
 	}
+	return checkLengths(c)
+}
+
+// The longest text a field may hold, in characters: beyond these a field is
+// not contact details but a pasted document, and the window slows to a halt
+// laying it out.
+const (
+	MaxLineLength = 500    // name, title, organisation, email, phones
+	MaxTextLength = 10_000 // address and notes
+)
+
+// checkLengths refuses fields longer than the window can show.
+func checkLengths(c Contact) error {
+	for _, f := range []struct {
+		label, value string
+		max          int
+	}{
+		{"name is", c.Name, MaxLineLength}, {"title is", c.Title, MaxLineLength},
+		{"organisation's name is", c.Organization, MaxLineLength}, {"email is", c.Email, MaxLineLength},
+		{"office phone is", c.OfficePhone, MaxLineLength}, {"mobile phone is", c.MobilePhone, MaxLineLength},
+		{"after-hours phone is", c.AfterHoursPhone, MaxLineLength},
+		{"address is", c.Address, MaxTextLength}, {"notes are", c.Notes, MaxTextLength},
+	} {
+		if problem := LengthProblem(f.label, f.value, f.max); problem != "" {
+			return errors.New(problem)
+		}
+	}
 	return nil
+}
+
+// LengthProblem says in plain words that a field is too long, or "" when it
+// holds at most max characters; label is such as "notes are".
+func LengthProblem(label, value string, max int) string {
+	if n := utf8.RuneCountInString(value); n > max {
+		return fmt.Sprintf("The %s too long: %d characters, at most %d.", label, n, max)
+	}
+	return ""
 }
 
 // vanityNumber is a phone number written partly in letters, such as
