@@ -244,7 +244,9 @@ func merge(old Contact, rec Record, orgs map[string]int64) (Contact, []string) {
 			changes = append(changes, label)
 		}
 	}
-	if fold(r.Name) != fold(c.Name) { // keep the accents the directory has
+	// Keep the accents the directory has, but take those a file puts into a
+	// name the directory writes without any.
+	if fold(r.Name) != fold(c.Name) || isASCII(c.Name) && !isASCII(r.Name) {
 		set("name", &c.Name, r.Name)
 	}
 	if strings.EqualFold(r.Email, c.Email) {

@@ -239,3 +239,33 @@ func TestImportRefusesHugeFields(t *testing.T) {
 		t.Error("a contact with over-long notes was saved")
 	}
 }
+
+// Names that differ only by accents are one contact: the directory keeps its
+// accents against a file that lost them, and takes them from a file that
+// puts them in (a clerk correcting "Jose Perez" to "José Pérez" in Excel).
+func TestImportNamesDifferingOnlyByAccents(t *testing.T) {
+	s := openStore(t)
+	ana := mustCreate(t, s, Contact{Name: "Ana Núñez", Level: County})
+	jose := mustCreate(t, s, Contact{Name: "Jose Perez", Level: County})
+	recs, err := ReadCSV("Name\nAna Nunez\nJosé Pérez\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := s.PlanImport(Source{Name: "names.csv", Records: recs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, j := plan.Items[0], plan.Items[1]; a.Action != ActionDuplicate || j.Action != ActionUpdate ||
+		strings.Join(j.Changes, ",") != "name" {
+		t.Errorf("Ana: %s %v; José: %s %v", a.Action, a.Changes, j.Action, j.Changes)
+	}
+	if _, err := s.ApplyImport(plan); err != nil {
+		t.Fatal(err)
+	}
+	if c, _ := s.Get(ana.ID); c.Name != "Ana Núñez" {
+		t.Errorf("Ana is now %q", c.Name)
+	}
+	if c, _ := s.Get(jose.ID); c.Name != "José Pérez" {
+		t.Errorf("José is now %q", c.Name)
+	}
+}
