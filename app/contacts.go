@@ -131,14 +131,22 @@ func (s *contactsScreen) reload() {
 		s.u.showError(err)
 		return
 	}
+	var filtered int64 // the role the list is filtered by, found again by id after a rename
+	if s.index != nil {
+		filtered = s.filter().RoleID
+	}
 	s.index = ix
 	roles := []string{allRoles}
+	selected := allRoles
 	for _, r := range ix.Roles() {
 		roles = append(roles, r.Name)
+		if r.ID == filtered {
+			selected = r.Name
+		}
 	}
 	s.role.SetOptions(roles)
-	if s.role.SelectedIndex() < 0 {
-		s.role.SetSelected(allRoles)
+	if s.role.Selected != selected {
+		s.role.SetSelected(selected)
 	}
 	s.refresh()
 	s.tree.refresh()

@@ -207,3 +207,15 @@ func TestContactsFormRefusesOverlongNotes(t *testing.T) {
 		t.Errorf("status line %q", u.status.label.Text)
 	}
 }
+
+// Renaming the role the list is filtered by keeps the filter on that role.
+func TestContactsRoleFilterSurvivesRename(t *testing.T) {
+	_, s, store := openContacts(t)
+	s.role.SetSelected("Legal counsel")
+	want := strings.Join(listedNames(s), ",")
+	id := s.filter().RoleID
+	s.changeRoles(store.RenameRole(id, "Counsel", ""))
+	if s.role.Selected != "Counsel" || strings.Join(listedNames(s), ",") != want {
+		t.Errorf("after the rename the filter is %q and lists %v", s.role.Selected, listedNames(s))
+	}
+}
