@@ -392,15 +392,33 @@ func (d *contactDetail) askDelete() {
 	if !ok {
 		return
 	}
-	msg := fmt.Sprintf("Delete %s from the directory?", c.Name)
-	if holds := d.s.index.Holdings(c.ID); len(holds) > 0 {
-		msg += fmt.Sprintf("\nThey hold %d roles in the call tree; those places will be left to the others.", len(holds))
-	}
-	dialog.ShowConfirm("Delete contact", msg, func(ok bool) {
+	dialog.ShowConfirm("Delete contact", d.deleteQuestion(c), func(ok bool) {
 		if ok {
 			d.delete(c.ID)
 		}
 	}, d.s.u.win)
+}
+
+// deleteQuestion asks whether to delete c, saying what else the deletion touches.
+func (d *contactDetail) deleteQuestion(c contacts.Contact) string {
+	msg := fmt.Sprintf("Delete %s from the directory?", c.Name)
+	if holds := d.s.index.Holdings(c.ID); len(holds) > 0 {
+		msg += fmt.Sprintf("\nThey hold %s in the call tree; those places will be left to the others.",
+			plural(len(holds), "role", "roles"))
+	}
+	members := 0
+	for _, m := range d.s.index.Search(contacts.Filter{IncludeRetired: true}) {
+		if m.OrgID == c.ID {
+			members++
+		}
+	}
+	switch {
+	case members == 1:
+		msg += "\nThe one person of this organisation keeps their details without it."
+	case members > 1:
+		msg += fmt.Sprintf("\nThe %d people of this organisation keep their details without it.", members)
+	}
+	return msg
 }
 
 func (d *contactDetail) delete(id int64) {

@@ -219,3 +219,21 @@ func TestContactsRoleFilterSurvivesRename(t *testing.T) {
 		t.Errorf("after the rename the filter is %q and lists %v", s.role.Selected, listedNames(s))
 	}
 }
+
+// The delete question counts roles in good English and warns that the
+// people of an organisation lose it.
+func TestContactsDeleteQuestion(t *testing.T) {
+	_, s, _ := openContacts(t)
+	s.search.SetText("Hannah Schultz")
+	s.openFirst()
+	c, _ := s.detail.current()
+	if got := s.detail.deleteQuestion(c); !strings.Contains(got, "They hold 1 role in the call tree") {
+		t.Errorf("question %q", got)
+	}
+	s.search.SetText("Lakeshore County IT (sample)")
+	openFirstOrganisation(t, s)
+	c, _ = s.detail.current()
+	if got := s.detail.deleteQuestion(c); !strings.Contains(got, "people of this organisation") {
+		t.Errorf("question %q", got)
+	}
+}
