@@ -182,6 +182,9 @@ func ReadCSV(text string) ([]Record, error) {
 		rec.finish()
 		records = append(records, rec)
 	}
+	if len(records) == 0 {
+		return nil, errors.New("this CSV file has column names but no contacts under them")
+	}
 	return records, nil
 }
 

@@ -269,3 +269,18 @@ func TestImportNamesDifferingOnlyByAccents(t *testing.T) {
 		t.Errorf("José is now %q", c.Name)
 	}
 }
+
+// An Excel workbook saved with a .csv name, or a header with no rows, is
+// explained with what to do about it.
+func TestReadFileExplainsWorkbooksAndEmptyFiles(t *testing.T) {
+	for _, tc := range []struct{ name, data, msg string }{
+		{"contacts.csv", "PK\x03\x04\x14\x00", "In Excel, choose Save As and the type CSV UTF-8"},
+		{"contacts.xls", "\xD0\xCF\x11\xE0", "In Excel, choose Save As and the type CSV UTF-8"},
+		{"header.csv", "Name,Email\r\n", "has column names but no contacts"},
+		{"blank-rows.csv", "Name,Email\n,\n  ,  \n", "has column names but no contacts"},
+	} {
+		if _, err := ReadFile(tc.name, []byte(tc.data)); err == nil || !strings.Contains(err.Error(), tc.msg) {
+			t.Errorf("%s: %v, want %q", tc.name, err, tc.msg)
+		}
+	}
+}

@@ -32,6 +32,10 @@ var ErrUnknownFormat = errors.New("this file is neither a CSV file nor a vCard f
 // from the name and the content.
 func ReadFile(name string, data []byte) ([]Record, error) {
 	text, err := textfile.Decode(repairMixed(data))
+	var notText textfile.NotTextError
+	if errors.As(err, &notText) && strings.Contains(notText.Kind, "Excel") {
+		return nil, fmt.Errorf("%w. In Excel, choose Save As and the type CSV UTF-8, then import that file", err)
+	}
 	if err != nil {
 		return nil, err
 	}
