@@ -179,6 +179,10 @@ func ReadCSV(text string) ([]Record, error) {
 		}
 		rec := recordFromRow(cols, row)
 		rec.Line = line
+		if swallowed(row, len(cols), r.Comma) {
+			rec.Problem = "A quotation mark on this line is never closed, so the rows after it were read as part of " +
+				"this one. Close the quotation mark (or remove it) and import again."
+		}
 		rec.finish()
 		records = append(records, rec)
 	}
@@ -186,6 +190,22 @@ func ReadCSV(text string) ([]Record, error) {
 		return nil, errors.New("this CSV file has column names but no contacts under them")
 	}
 	return records, nil
+}
+
+// swallowed reports whether a field of row holds lines that look like rows
+// of their own (as many separators as the header has, less one): the sign
+// of a quotation mark that was opened and never closed.
+func swallowed(row []string, columns int, comma rune) bool {
+	need := max(2, columns-1)
+	for _, f := range row {
+		lines := strings.Split(f, "\n")
+		for _, l := range lines[1:] {
+			if strings.Count(l, string(comma)) >= need {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func hasNameColumn(cols []column) bool {

@@ -284,3 +284,20 @@ func TestReadFileExplainsWorkbooksAndEmptyFiles(t *testing.T) {
 		}
 	}
 }
+
+// A quotation mark that is never closed makes the reader take the rows
+// after it as one value: Bob and Carl vanished without a word.
+func TestReadCSVReportsUnclosedQuote(t *testing.T) {
+	recs, err := ReadCSV("Name,Notes,Email\nAna,\"oops,ana@example.gov\nBob,x,bob@example.gov\nCarl,y,carl@example.gov\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 1 || recs[0].Line != 2 || !strings.Contains(recs[0].Problem, "quotation mark") {
+		t.Fatalf("read %+v", recs)
+	}
+	// A quoted address over several lines, with commas, is fine.
+	recs, err = ReadCSV("Name,Address,Email\nAna,\"1 Main St\nMadison, WI 53703\",ana@example.gov\nBob,,bob@example.gov\n")
+	if err != nil || len(recs) != 2 || recs[0].Problem != "" || recs[0].Contact.Address != "1 Main St\nMadison, WI 53703" {
+		t.Fatalf("read %+v, %v", recs, err)
+	}
+}
