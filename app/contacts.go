@@ -56,7 +56,7 @@ func newContactsScreen(u *ui) screen {
 	s.tree = newCallTreeView(s)
 	s.buildFilters()
 	s.buildList()
-	s.content = s.layout()
+	s.content = newRefreshWatch(s.layout(), s.catchUp)
 	s.reload()
 	return s
 }
@@ -116,6 +116,11 @@ func (s *contactsScreen) layout() fyne.CanvasObject {
 	directory := container.NewBorder(container.NewVBox(toolbar, s.gaps), nil, nil, nil, split)
 	s.treeTab = container.NewTabItemWithIcon("Call tree", theme.ListIcon(), s.tree.view())
 	s.tabs = container.NewAppTabs(container.NewTabItemWithIcon("Directory", theme.AccountIcon(), directory), s.treeTab)
+	s.tabs.OnSelected = func(t *container.TabItem) {
+		if t == s.treeTab {
+			s.tree.refresh() // names and numbers edited in the form since
+		}
+	}
 	return s.tabs
 }
 
@@ -126,18 +131,63 @@ func (s *contactsScreen) reload() {
 		s.u.showError(err)
 		return
 	}
+	var filtered int64 // the role the list is filtered by, found again by id after a rename
+	if s.index != nil {
+		filtered = s.filter().RoleID
+	}
 	s.index = ix
 	roles := []string{allRoles}
+	selected := allRoles
 	for _, r := range ix.Roles() {
 		roles = append(roles, r.Name)
+		if r.ID == filtered {
+			selected = r.Name
+		}
 	}
 	s.role.SetOptions(roles)
-	if s.role.SelectedIndex() < 0 {
-		s.role.SetSelected(allRoles)
+	if s.role.Selected != selected {
+		s.role.SetSelected(selected)
 	}
 	s.refresh()
 	s.tree.refresh()
 	s.detail.reshow()
+}
+
+// catchUp follows a verification setting changed on the Settings screen
+// since the directory was last shown.
+func (s *contactsScreen) catchUp() {
+	if s.index == nil || s.verifyDays() == s.days {
+		return
+	}
+	s.refresh()
+	if c, ok := s.detail.current(); ok {
+		s.detail.showVerified(c)
+	}
+}
+
+// refreshWatch wraps a screen's content and runs a function each time it is
+// refreshed, as the navigation does when it brings the screen into view.
+type refreshWatch struct {
+	widget.BaseWidget
+	content   fyne.CanvasObject
+	onRefresh func()
+}
+
+func newRefreshWatch(content fyne.CanvasObject, onRefresh func()) *refreshWatch {
+	w := &refreshWatch{content: content, onRefresh: onRefresh}
+	w.ExtendBaseWidget(w)
+	return w
+}
+
+// CreateRenderer shows the wrapped content.
+func (w *refreshWatch) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(w.content)
+}
+
+// Refresh runs the function, then refreshes the content.
+func (w *refreshWatch) Refresh() {
+	w.onRefresh()
+	w.BaseWidget.Refresh()
 }
 
 // verifyDays is the setting after which a contact is due for verifying.

@@ -1,8 +1,10 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -60,19 +62,19 @@ func newContactDetail(s *contactsScreen) *contactDetail {
 		if strings.TrimSpace(v) == "" {
 			return "A contact needs a name."
 		}
-		return ""
+		return contacts.LengthProblem("name is", v, contacts.MaxLineLength)
 	})
-	d.title = d.entry(nil, func(c *contacts.Contact, v string) { c.Title = v })
-	d.office = d.entry(validate.Phone, func(c *contacts.Contact, v string) { c.OfficePhone = v })
-	d.mobile = d.entry(validate.Phone, func(c *contacts.Contact, v string) { c.MobilePhone = v })
-	d.afterHours = d.entry(validate.Phone, func(c *contacts.Contact, v string) { c.AfterHoursPhone = v })
+	d.title = d.entry(lineLength("title is"), func(c *contacts.Contact, v string) { c.Title = v })
+	d.office = d.entry(contacts.PhoneProblem, func(c *contacts.Contact, v string) { c.OfficePhone = v })
+	d.mobile = d.entry(contacts.PhoneProblem, func(c *contacts.Contact, v string) { c.MobilePhone = v })
+	d.afterHours = d.entry(contacts.PhoneProblem, func(c *contacts.Contact, v string) { c.AfterHoursPhone = v })
 	for _, e := range []*widget.Entry{d.office, d.mobile, d.afterHours} {
 		e.SetPlaceHolder("for example (608) 555-0100 x204")
 	}
 	d.email = d.entry(validate.Email, func(c *contacts.Contact, v string) { c.Email = v })
 	d.email.SetPlaceHolder("for example name@example.gov")
-	d.address = d.multiLine(func(c *contacts.Contact, v string) { c.Address = v })
-	d.notes = d.multiLine(func(c *contacts.Contact, v string) { c.Notes = v })
+	d.address = d.multiLine("address is", func(c *contacts.Contact, v string) { c.Address = v })
+	d.notes = d.multiLine("notes are", func(c *contacts.Contact, v string) { c.Notes = v })
 	d.org = widget.NewSelect(nil, func(v string) {
 		d.save(func(c *contacts.Contact) { c.OrgID = d.orgIDs[v] })
 	})
@@ -108,12 +110,25 @@ func (d *contactDetail) entry(check func(string) string, set func(*contacts.Cont
 	return e
 }
 
-func (d *contactDetail) multiLine(set func(*contacts.Contact, string)) *widget.Entry {
+// multiLine makes a field of several lines that saves through set while it
+// is no longer than contacts.MaxTextLength; label names it in the problem.
+func (d *contactDetail) multiLine(label string, set func(*contacts.Contact, string)) *widget.Entry {
 	e := widget.NewMultiLineEntry()
 	e.SetMinRowsVisible(3)
 	e.Wrapping = fyne.TextWrapWord
-	e.OnChanged = func(v string) { d.save(func(c *contacts.Contact) { set(c, v) }) }
+	e.Validator = plainCheck(func(v string) string { return contacts.LengthProblem(label, v, contacts.MaxTextLength) })
+	e.OnChanged = func(v string) {
+		if e.Validator(v) != nil {
+			return
+		}
+		d.save(func(c *contacts.Contact) { set(c, v) })
+	}
 	return e
+}
+
+// lineLength checks that a one-line field is not longer than contacts.MaxLineLength.
+func lineLength(label string) func(string) string {
+	return func(v string) string { return contacts.LengthProblem(label, v, contacts.MaxLineLength) }
 }
 
 func (d *contactDetail) build() {
@@ -158,6 +173,10 @@ func (d *contactDetail) current() (contacts.Contact, bool) {
 
 // show fills the form with the contact with the given id.
 func (d *contactDetail) show(id int64) {
+	if lost := d.unsaved(); lost != "" {
+		d.s.u.status.set(lost)
+		d.s.u.showError(errors.New(lost))
+	}
 	d.id = id
 	c, ok := d.current()
 	if !ok {
@@ -196,6 +215,38 @@ func (d *contactDetail) show(id int64) {
 	d.content.Refresh()
 }
 
+// unsaved says which fields of the shown contact hold text that could not
+// be saved because it is not valid, and that refilling the form would drop.
+func (d *contactDetail) unsaved() string {
+	c, ok := d.current()
+	if !ok || d.loading {
+		return ""
+	}
+	var lost []string
+	for _, f := range []struct {
+		label string
+		e     *widget.Entry
+	}{{"name", d.name}, {"title", d.title}, {"office phone", d.office}, {"mobile phone", d.mobile},
+		{"after-hours phone", d.afterHours}, {"email", d.email}, {"address", d.address}, {"notes", d.notes}} {
+		if f.e.Validator != nil && f.e.Validator(f.e.Text) != nil {
+			lost = append(lost, fmt.Sprintf("%s %q", f.label, shortened(f.e.Text)))
+		}
+	}
+	if len(lost) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("Not saved: the %s of %s, which is not valid; the rest of the contact is saved.",
+		strings.Join(lost, " and the "), c.Name)
+}
+
+// shortened cuts a long text to its first words for a message.
+func shortened(v string) string {
+	if r := []rune(v); len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return v
+}
+
 // reshow fills the form again from the index, after a reload.
 func (d *contactDetail) reshow() {
 	if d.id != 0 {
@@ -230,7 +281,8 @@ func (d *contactDetail) showVerified(c contacts.Contact) {
 	case c.VerifiedOn.IsZero():
 		d.verified.SetText("Never verified: call to confirm these details.")
 	default:
-		days := int(d.s.now().Sub(c.VerifiedOn).Hours() / 24)
+		y, m, day := d.s.now().Date() // the clerk's calendar day; VerifiedOn is a date kept at midnight UTC
+		days := int(time.Date(y, m, day, 0, 0, 0, 0, time.UTC).Sub(c.VerifiedOn).Hours() / 24)
 		text := fmt.Sprintf("Last verified %s (%s).", c.VerifiedOn.Format("January 2, 2006"), daysAgo(days))
 		if due {
 			text += " Due for verifying."
@@ -263,6 +315,7 @@ func (d *contactDetail) save(edit func(*contacts.Contact)) {
 	if !ok {
 		return
 	}
+	wasActive := c.Active
 	edit(&c)
 	saved, err := d.s.store.Update(c)
 	if err != nil {
@@ -270,11 +323,12 @@ func (d *contactDetail) save(edit func(*contacts.Contact)) {
 		return
 	}
 	d.heading.SetText(saved.Name)
-	d.s.saved(saved)
 	d.s.u.saved(nil)
-	if saved.Kind == contacts.Organization || !saved.Active {
-		d.s.tree.refresh()
+	if saved.Active != wasActive {
+		d.s.reload() // the other holders of its roles move up or back, and gaps open or close
+		return
 	}
+	d.s.saved(saved)
 }
 
 func (d *contactDetail) markVerified() {
@@ -338,15 +392,33 @@ func (d *contactDetail) askDelete() {
 	if !ok {
 		return
 	}
-	msg := fmt.Sprintf("Delete %s from the directory?", c.Name)
-	if holds := d.s.index.Holdings(c.ID); len(holds) > 0 {
-		msg += fmt.Sprintf("\nThey hold %d roles in the call tree; those places will be left to the others.", len(holds))
-	}
-	dialog.ShowConfirm("Delete contact", msg, func(ok bool) {
+	dialog.ShowConfirm("Delete contact", d.deleteQuestion(c), func(ok bool) {
 		if ok {
 			d.delete(c.ID)
 		}
 	}, d.s.u.win)
+}
+
+// deleteQuestion asks whether to delete c, saying what else the deletion touches.
+func (d *contactDetail) deleteQuestion(c contacts.Contact) string {
+	msg := fmt.Sprintf("Delete %s from the directory?", c.Name)
+	if holds := d.s.index.Holdings(c.ID); len(holds) > 0 {
+		msg += fmt.Sprintf("\nThey hold %s in the call tree; those places will be left to the others.",
+			plural(len(holds), "role", "roles"))
+	}
+	members := 0
+	for _, m := range d.s.index.Search(contacts.Filter{IncludeRetired: true}) {
+		if m.OrgID == c.ID {
+			members++
+		}
+	}
+	switch {
+	case members == 1:
+		msg += "\nThe one person of this organisation keeps their details without it."
+	case members > 1:
+		msg += fmt.Sprintf("\nThe %d people of this organisation keep their details without it.", members)
+	}
+	return msg
 }
 
 func (d *contactDetail) delete(id int64) {

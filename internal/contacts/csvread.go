@@ -140,6 +140,7 @@ func delimiter(text string) rune {
 // ReadCSV reads contacts from CSV text whose first row names the columns.
 // Rows that cannot be imported come back with a Problem and their line number.
 func ReadCSV(text string) ([]Record, error) {
+	text = plainLineEnds(text)
 	r := csv.NewReader(strings.NewReader(text))
 	r.Comma = delimiter(text)
 	r.FieldsPerRecord = -1
@@ -178,10 +179,33 @@ func ReadCSV(text string) ([]Record, error) {
 		}
 		rec := recordFromRow(cols, row)
 		rec.Line = line
+		if swallowed(row, len(cols), r.Comma) {
+			rec.Problem = "A quotation mark on this line is never closed, so the rows after it were read as part of " +
+				"this one. Close the quotation mark (or remove it) and import again."
+		}
 		rec.finish()
 		records = append(records, rec)
 	}
+	if len(records) == 0 {
+		return nil, errors.New("this CSV file has column names but no contacts under them")
+	}
 	return records, nil
+}
+
+// swallowed reports whether a field of row holds lines that look like rows
+// of their own (as many separators as the header has, less one): the sign
+// of a quotation mark that was opened and never closed.
+func swallowed(row []string, columns int, comma rune) bool {
+	need := max(2, columns-1)
+	for _, f := range row {
+		lines := strings.Split(f, "\n")
+		for _, l := range lines[1:] {
+			if strings.Count(l, string(comma)) >= need {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func hasNameColumn(cols []column) bool {
@@ -203,9 +227,11 @@ func blank(row []string) bool {
 }
 
 // unneutralise undoes the apostrophe our export puts before a cell that
-// starts like a formula, so that importing our own export changes nothing.
+// starts like a formula (after any apostrophes of its own), so that
+// importing our own export changes nothing.
 func unneutralise(v string) string {
-	if len(v) > 1 && v[0] == '\'' && strings.ContainsRune(formulaStarts, rune(v[1])) {
+	rest := strings.TrimLeft(v, "'")
+	if len(rest) < len(v) && rest != "" && strings.ContainsRune(formulaStarts, rune(rest[0])) {
 		return v[1:]
 	}
 	return v

@@ -15,9 +15,11 @@ const formulaStarts = "=+-@\t\r"
 var CSVHeader = []string{"UUID", "Kind", "Name", "Title", "Organization", "Level", "Office phone", "Mobile phone",
 	"After-hours phone", "Email", "Address", "Notes", "Last verified", "Active", "Roles"}
 
-// neutralise keeps a spreadsheet from running a cell as a formula.
+// neutralise keeps a spreadsheet from running a cell as a formula. A value
+// that already starts with an apostrophe and a formula character gets one
+// more, so that import, which takes one off, gives it back as it was.
 func neutralise(v string) string {
-	if v != "" && strings.ContainsRune(formulaStarts, rune(v[0])) {
+	if v != "" && strings.ContainsRune(formulaStarts, rune(v[0])) || unneutralise(v) != v {
 		return "'" + v
 	}
 	return v

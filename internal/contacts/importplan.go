@@ -2,6 +2,7 @@ package contacts
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -78,6 +79,7 @@ type matcher struct {
 	byNameOrg map[string]int
 	known     []known
 	orgs      map[string]int64 // folded name → id of an existing organisation
+	out       *ImportPlan      // the plan being worked out, whose items later rows may add to
 }
 
 // known is a contact the matcher can match: one in the directory (item -1)
@@ -94,8 +96,13 @@ func nameOrgKey(c Contact) string {
 }
 
 func (m *matcher) add(k known) {
-	i := len(m.known)
 	m.known = append(m.known, k)
+	m.index(len(m.known) - 1)
+}
+
+// index makes the known contact at i findable by its UUID, email and name.
+func (m *matcher) index(i int) {
+	k := m.known[i]
 	if k.contact.UUID != "" {
 		m.byUUID[strings.ToLower(k.contact.UUID)] = i
 	}
@@ -112,17 +119,18 @@ func (m *matcher) add(k known) {
 
 // find returns the known contact a record matches: same UUID, else a person
 // with the same email, else the same kind, name and organisation.
-func (m *matcher) find(c Contact) (known, bool) {
+// It returns the index of the match in m.known, or -1.
+func (m *matcher) find(c Contact) int {
 	if i, ok := m.byUUID[strings.ToLower(c.UUID)]; ok && c.UUID != "" {
-		return m.known[i], true
+		return i
 	}
 	if i, ok := m.byEmail[strings.ToLower(c.Email)]; ok && c.Kind == Person && c.Email != "" {
-		return m.known[i], true
+		return i
 	}
 	if i, ok := m.byNameOrg[nameOrgKey(c)]; ok {
-		return m.known[i], true
+		return i
 	}
-	return known{}, false
+	return -1
 }
 
 // PlanImport works out what importing the sources would do, without writing.
@@ -131,11 +139,12 @@ func (s *Store) PlanImport(sources ...Source) (*ImportPlan, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := &matcher{byUUID: map[string]int{}, byEmail: map[string]int{}, byNameOrg: map[string]int{}, orgs: map[string]int64{}}
+	plan := &ImportPlan{}
+	m := &matcher{byUUID: map[string]int{}, byEmail: map[string]int{}, byNameOrg: map[string]int{}, orgs: map[string]int64{},
+		out: plan}
 	for _, c := range existing {
 		m.add(known{contact: c, item: -1})
 	}
-	plan := &ImportPlan{}
 	newOrgs := map[string]bool{}
 	for _, src := range sources {
 		for _, rec := range src.Records {
@@ -169,8 +178,8 @@ func (m *matcher) plan(file string, rec Record) ImportItem {
 		it.Action, it.Reason = ActionRejected, rec.Problem
 		return it
 	}
-	found, ok := m.find(rec.Contact)
-	if !ok {
+	at := m.find(rec.Contact)
+	if at < 0 {
 		it.Action = ActionNew
 		it.Contact.OrgID = m.orgs[fold(rec.Contact.Organization)]
 		if rec.Contact.Level == "" {
@@ -178,12 +187,9 @@ func (m *matcher) plan(file string, rec Record) ImportItem {
 		}
 		return it
 	}
+	found := m.known[at]
 	if found.item >= 0 {
-		it.Action, it.Reason = ActionDuplicate, fmt.Sprintf("repeats line %d", found.line)
-		if found.file != file {
-			it.Reason += " of " + found.file
-		}
-		return it
+		return m.repeat(at, file, it, rec)
 	}
 	merged, changes := merge(found.contact, rec, m.orgs)
 	if len(changes) == 0 {
@@ -194,18 +200,53 @@ func (m *matcher) plan(file string, rec Record) ImportItem {
 	return it
 }
 
+// repeat handles a record that stands for a contact an earlier record of
+// the import already adds or updates: what it adds goes into that earlier
+// item, and it is itself skipped as a duplicate.
+func (m *matcher) repeat(at int, file string, it ImportItem, rec Record) ImportItem {
+	found := m.known[at]
+	where := fmt.Sprintf("line %d", found.line)
+	if found.file != file {
+		where += " of " + found.file
+	}
+	it.Action, it.Reason = ActionDuplicate, "repeats "+where
+	merged, changes := merge(found.contact, rec, m.orgs)
+	if len(changes) == 0 {
+		return it
+	}
+	earlier := &m.out.Items[found.item]
+	earlier.Contact = merged
+	if earlier.Action == ActionUpdate {
+		for _, ch := range changes {
+			if !slices.Contains(earlier.Changes, ch) {
+				earlier.Changes = append(earlier.Changes, ch)
+			}
+		}
+	}
+	m.known[at].contact = merged
+	m.index(at)
+	verb := "is"
+	if len(changes) > 1 {
+		verb = "are"
+	}
+	it.Reason = fmt.Sprintf("same contact as %s; its %s %s added there", where, strings.Join(changes, ", "), verb)
+	return it
+}
+
 // merge lays a record over an existing contact: what the record fills in
 // wins, what it leaves empty is kept. It returns the fields that change.
 func merge(old Contact, rec Record, orgs map[string]int64) (Contact, []string) {
 	c, r := old, rec.Contact
 	var changes []string
 	set := func(label string, dst *string, v string) {
-		if v != "" && v != *dst {
+		if v != "" && v != *dst && !lossyCopy(*dst, v) {
 			*dst = v
 			changes = append(changes, label)
 		}
 	}
-	if fold(r.Name) != fold(c.Name) { // keep the accents the directory has
+	// Keep the accents the directory has, but take those a file puts into a
+	// name the directory writes without any.
+	if fold(r.Name) != fold(c.Name) || isASCII(c.Name) && !isASCII(r.Name) {
 		set("name", &c.Name, r.Name)
 	}
 	if strings.EqualFold(r.Email, c.Email) {
@@ -235,6 +276,25 @@ func merge(old Contact, rec Record, orgs map[string]int64) (Contact, []string) {
 		changes = append(changes, "organisation")
 	}
 	return c, changes
+}
+
+// lossyCopy reports whether v is old as a program saved it in a character
+// set lacking some of its letters, each written as "?" (Excel's plain CSV
+// in Windows-1252 does this to ś, ł, ğ …): such a value changes nothing.
+func lossyCopy(old, v string) bool {
+	if !strings.Contains(v, "?") || isASCII(old) {
+		return false
+	}
+	o, n := []rune(old), []rune(v)
+	if len(o) != len(n) {
+		return false
+	}
+	for i := range o {
+		if o[i] != n[i] && (n[i] != '?' || o[i] < 0x80) {
+			return false
+		}
+	}
+	return true
 }
 
 // ApplyImport writes a plan in one transaction: organisations first, then

@@ -1,12 +1,17 @@
 package contacts
 
 import (
-	"electionbinder/internal/textfile"
+	"bytes"
 	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+
+	"electionbinder/internal/textfile"
 )
 
 // Record is one contact as read from a file, before it is matched against
@@ -26,7 +31,11 @@ var ErrUnknownFormat = errors.New("this file is neither a CSV file nor a vCard f
 // ReadFile reads the contacts of a CSV or vCard file, telling the format
 // from the name and the content.
 func ReadFile(name string, data []byte) ([]Record, error) {
-	text, err := textfile.Decode(data)
+	text, err := textfile.Decode(repairMixed(data))
+	var notText textfile.NotTextError
+	if errors.As(err, &notText) && strings.Contains(notText.Kind, "Excel") {
+		return nil, fmt.Errorf("%w. In Excel, choose Save As and the type CSV UTF-8, then import that file", err)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -39,6 +48,49 @@ func ReadFile(name string, data []byte) ([]Record, error) {
 		return ReadCSV(text)
 	}
 	return nil, ErrUnknownFormat
+}
+
+// repairMixed turns the Windows-1252 bytes of a file that is otherwise
+// UTF-8 into UTF-8, as happens when rows from two programs are pasted into
+// one file; a file with no UTF-8 accents at all is left for textfile to read.
+func repairMixed(data []byte) []byte {
+	if utf8.Valid(data) || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) ||
+		!hasMultibyte(data) {
+		return data
+	}
+	out := make([]byte, 0, len(data)+len(data)/8)
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r == utf8.RuneError && size == 1 {
+			out = utf8.AppendRune(out, charmap.Windows1252.DecodeByte(data[0]))
+		} else {
+			out = append(out, data[:size]...)
+		}
+		data = data[size:]
+	}
+	return out
+}
+
+// hasMultibyte reports whether data holds at least one well-formed UTF-8
+// character beyond ASCII.
+func hasMultibyte(data []byte) bool {
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if size > 1 && r != utf8.RuneError {
+			return true
+		}
+		data = data[size:]
+	}
+	return false
+}
+
+// plainLineEnds turns Windows (CR LF) and classic Mac (CR alone) line ends
+// into LF, so that files saved on any system read as the lines they show.
+func plainLineEnds(text string) string {
+	if !strings.Contains(text, "\r") {
+		return text
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
 }
 
 // phoneSlots fills a contact's three phone fields in order of kind; numbers

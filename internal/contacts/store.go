@@ -4,8 +4,10 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/google/uuid"
 
@@ -35,14 +37,80 @@ func Check(c Contact) error {
 	for _, p := range []struct{ label, value string }{
 		{"office phone", c.OfficePhone}, {"mobile phone", c.MobilePhone}, {"after-hours phone", c.AfterHoursPhone},
 	} {
-		if problem := validate.Phone(p.value); problem != "" {
+		if problem := PhoneProblem(p.value); problem != "" {
 			return fmt.Errorf("The %s %q: %s", p.label, p.value, problem)
 		}
 	}
 	if problem := validate.Email(c.Email); problem != "" {
 		return fmt.Errorf("The email %q: %s", c.Email, problem)
 	}
+	return checkLengths(c)
+}
+
+// The longest text a field may hold, in characters: beyond these a field is
+// not contact details but a pasted document, and the window slows to a halt
+// laying it out.
+const (
+	MaxLineLength = 500    // name, title, organisation, email, phones
+	MaxTextLength = 10_000 // address and notes
+)
+
+// checkLengths refuses fields longer than the window can show.
+func checkLengths(c Contact) error {
+	for _, f := range []struct {
+		label, value string
+		max          int
+	}{
+		{"name is", c.Name, MaxLineLength}, {"title is", c.Title, MaxLineLength},
+		{"organisation's name is", c.Organization, MaxLineLength}, {"email is", c.Email, MaxLineLength},
+		{"office phone is", c.OfficePhone, MaxLineLength}, {"mobile phone is", c.MobilePhone, MaxLineLength},
+		{"after-hours phone is", c.AfterHoursPhone, MaxLineLength},
+		{"address is", c.Address, MaxTextLength}, {"notes are", c.Notes, MaxTextLength},
+	} {
+		if problem := LengthProblem(f.label, f.value, f.max); problem != "" {
+			return errors.New(problem)
+		}
+	}
 	return nil
+}
+
+// LengthProblem says in plain words that a field is too long, or "" when it
+// holds at most max characters; label is such as "notes are".
+func LengthProblem(label, value string, max int) string {
+	if n := utf8.RuneCountInString(value); n > max {
+		return fmt.Sprintf("The %s too long: %d characters, at most %d.", label, n, max)
+	}
+	return ""
+}
+
+// vanityNumber is a phone number written partly in letters, such as
+// 1-800-FLOWERS: it starts with digits and spells a word of three or more
+// capitals (so that a typo such as 555-01OO is still refused).
+var (
+	vanityNumber = regexp.MustCompile(`^\+?[0-9][0-9A-Z ().\-/]*$`)
+	vanityWord   = regexp.MustCompile(`[A-Z]{3}`)
+)
+
+// keypad turns the letters of a phone number into the digits they stand on.
+var keypad = strings.NewReplacer("A", "2", "B", "2", "C", "2", "D", "3", "E", "3", "F", "3", "G", "4", "H", "4", "I", "4",
+	"J", "5", "K", "5", "L", "5", "M", "6", "N", "6", "O", "6", "P", "7", "Q", "7", "R", "7", "S", "7", "T", "8", "U", "8",
+	"V", "8", "W", "9", "X", "9", "Y", "9", "Z", "9")
+
+// PhoneProblem returns a plain-language problem with a phone number, or ""
+// when it is empty or fine. Besides what validate.Phone accepts, it takes
+// numbers spelled in letters on the keypad, such as 1-800-FLOWERS.
+func PhoneProblem(phone string) string {
+	problem := validate.Phone(phone)
+	if problem == "" {
+		return ""
+	}
+	phone = strings.TrimSpace(phone)
+	if vanityNumber.MatchString(phone) && vanityWord.MatchString(phone) {
+		if validate.Phone(keypad.Replace(phone)) == "" {
+			return ""
+		}
+	}
+	return problem
 }
 
 // tidy trims the text fields of c and fills in a missing level and kind.

@@ -53,7 +53,7 @@ func ReadVCard(text string) ([]Record, error) {
 func unfold(text string) []vcardLine {
 	var out []vcardLine
 	qpOpen := false
-	for i, raw := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
+	for i, raw := range strings.Split(plainLineEnds(text), "\n") {
 		raw = strings.TrimSuffix(raw, "\r")
 		switch {
 		case qpOpen && len(out) > 0:
@@ -125,7 +125,53 @@ func normalise(line string) (string, error) {
 		}
 		value = decoded
 	}
-	return strings.Join(kept, ";") + ":" + value, nil
+	return strings.Join(kept, ";") + ":" + reescape(value), nil
+}
+
+// semiMark stands for a semicolon that is part of a value, not a separator
+// between the parts of a structured one, between our reading of the escapes
+// and the parser's.
+const semiMark = "\uE03B"
+
+// reescape reads the escapes of a vCard value (\\, \n, \N, \, and \;) and
+// writes the value again in the form the parser reads back exactly, once:
+// the parser itself knows neither \; nor \N, and would leave them for a
+// second, wrong, round of unescaping. A semicolon that was escaped becomes
+// semiMark, so that only real separators split structured values.
+func reescape(v string) string {
+	if !strings.ContainsAny(v, "\\,") {
+		return v
+	}
+	var b strings.Builder
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if c == '\\' && i+1 < len(v) {
+			i++
+			switch v[i] {
+			case 'n', 'N':
+				b.WriteString(`\n`)
+			case ',':
+				b.WriteString(`\,`)
+			case ';':
+				b.WriteString(semiMark)
+			case '\\':
+				b.WriteString(`\\`)
+			default: // not an escape: a backslash in the text
+				b.WriteString(`\\`)
+				b.WriteByte(v[i])
+			}
+			continue
+		}
+		switch c {
+		case '\\':
+			b.WriteString(`\\`)
+		case ',':
+			b.WriteString(`\,`)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
 }
 
 // decodeQP decodes a quoted-printable value in the given character set and
@@ -310,27 +356,14 @@ func cardAddress(card vcard.Card) string {
 	return joinAddress(street, p[3], p[4], p[5], p[6])
 }
 
-// components splits a structured value at the semicolons that are not escaped.
+// components splits a structured value at its separators; semicolons that
+// belong to a part were turned into semiMark when the line was read.
 func components(v string) []string {
-	var parts []string
-	var cur strings.Builder
-	for i := 0; i < len(v); i++ {
-		switch {
-		case v[i] == '\\' && i+1 < len(v):
-			cur.WriteByte(v[i])
-			cur.WriteByte(v[i+1])
-			i++
-		case v[i] == ';':
-			parts = append(parts, cur.String())
-			cur.Reset()
-		default:
-			cur.WriteByte(v[i])
-		}
-	}
-	return append(parts, cur.String())
+	return strings.Split(v, ";")
 }
 
-// unescape removes the escapes the parser leaves: "\;" and "\N".
+// unescape puts back the semicolons that belong to a value and trims it; the
+// other escapes were read by the parser.
 func unescape(v string) string {
-	return strings.TrimSpace(strings.NewReplacer(`\;`, ";", `\N`, "\n", `\n`, "\n", `\,`, ",", `\\`, `\`).Replace(v))
+	return strings.TrimSpace(strings.ReplaceAll(v, semiMark, ";"))
 }

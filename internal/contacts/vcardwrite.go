@@ -20,7 +20,7 @@ func WriteVCard(w io.Writer, list []Contact) error {
 		if err := vcard.NewEncoder(&buf).Encode(cardOf(c)); err != nil {
 			return err
 		}
-		if _, err := io.WriteString(w, foldLines(buf.String())); err != nil {
+		if _, err := io.WriteString(w, foldLines(strings.ReplaceAll(buf.String(), semiMark, `\;`))); err != nil {
 			return err
 		}
 	}
@@ -32,16 +32,16 @@ func cardOf(c Contact) vcard.Card {
 	card := vcard.Card{}
 	card.SetValue(vcard.FieldVersion, "3.0")
 	card.SetValue(vcard.FieldUID, c.UUID)
-	card.SetValue(vcard.FieldFormattedName, c.Name)
+	card.SetValue(vcard.FieldFormattedName, semis(c.Name))
 	if c.Kind == Organization {
 		card.SetValue(vcard.FieldName, ";;;;") // as Apple Contacts writes a company card
-		card.SetValue(vcard.FieldOrganization, strings.ReplaceAll(firstNonEmpty(c.Organization, c.Name), ";", ","))
+		card.SetValue(vcard.FieldOrganization, semis(firstNonEmpty(c.Organization, c.Name)))
 		card.SetValue("X-ABSHOWAS", "COMPANY")
 	} else {
 		card.SetValue(vcard.FieldName, structuredName(c.Name))
-		setIf(card, vcard.FieldOrganization, strings.ReplaceAll(c.Organization, ";", ","))
+		setIf(card, vcard.FieldOrganization, semis(c.Organization))
 	}
-	setIf(card, vcard.FieldTitle, c.Title)
+	setIf(card, vcard.FieldTitle, semis(c.Title))
 	addTel(card, c.OfficePhone, "", "work", "voice")
 	addTel(card, c.MobilePhone, "", "cell", "voice")
 	addTel(card, c.AfterHoursPhone, "item1", "voice")
@@ -52,10 +52,10 @@ func cardOf(c Contact) vcard.Card {
 		card.Add(vcard.FieldEmail, &vcard.Field{Value: c.Email, Params: vcard.Params{vcard.ParamType: {"internet", "work"}}})
 	}
 	if c.Address != "" {
-		card.Add(vcard.FieldAddress, &vcard.Field{Value: ";;" + strings.ReplaceAll(c.Address, ";", ",") + ";;;;",
+		card.Add(vcard.FieldAddress, &vcard.Field{Value: ";;" + semis(c.Address) + ";;;;",
 			Params: vcard.Params{vcard.ParamType: {"work"}}})
 	}
-	setIf(card, vcard.FieldNote, c.Notes)
+	setIf(card, vcard.FieldNote, semis(c.Notes))
 	card.SetValue(vcard.FieldCategories, c.Level.Label())
 	card.SetValue("X-BINDER-LEVEL", string(c.Level))
 	setIf(card, "X-BINDER-VERIFIED", dateText(c.VerifiedOn))
@@ -72,7 +72,7 @@ func markUTF8(card vcard.Card) {
 	for _, key := range []string{vcard.FieldFormattedName, vcard.FieldName, vcard.FieldOrganization, vcard.FieldTitle,
 		vcard.FieldAddress, vcard.FieldNote} {
 		for _, f := range card[key] {
-			if !isASCII(f.Value) {
+			if !isASCII(strings.ReplaceAll(f.Value, semiMark, ";")) {
 				if f.Params == nil {
 					f.Params = vcard.Params{}
 				}
@@ -80,6 +80,12 @@ func markUTF8(card vcard.Card) {
 			}
 		}
 	}
+}
+
+// semis marks the semicolons of a text value, which the encoder would leave
+// bare; WriteVCard writes them escaped, as vCard 3.0 asks.
+func semis(v string) string {
+	return strings.ReplaceAll(v, ";", semiMark)
 }
 
 func setIf(card vcard.Card, key, value string) {
