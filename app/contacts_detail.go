@@ -65,9 +65,9 @@ func newContactDetail(s *contactsScreen) *contactDetail {
 		return contacts.LengthProblem("name is", v, contacts.MaxLineLength)
 	})
 	d.title = d.entry(lineLength("title is"), func(c *contacts.Contact, v string) { c.Title = v })
-	d.office = d.entry(contacts.PhoneProblem, func(c *contacts.Contact, v string) { c.OfficePhone = v })
-	d.mobile = d.entry(contacts.PhoneProblem, func(c *contacts.Contact, v string) { c.MobilePhone = v })
-	d.afterHours = d.entry(contacts.PhoneProblem, func(c *contacts.Contact, v string) { c.AfterHoursPhone = v })
+	d.office = d.entry(validate.Phone, func(c *contacts.Contact, v string) { c.OfficePhone = v })
+	d.mobile = d.entry(validate.Phone, func(c *contacts.Contact, v string) { c.MobilePhone = v })
+	d.afterHours = d.entry(validate.Phone, func(c *contacts.Contact, v string) { c.AfterHoursPhone = v })
 	for _, e := range []*widget.Entry{d.office, d.mobile, d.afterHours} {
 		e.SetPlaceHolder("for example (608) 555-0100 x204")
 	}

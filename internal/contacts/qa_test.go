@@ -2,6 +2,7 @@ package contacts
 
 import (
 	"bytes"
+	"electionbinder/internal/validate"
 	"strings"
 	"testing"
 )
@@ -110,7 +111,7 @@ func TestReadMixedEncodings(t *testing.T) {
 
 // Vendors' support lines are often written in letters (1-800-FLOWERS); a
 // row with such a number was rejected whole, and the form refused it.
-func TestPhoneProblemAcceptsVanityNumbers(t *testing.T) {
+func TestPhoneAcceptsVanityNumbers(t *testing.T) {
 	cases := []struct {
 		in string
 		ok bool
@@ -126,8 +127,8 @@ func TestPhoneProblemAcceptsVanityNumbers(t *testing.T) {
 		{"608-555-0100; 555", false},
 	}
 	for _, c := range cases {
-		if got := PhoneProblem(c.in) == ""; got != c.ok {
-			t.Errorf("PhoneProblem(%q) ok = %v, want %v (%s)", c.in, got, c.ok, PhoneProblem(c.in))
+		if got := validate.Phone(c.in) == ""; got != c.ok {
+			t.Errorf("validate.Phone(%q) ok = %v, want %v (%s)", c.in, got, c.ok, validate.Phone(c.in))
 		}
 	}
 	recs, err := ReadCSV("Name,Phone,Email\n  Flo Wers  , 1-800-FLOWERS , FLO@Example.GOV \n")

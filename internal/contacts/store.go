@@ -4,7 +4,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -37,7 +36,7 @@ func Check(c Contact) error {
 	for _, p := range []struct{ label, value string }{
 		{"office phone", c.OfficePhone}, {"mobile phone", c.MobilePhone}, {"after-hours phone", c.AfterHoursPhone},
 	} {
-		if problem := PhoneProblem(p.value); problem != "" {
+		if problem := validate.Phone(p.value); problem != "" {
 			return fmt.Errorf("The %s %q: %s", p.label, p.value, problem)
 		}
 	}
@@ -81,36 +80,6 @@ func LengthProblem(label, value string, max int) string {
 		return fmt.Sprintf("The %s too long: %d characters, at most %d.", label, n, max)
 	}
 	return ""
-}
-
-// vanityNumber is a phone number written partly in letters, such as
-// 1-800-FLOWERS: it starts with digits and spells a word of three or more
-// capitals (so that a typo such as 555-01OO is still refused).
-var (
-	vanityNumber = regexp.MustCompile(`^\+?[0-9][0-9A-Z ().\-/]*$`)
-	vanityWord   = regexp.MustCompile(`[A-Z]{3}`)
-)
-
-// keypad turns the letters of a phone number into the digits they stand on.
-var keypad = strings.NewReplacer("A", "2", "B", "2", "C", "2", "D", "3", "E", "3", "F", "3", "G", "4", "H", "4", "I", "4",
-	"J", "5", "K", "5", "L", "5", "M", "6", "N", "6", "O", "6", "P", "7", "Q", "7", "R", "7", "S", "7", "T", "8", "U", "8",
-	"V", "8", "W", "9", "X", "9", "Y", "9", "Z", "9")
-
-// PhoneProblem returns a plain-language problem with a phone number, or ""
-// when it is empty or fine. Besides what validate.Phone accepts, it takes
-// numbers spelled in letters on the keypad, such as 1-800-FLOWERS.
-func PhoneProblem(phone string) string {
-	problem := validate.Phone(phone)
-	if problem == "" {
-		return ""
-	}
-	phone = strings.TrimSpace(phone)
-	if vanityNumber.MatchString(phone) && vanityWord.MatchString(phone) {
-		if validate.Phone(keypad.Replace(phone)) == "" {
-			return ""
-		}
-	}
-	return problem
 }
 
 // tidy trims the text fields of c and fills in a missing level and kind.

@@ -12,8 +12,35 @@ var phonePattern = regexp.MustCompile(`(?i)^\+?[0-9 ().\-/]+?(\s*(x|ext\.?|exten
 
 // Phone returns a plain-language problem with a phone number, or "" when it is
 // empty or fine. It accepts the usual ways of writing a number, with an
-// optional extension such as "x204" or "ext. 204".
+// optional extension such as "x204" or "ext. 204", and numbers spelled in
+// letters on the keypad, such as 1-800-FLOWERS.
 func Phone(phone string) string {
+	problem := digitPhone(phone)
+	if problem == "" {
+		return ""
+	}
+	phone = strings.TrimSpace(phone)
+	if vanityNumber.MatchString(phone) && vanityWord.MatchString(phone) && digitPhone(keypad.Replace(phone)) == "" {
+		return ""
+	}
+	return problem
+}
+
+// vanityNumber is a phone number written partly in letters, such as
+// 1-800-FLOWERS: it starts with digits and spells a word of three or more
+// capitals (so that a typo such as 555-01OO is still refused).
+var (
+	vanityNumber = regexp.MustCompile(`^\+?[0-9][0-9A-Z ().\-/]*$`)
+	vanityWord   = regexp.MustCompile(`[A-Z]{3}`)
+)
+
+// keypad turns the letters of a phone number into the digits they stand on.
+var keypad = strings.NewReplacer("A", "2", "B", "2", "C", "2", "D", "3", "E", "3", "F", "3", "G", "4", "H", "4", "I", "4",
+	"J", "5", "K", "5", "L", "5", "M", "6", "N", "6", "O", "6", "P", "7", "Q", "7", "R", "7", "S", "7", "T", "8", "U", "8",
+	"V", "8", "W", "9", "X", "9", "Y", "9", "Z", "9")
+
+// digitPhone checks a number written in digits.
+func digitPhone(phone string) string {
 	phone = strings.TrimSpace(phone)
 	if phone == "" {
 		return ""

@@ -15,6 +15,8 @@ func TestPhone(t *testing.T) {
 		{"call Bob", false},
 		{"608-261-2028; 555", false},
 		{"1234567890123456789012", false},
+		{"1-800-FLOWERS", true},
+		{"555-01OO", false},
 	}
 	for _, c := range cases {
 		if got := Phone(c.in) == ""; got != c.ok {
