@@ -82,6 +82,13 @@ func LengthProblem(label, value string, max int) string {
 	return ""
 }
 
+// ErrHasAttendance is returned when deleting a person whose training
+// attendance the compliance report counts.
+var ErrHasAttendance = errors.New("this person attended training that the compliance report counts; retire them instead of deleting, so the record stays")
+
+// attendanceGuard is the message of the database trigger that keeps attendance.
+const attendanceGuard = "contact has training attendance"
+
 // tidy trims the text fields of c and fills in a missing level and kind.
 func tidy(c Contact) Contact {
 	for _, f := range []*string{&c.Name, &c.Title, &c.OfficePhone, &c.MobilePhone, &c.AfterHoursPhone, &c.Email, &c.Address, &c.Notes} {
@@ -237,6 +244,9 @@ func refreshMembers(tx execer, orgID int64) error {
 
 // Delete removes a contact; its role assignments go with it, and people of a
 // deleted organisation keep their details without it.
+//
+// A person who attended training cannot be deleted (ErrHasAttendance): the
+// compliance record would go with them.
 func (s *Store) Delete(id int64) error {
 	tx, err := s.db.Begin()
 	if err != nil {
@@ -251,6 +261,9 @@ func (s *Store) Delete(id int64) error {
 		return err
 	}
 	if _, err := tx.Exec(`DELETE FROM contacts WHERE id = ?`, id); err != nil {
+		if strings.Contains(err.Error(), attendanceGuard) {
+			return ErrHasAttendance
+		}
 		return fmt.Errorf("deleting the contact: %w", err)
 	}
 	for _, m := range members {

@@ -1,6 +1,7 @@
 package training
 
 import (
+	"errors"
 	"testing"
 
 	"electionbinder/internal/contacts"
@@ -51,5 +52,33 @@ func TestSettleSeatsAfterPersonDeleted(t *testing.T) {
 	}
 	if again, _ := s.SettleSeats(e.ID); len(again) != 0 {
 		t.Fatalf("settling twice promoted %v", again)
+	}
+}
+
+// A person who attended a session stays in the directory: deleting them is
+// refused in plain words and their attendance still counts.
+func TestAttendedPersonCannotBeDeleted(t *testing.T) {
+	s, conn := openStore(t)
+	people := addPeople(t, conn, "Lakeshore County Clerk", 2)
+	e := addEvent(t, s, "Madison", InPerson, "2019-12-06", 10, 2)
+	for _, p := range people {
+		mustRegister(t, s, e.ID, p)
+	}
+	if _, err := s.CheckIn(e.ID, people[0]); err != nil {
+		t.Fatal(err)
+	}
+	dir := contacts.NewStore(conn)
+	if err := dir.Delete(people[0]); !errors.Is(err, contacts.ErrHasAttendance) {
+		t.Fatalf("deleting a person who attended: %v, want ErrHasAttendance", err)
+	}
+	if _, err := dir.Get(people[0]); err != nil {
+		t.Fatalf("the person is gone: %v", err)
+	}
+	if err := dir.Delete(people[1]); err != nil {
+		t.Fatalf("a person who only signed up could not be deleted: %v", err)
+	}
+	seated, _ := statuses(t, s, e.ID)
+	if !equalIDs(seated, people[:1]) {
+		t.Fatalf("seated after deletes: %v", seated)
 	}
 }

@@ -58,3 +58,11 @@ CREATE TABLE training_requirements (
     created_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
     updated_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 ) STRICT;
+
+-- Attendance is what the compliance report and a grant file rest on: a person
+-- who attended a session cannot be deleted from the directory (retire them).
+CREATE TRIGGER contacts_keep_attendance BEFORE DELETE ON contacts
+WHEN EXISTS (SELECT 1 FROM training_registrations WHERE contact_id = OLD.id AND attendance = 'attended')
+BEGIN
+    SELECT RAISE(ABORT, 'contact has training attendance');
+END;
