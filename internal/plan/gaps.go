@@ -100,7 +100,14 @@ func scenarioGaps(sc Scenario, r *Resolver, roles roleUses) []Gap {
 			roles.note(st.Role, 0, sc.ID)
 		}
 	}
-	for _, ph := range FindPlaceholders(sc.Description) {
+	texts := []string{sc.Description}
+	for _, st := range append(append([]Step(nil), sc.Response...), sc.Communications...) {
+		texts = append(texts, st.Action, st.Audience, st.Statement)
+	}
+	for _, ph := range FindPlaceholders(strings.Join(texts, "\n")) {
+		if ph.Name == "role" {
+			roles.note(ph.Role, 0, sc.ID)
+		}
 		if _, ok := r.Value(ph); !ok {
 			gaps = append(gaps, Gap{Kind: GapPlaceholder, ScenarioID: sc.ID, Role: ph.Role,
 				Message: fmt.Sprintf("Scenario %q: %s %s.", sc.Title, ph.Text, whyUnresolved(ph, r))})

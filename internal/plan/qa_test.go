@@ -1,0 +1,75 @@
+package plan
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// A clerk types placeholders the way people type: spaces, capitals, an
+// underscore or a space in a role's name. Each either resolves or shows as a
+// gap; none may print silently as "{{…}}" without the gap check saying so.
+func TestPlaceholderTyposResolveOrShowAsGaps(t *testing.T) {
+	s, conn := openStore(t)
+	saveProfile(t, conn)
+	addRole(t, conn, "it-support", "Dee Xiong", "Sam Ortiz")
+	r, err := s.Resolver()
+	if err != nil {
+		t.Fatal(err)
+	}
+	call := "Dee Xiong, (920) 555-0100; backup: Sam Ortiz, (920) 555-0101"
+	cases := []struct{ in, want, missing string }{
+		{"{{ jurisdiction }}", "Lakeshore County", ""},
+		{"{{Jurisdiction}}", "Lakeshore County", ""},
+		{"{{role:it support}}", call, ""},
+		{"{{role:IT_Support}}", call, ""},
+		{"{{ role : it-support }}", call, ""},
+		{"{{county name}}", "{{county name}}", "{{county name}}"},
+		{"{{role:it.support}}", "{{role:it.support}}", "{{role:it.support}}"},
+		{"{{}}", "{{}}", "{{}}"},
+	}
+	for _, c := range cases {
+		got, missing := r.Resolve(c.in)
+		var m []string
+		for _, p := range missing {
+			m = append(m, p.Text)
+		}
+		if got != c.want || strings.Join(m, " ") != c.missing {
+			t.Errorf("Resolve(%q) = %q missing %q; want %q missing %q", c.in, got, m, c.want, c.missing)
+		}
+	}
+	p := &Plan{Title: "P", NextReview: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC), Sections: []Section{{ID: 1, Title: "S",
+		Body: "Ask {{county name}} and {{role:it.support}}."}}}
+	var placeholders []string
+	for _, g := range CheckPlan(p, r, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)) {
+		if g.Kind == GapPlaceholder {
+			placeholders = append(placeholders, g.Message)
+		}
+	}
+	if len(placeholders) != 2 {
+		t.Errorf("placeholder gaps = %q; want the two unknown placeholders", placeholders)
+	}
+}
+
+// The binder resolves placeholders in scenario steps too, so one it cannot
+// fill there is a gap like one in a section.
+func TestPlaceholdersInScenarioStepsAreGaps(t *testing.T) {
+	s, conn := openStore(t)
+	saveProfile(t, conn)
+	r, err := s.Resolver()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &Plan{Title: "P", NextReview: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC), Scenarios: []Scenario{{ID: 7, Title: "Flood",
+		Response:       []Step{{Action: "Tell {{weather}} to stop."}},
+		Communications: []Step{{Audience: "{{press}}", Statement: "We are open in {{jurisdiction}}."}}}}}
+	var got []string
+	for _, g := range CheckPlan(p, r, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)) {
+		if g.Kind == GapPlaceholder && g.ScenarioID == 7 {
+			got = append(got, g.Message)
+		}
+	}
+	if len(got) != 2 || !strings.Contains(got[0], "{{weather}}") || !strings.Contains(got[1], "{{press}}") {
+		t.Errorf("gaps = %q; want {{weather}} and {{press}}", got)
+	}
+}
