@@ -73,3 +73,57 @@ func TestPlaceholdersInScenarioStepsAreGaps(t *testing.T) {
 		t.Errorf("gaps = %q; want {{weather}} and {{press}}", got)
 	}
 }
+
+// Word's "Save as Plain Text" writes bullets as "•", "o" and "§" followed by
+// a tab, in Windows-1252 with CRLF; they import as Markdown lists, not as
+// one run-on paragraph.
+func TestReadMarkdownWordPlainTextBullets(t *testing.T) {
+	src := "Purpose\r\n=======\r\n\r\nThe clerk\x92s office will:\r\n\x95\tCheck the \x93poll books\x94\r\n" +
+		"o\tweekly\r\n\xa7\tby noon\r\n\x95\tCall IT\r\n\r\nTo do so, a plan is kept.\r\n"
+	d, err := ReadMarkdown([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "The clerk’s office will:\n- Check the “poll books”\n  - weekly\n    - by noon\n- Call IT\n\nTo do so, a plan is kept."
+	if len(d.Sections) != 1 || d.Sections[0].Body != want {
+		t.Errorf("sections = %#v\nwant body %q", d.Sections, want)
+	}
+}
+
+// pandoc, converting a .docx, writes heading attributes ("{#id .unnumbered}"),
+// empty bookmark spans ("[]{#_Toc123 .anchor}") and backslash escapes into
+// headings; a section's title is the words alone.
+func TestReadMarkdownPandocHeadingTitles(t *testing.T) {
+	src := "# []{#_Toc494123 .anchor}Purpose and Scope {#purpose-and-scope .unnumbered}\n\nText.\n\n" +
+		"## Plan \\#2 for the \\*main\\* office\n\nMore.\n\n### Keep {braces} here\n\nEnd.\n"
+	d, err := ReadMarkdown([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range d.Sections {
+		got = append(got, s.Title)
+	}
+	want := []string{"Purpose and Scope", "Plan #2 for the *main* office", "Keep {braces} here"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("titles = %q; want %q", got, want)
+	}
+}
+
+// Titles with characters Markdown gives meaning to survive export and import.
+func TestMarkdownRoundTripOfAwkwardTitles(t *testing.T) {
+	titles := []string{`Plan \#2`, `C:\Elections\`, `Keep {#id} and {braces}`, `Room C#`, `[]{#x} anchors`, `a \\ b`, `50% * 2`}
+	var d Document
+	for _, title := range titles {
+		d.Sections = append(d.Sections, DocSection{Title: title, Body: "x"})
+	}
+	got, err := ReadMarkdown(WriteMarkdown(d))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, s := range got.Sections {
+		if i >= len(titles) || s.Title != titles[i] {
+			t.Errorf("section %d: title %q", i, s.Title)
+		}
+	}
+}
