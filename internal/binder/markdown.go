@@ -114,9 +114,10 @@ func (r *renderer) mdHeading(n *ast.Heading, x float64, src []byte) {
 	}
 	lh := lineHeight(size)
 	r.y += 1.5
-	r.ensure(lh + 2*lineHeight(bodySize))
+	const after = 0.8
+	r.ensure(lh + after + r.leadHeight(n.NextSibling(), x, src))
 	r.paragraph(boldSpans(inlineSpans(n, src)), x, size, lh, colorAccent)
-	r.y += 0.8
+	r.y += after
 }
 
 // list draws a bullet, numbered or task list; task items get a box.
@@ -195,8 +196,38 @@ func (r *renderer) codeBlock(n ast.Node, x float64, src []byte) {
 	r.y += lineHeight(bodySize) * 0.45
 }
 
+// leadHeight is how much of the block n must follow a heading on the same
+// page: two lines of text, or a table's header and first row; at most half
+// a page, so that a tall first row never leaves a page nearly blank.
+func (r *renderer) leadHeight(n ast.Node, x float64, src []byte) float64 {
+	lead := 2 * lineHeight(bodySize)
+	if tbl, ok := n.(*east.Table); ok {
+		if t := r.mdTableOf(tbl, x, src); t != nil {
+			lead = max(lead, r.tableLead(t))
+		}
+	}
+	return min(lead, (r.bottom()-marginTop)/2)
+}
+
+// bodyLead is the leadHeight of the first block of a section body.
+func (r *renderer) bodyLead(body string) float64 {
+	b, ok := r.bodies[body]
+	if !ok {
+		return 2 * lineHeight(bodySize)
+	}
+	return r.leadHeight(b.doc.FirstChild(), 0, b.src)
+}
+
 // mdTable draws a Markdown table that breaks across pages with its header repeated.
 func (r *renderer) mdTable(n *east.Table, x float64, src []byte) {
+	if t := r.mdTableOf(n, x, src); t != nil {
+		r.drawTable(t)
+	}
+}
+
+// mdTableOf lays out a Markdown table's cells and column widths, or returns
+// nil for a table without columns.
+func (r *renderer) mdTableOf(n *east.Table, x float64, src []byte) *table {
 	t := &table{size: tableSize}
 	var cols [][]cell
 	for rowNode := n.FirstChild(); rowNode != nil; rowNode = rowNode.NextSibling() {
@@ -223,7 +254,7 @@ func (r *renderer) mdTable(n *east.Table, x float64, src []byte) {
 		}
 	}
 	if len(cols) == 0 {
-		return
+		return nil
 	}
 	for i := range t.rows {
 		t.rows[i].cells = padCells(t.rows[i].cells, len(cols))
@@ -233,7 +264,7 @@ func (r *renderer) mdTable(n *east.Table, x float64, src []byte) {
 	}
 	t.indent = x
 	t.widths = r.columnWidths(cols, r.width()-x, tableSize, 1.6)
-	r.drawTable(t)
+	return t
 }
 
 // padCells gives a row as many cells as the table has columns.

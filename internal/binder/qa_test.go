@@ -1,0 +1,70 @@
+package binder
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// fillerParagraphs is a body of n short paragraphs.
+func fillerParagraphs(n int) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "Paragraph %d of filler.\n\n", i)
+	}
+	return b.String()
+}
+
+// wrappingTable is a table whose first row wraps over several lines.
+const wrappingTable = "| A | B | C |\n|---|---|---|\n" +
+	"| first row wraps around several lines because its cell holds a long sentence of instructions for the clerk to follow | b | c |\n" +
+	"| second row | b | c |\n"
+
+// A heading at the foot of a page is never left there alone while the
+// table under it starts on the next page: wherever the filler above pushes
+// it, the heading shares its page with the table's first row.
+func TestHeadingIsNotOrphanedAboveATable(t *testing.T) {
+	for n := 40; n <= 70; n += 2 {
+		doc := &Document{Title: "Orphans", Sections: []Section{
+			{Title: "Subsection", Body: fillerParagraphs(n), Children: []Section{{Title: "Orphan candidate", Body: wrappingTable}}},
+			{Title: "Inline", Body: fillerParagraphs(n) + "### Inline candidate\n\n" + wrappingTable},
+		}}
+		path, _, _ := render(t, doc, Options{})
+		for i, page := range pageTexts(t, path) {
+			if strings.Contains(page, "Contents") {
+				continue
+			}
+			for _, heading := range []string{"Orphan candidate", "Inline candidate"} {
+				if strings.Contains(page, heading) && !strings.Contains(page, "first row wraps") {
+					t.Errorf("%d paragraphs: %q ends page %d without its table", n, heading, i+1)
+				}
+			}
+		}
+	}
+}
+
+// The headings of a scenario's checklists stay with the first step below them.
+func TestScenarioHeadingsStayWithTheirFirstStep(t *testing.T) {
+	long := "Call the vendor's support line, give the serial numbers of every affected device, and write down the ticket number and the name of the technician"
+	for n := 0; n <= 40; n += 2 {
+		var desc strings.Builder
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&desc, "- observed sign %d\n", i)
+		}
+		doc := &Document{Title: "Scenarios", Scenarios: []Scenario{{Title: "Outage", Description: desc.String(),
+			Steps:          []Step{{Text: "First response step: " + long, Detail: long, Role: "IT support", Who: "Dee Xiong"}},
+			Communications: []Step{{Text: "First message: " + long, Detail: long, Role: "Clerk"}}}}}
+		path, _, _ := render(t, doc, Options{})
+		for i, page := range pageTexts(t, path) {
+			if strings.Contains(page, "Contents") {
+				continue
+			}
+			if strings.Contains(page, "Response checklist") && !strings.Contains(page, "First response step") {
+				t.Errorf("%d signs: the response checklist heading ends page %d without its first step", n, i+1)
+			}
+			if strings.Contains(page, "Communications\n") && !strings.Contains(page, "First message") {
+				t.Errorf("%d signs: the communications heading ends page %d without its first step", n, i+1)
+			}
+		}
+	}
+}
