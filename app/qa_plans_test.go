@@ -39,3 +39,42 @@ func TestPlanEditorSectionTooLongToEdit(t *testing.T) {
 		t.Errorf("title %q, body of %d bytes; want the title edited and the body kept", p.Sections[1].Title, len(p.Sections[1].Body))
 	}
 }
+
+// Undo after switching to another plan puts the section back where it was
+// and shows it there, instead of restoring it out of sight.
+func TestPlanEditorUndoAfterSwitchingPlans(t *testing.T) {
+	s, store, a := openPlanEditor(t)
+	b, err := store.Create(plan.Document{Title: "Other plan", Sections: []plan.DocSection{{Title: "Only", Body: "x"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.reloadList(a)
+	training := planSectionID(t, s.plan, "Training")
+	s.tree.selectSection(training)
+	test.Tap(s.tree.remove)
+	s.tree.confirm.Confirm()
+	s.reloadList(b)
+	if s.plan.ID != b {
+		t.Fatalf("plan %d open, want %d", s.plan.ID, b)
+	}
+	test.Tap(s.tree.undo)
+	if p, _ := store.Load(a); sectionIndexIn(p, training) < 0 {
+		t.Fatal("undo did not put the section back")
+	}
+	if s.plan.ID != a || s.tree.selected != training || s.section.title.Text != "Training" {
+		t.Errorf("after undo the editor shows plan %d, section %q; want the restored section in its plan", s.plan.ID, s.section.title.Text)
+	}
+	if s.picker.Selected != planPickerLabel(s.plans[s.picker.SelectedIndex()]) || s.plans[s.picker.SelectedIndex()].ID != a {
+		t.Errorf("the plan picker shows %q", s.picker.Selected)
+	}
+}
+
+// sectionIndexIn is the index of a section in a loaded plan, or -1.
+func sectionIndexIn(p *plan.Plan, id int64) int {
+	for i, sec := range p.Sections {
+		if sec.ID == id {
+			return i
+		}
+	}
+	return -1
+}
