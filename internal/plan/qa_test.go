@@ -127,3 +127,29 @@ func TestMarkdownRoundTripOfAwkwardTitles(t *testing.T) {
 		}
 	}
 }
+
+// Moving the first section up or the last one down changes nothing, so an
+// approved plan stays approved.
+func TestMovingPastTheEndsKeepsThePlanApproved(t *testing.T) {
+	s, _ := openStore(t)
+	id, _ := s.Create(Document{Title: "P", Sections: []DocSection{{Title: "A", Body: "x"}, {Title: "B", Body: "y"}}})
+	if _, err := s.Approve(id, Approval{ApprovedBy: "Board"}); err != nil {
+		t.Fatal(err)
+	}
+	p := mustLoad(t, s, id)
+	if err := s.MoveSection(p.Sections[0].ID, -1); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.MoveSection(p.Sections[1].ID, 5); err != nil {
+		t.Fatal(err)
+	}
+	if p := mustLoad(t, s, id); p.Status != Approved || strings.Join(titles(p), ",") != "A,B" {
+		t.Errorf("status %q, order %q after moves that change nothing", p.Status, titles(p))
+	}
+	if err := s.MoveSection(p.Sections[1].ID, -1); err != nil {
+		t.Fatal(err)
+	}
+	if p := mustLoad(t, s, id); p.Status != Draft || strings.Join(titles(p), ",") != "B,A" {
+		t.Errorf("status %q, order %q after a real move", p.Status, titles(p))
+	}
+}
