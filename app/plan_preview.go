@@ -115,6 +115,9 @@ func (r previewRenderer) list(l *ast.List) *widget.ListSegment {
 				nested = append(nested, r.list(sub))
 				continue
 			}
+			if len(texts) > 0 { // a second paragraph of the item: keep its words apart
+				texts = append(texts, previewText(" ", fyne.TextStyle{}))
+			}
 			texts = append(texts, r.listText(c)...)
 		}
 		seg.Items = append(seg.Items, &widget.ParagraphSegment{Texts: texts})

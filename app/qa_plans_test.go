@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"electionbinder/internal/plan"
 )
@@ -77,4 +78,27 @@ func sectionIndexIn(p *plan.Plan, id int64) int {
 		}
 	}
 	return -1
+}
+
+// A list item of two paragraphs (Word's tab-indented line under an item)
+// previews as two runs of words, not glued into one word.
+func TestPreviewListItemOfTwoParagraphs(t *testing.T) {
+	var text strings.Builder
+	var walk func([]widget.RichTextSegment)
+	walk = func(list []widget.RichTextSegment) {
+		for _, seg := range list {
+			switch s := seg.(type) {
+			case *widget.TextSegment:
+				text.WriteString(s.Text)
+			case *widget.ListSegment:
+				walk(s.Items)
+			case *widget.ParagraphSegment:
+				walk(s.Texts)
+			}
+		}
+	}
+	walk(markdownSegments("1. Second\n\n\tIndented with tab\n"))
+	if got := text.String(); !strings.Contains(got, "Second Indented") && !strings.Contains(got, "Second\nIndented") {
+		t.Errorf("preview text = %q", got)
+	}
 }
