@@ -68,3 +68,39 @@ func TestScenarioHeadingsStayWithTheirFirstStep(t *testing.T) {
 		}
 	}
 }
+
+// Every page of a scenario after its first names it in the running title.
+func TestScenarioPagesNameTheirScenario(t *testing.T) {
+	var steps []Step
+	for i := 0; i < 40; i++ {
+		steps = append(steps, Step{Text: fmt.Sprintf("Step %d of the ransomware response, written out at some length", i+1), Role: "IT support"})
+	}
+	doc := &Document{Title: "Running titles", Scenarios: []Scenario{
+		{Title: "Ransomware on the county network", Steps: steps},
+		{Title: "Power loss at a polling place", Steps: steps[:2]},
+	}}
+	path, _, _ := render(t, doc, Options{})
+	seen := 0
+	for i, page := range pageTexts(t, path) {
+		first, _, _ := strings.Cut(strings.TrimSpace(page), "\n\n")
+		lines := strings.Split(page, "\n")
+		if !strings.Contains(page, "Step ") || len(lines) < 3 {
+			continue
+		}
+		header := lines[2]
+		switch {
+		case strings.Contains(page, "SCENARIO 2"):
+			if strings.Contains(header, "Ransomware") {
+				t.Errorf("page %d: the second scenario's page is headed %q", i+1, header)
+			}
+		case !strings.Contains(page, "SCENARIO 1"):
+			seen++
+			if !strings.Contains(header, "Scenario 1: Ransomware") {
+				t.Errorf("page %d: a continuation page is headed %q (%q)", i+1, header, first)
+			}
+		}
+	}
+	if seen == 0 {
+		t.Fatal("the 40 steps fit on one page; the test proves nothing")
+	}
+}

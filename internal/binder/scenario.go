@@ -9,6 +9,9 @@ import (
 func (r *renderer) scenarios() {
 	r.addEntry("", "Scenarios", 0, true)
 	for i := range r.doc.Scenarios {
+		// The running title names the scenario, so that a page of a long
+		// checklist taken out of the binder still says which incident it is for.
+		r.partTitle = "Scenario " + strconv.Itoa(i+1) + ": " + r.doc.Scenarios[i].Title
 		if i > 0 {
 			r.newPage()
 		}
