@@ -263,8 +263,33 @@ func (r *renderer) mdTableOf(n *east.Table, x float64, src []byte) *table {
 		t.header = padCells(t.header, len(cols))
 	}
 	t.indent = x
-	t.widths = r.columnWidths(cols, r.width()-x, tableSize, 1.6)
+	t.size = r.tableTextSize(cols, r.width()-x, 1.6)
+	t.widths = r.columnWidths(cols, r.width()-x, t.size, 1.6)
 	return t
+}
+
+// tableTextSize is the text size of a Markdown table: the usual size, or,
+// for a table with so many columns that its longest words would break in
+// the middle, down to 6 points where they fit whole.
+func (r *renderer) tableTextSize(cols [][]cell, width, pad float64) float64 {
+	size := tableSize
+	for ; size > 6; size -= 0.5 {
+		total := 0.0
+		for _, col := range cols {
+			widest := 0.0
+			for _, c := range col {
+				for _, p := range c.paras {
+					w, _ := r.spanWidths(p.spans, size)
+					widest = max(widest, w)
+				}
+			}
+			total += widest + 2*pad
+		}
+		if total <= width {
+			break
+		}
+	}
+	return size
 }
 
 // padCells gives a row as many cells as the table has columns.

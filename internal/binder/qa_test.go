@@ -104,3 +104,27 @@ func TestScenarioPagesNameTheirScenario(t *testing.T) {
 		t.Fatal("the 40 steps fit on one page; the test proves nothing")
 	}
 }
+
+// A table of twelve columns prints its words whole, in smaller type, rather
+// than breaking "Column" into "Colum" and "n".
+func TestTwelveColumnTableKeepsWordsWhole(t *testing.T) {
+	var b strings.Builder
+	for i := 0; i < 12; i++ {
+		fmt.Fprintf(&b, "| Column%02d heading ", i)
+	}
+	b.WriteString("|\n" + strings.Repeat("|---", 12) + "|\n")
+	for i := 0; i < 12; i++ {
+		fmt.Fprintf(&b, "| Value%02d ", i)
+	}
+	b.WriteString("|\n")
+	doc := &Document{Title: "Wide", Sections: []Section{{Title: "Wide table", Body: b.String()}}}
+	path, _, _ := render(t, doc, Options{})
+	text := strings.Join(pageTexts(t, path), "\n")
+	for i := 0; i < 12; i++ {
+		for _, word := range []string{fmt.Sprintf("Column%02d", i), fmt.Sprintf("Value%02d", i)} {
+			if !strings.Contains(text, word) {
+				t.Errorf("%q is not printed whole", word)
+			}
+		}
+	}
+}
