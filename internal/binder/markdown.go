@@ -1,6 +1,8 @@
 package binder
 
 import (
+	"html"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -94,7 +96,7 @@ func (r *renderer) block(n ast.Node, x float64, src []byte, color rgb) {
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
 		r.codeBlock(n, x, src)
 	case *ast.HTMLBlock:
-		r.codeBlock(n, x, src)
+		r.htmlBlock(n, x, src, color)
 	case *ast.ThematicBreak:
 		r.ensure(lh)
 		r.rule(r.left+x, r.right, r.y+lh/2, colorRule, 0.3)
@@ -104,6 +106,33 @@ func (r *renderer) block(n ast.Node, x float64, src []byte, color rgb) {
 	default:
 		r.blocks(n, x, src, color)
 	}
+}
+
+// htmlTag is an HTML tag, or the start or end of a comment.
+var htmlTag = regexp.MustCompile(`<!--|-->|<[^<>]*>`)
+
+// htmlBlock prints the words of an HTML block without its tags; a comment,
+// a note the clerk left for themselves, is not printed at all.
+func (r *renderer) htmlBlock(n *ast.HTMLBlock, x float64, src []byte, color rgb) {
+	if n.HTMLBlockType == ast.HTMLBlockType2 {
+		return
+	}
+	var b strings.Builder
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		b.Write(seg.Value(src))
+	}
+	if n.HasClosure() {
+		b.Write(n.ClosureLine.Value(src))
+	}
+	words := strings.Join(strings.Fields(html.UnescapeString(htmlTag.ReplaceAllString(b.String(), " "))), " ")
+	if words == "" {
+		return
+	}
+	lh := lineHeight(bodySize)
+	r.paragraph(plainSpans(cleanText(words)), x, bodySize, lh, color)
+	r.y += lh * 0.45
 }
 
 // mdHeading draws a heading inside a section body, kept with what follows.

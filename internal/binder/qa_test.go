@@ -128,3 +128,18 @@ func TestTwelveColumnTableKeepsWordsWhole(t *testing.T) {
 		}
 	}
 }
+
+// HTML in a body: a comment (a note the clerk left in the file) is not
+// printed, and other HTML prints its words without the tags.
+func TestHTMLInABody(t *testing.T) {
+	body := "Before.\n\n<!-- note to self: Bob's personal cell is 555-0199 -->\n\n<div align=\"center\">\n<b>Call the clerk</b> &amp; the sheriff\n</div>\n\nAfter.\n"
+	doc := &Document{Title: "HTML", Sections: []Section{{Title: "Notes", Body: body}}}
+	path, _, _ := render(t, doc, Options{})
+	text := squash(strings.Join(pageTexts(t, path), "\n"))
+	if strings.Contains(text, "555-0199") || strings.Contains(text, "<!--") {
+		t.Error("an HTML comment was printed")
+	}
+	if strings.Contains(text, "<div") || strings.Contains(text, "<b>") || !strings.Contains(text, "Call the clerk & the sheriff") {
+		t.Errorf("HTML printed as %q", text)
+	}
+}
