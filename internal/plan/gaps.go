@@ -77,7 +77,7 @@ func sectionGaps(p *Plan, s Section, r *Resolver, roles roleUses) []Gap {
 		gaps = append(gaps, Gap{Kind: GapEmptySection, SectionID: s.ID,
 			Message: fmt.Sprintf("Section %q is empty.", s.Title)})
 	}
-	for _, ph := range FindPlaceholders(s.Body) {
+	for _, ph := range distinct(FindPlaceholders(s.Body)) {
 		if ph.Name == "role" {
 			roles.note(ph.Role, s.ID, 0)
 		}
@@ -104,7 +104,7 @@ func scenarioGaps(sc Scenario, r *Resolver, roles roleUses) []Gap {
 	for _, st := range append(append([]Step(nil), sc.Response...), sc.Communications...) {
 		texts = append(texts, st.Action, st.Audience, st.Statement)
 	}
-	for _, ph := range FindPlaceholders(strings.Join(texts, "\n")) {
+	for _, ph := range distinct(FindPlaceholders(strings.Join(texts, "\n"))) {
 		if ph.Name == "role" {
 			roles.note(ph.Role, 0, sc.ID)
 		}
@@ -114,6 +114,20 @@ func scenarioGaps(sc Scenario, r *Resolver, roles roleUses) []Gap {
 		}
 	}
 	return gaps
+}
+
+// distinct keeps the first of placeholders written the same way, so that a
+// section naming {{county}} twenty times has one gap, not twenty.
+func distinct(list []Placeholder) []Placeholder {
+	seen := map[string]bool{}
+	var out []Placeholder
+	for _, ph := range list {
+		if !seen[ph.Text] {
+			seen[ph.Text] = true
+			out = append(out, ph)
+		}
+	}
+	return out
 }
 
 // whyUnresolved explains in plain words why a placeholder has no value.

@@ -153,3 +153,23 @@ func TestMovingPastTheEndsKeepsThePlanApproved(t *testing.T) {
 		t.Errorf("status %q, order %q after a real move", p.Status, titles(p))
 	}
 }
+
+// A placeholder repeated in one section or scenario is one gap to fill, not
+// one per use (an imported 2 MB section once gave 35,000).
+func TestRepeatedPlaceholderIsOneGap(t *testing.T) {
+	s, _ := openStore(t)
+	r, err := s.Resolver()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &Plan{Title: "P", NextReview: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC),
+		Sections:  []Section{{ID: 1, Title: "S", Body: strings.Repeat("{{county}} and {{clerk}}. ", 50)}},
+		Scenarios: []Scenario{{ID: 2, Title: "C", Description: "{{county}}", Response: []Step{{Action: "Tell {{county}}"}}}}}
+	var got []string
+	for _, g := range CheckPlan(p, r, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)) {
+		got = append(got, g.Message)
+	}
+	if len(got) != 3 {
+		t.Errorf("gaps:\n%s\nwant {{county}} and {{clerk}} in S, {{county}} in C", strings.Join(got, "\n"))
+	}
+}
