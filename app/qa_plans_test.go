@@ -102,3 +102,16 @@ func TestPreviewListItemOfTwoParagraphs(t *testing.T) {
 		t.Errorf("preview text = %q", got)
 	}
 }
+
+// The plan picker names the open plan by its title as it is now.
+func TestPlanPickerFollowsTheTitle(t *testing.T) {
+	s, _, id := openPlanEditor(t)
+	test.Type(s.title, "Renamed ")
+	want := planPickerLabel(plan.Summary{ID: id, Title: s.plan.Title, Status: plan.Draft})
+	if !strings.HasPrefix(s.plan.Title, "Renamed ") || s.picker.Selected != want || s.picker.Options[s.picker.SelectedIndex()] != want {
+		t.Errorf("picker shows %q; want %q", s.picker.Selected, want)
+	}
+	if s.plan.ID != id {
+		t.Error("relabelling reopened another plan")
+	}
+}
