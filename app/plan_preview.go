@@ -62,9 +62,29 @@ func (r previewRenderer) block(n ast.Node) []widget.RichTextSegment {
 	case *east.Table:
 		return []widget.RichTextSegment{r.table(t)}
 	case *ast.HTMLBlock:
-		return []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: r.lines(n)}}
+		return r.html(t)
 	}
 	return r.blocks(n)
+}
+
+// previewTag is an HTML tag, or the start or end of a comment.
+var previewTag = regexp.MustCompile(`<!--|-->|<[^<>]*>`)
+
+// html previews an HTML block as the binder prints it: a comment not at
+// all, other HTML as its words without the tags.
+func (r previewRenderer) html(n *ast.HTMLBlock) []widget.RichTextSegment {
+	if n.HTMLBlockType == ast.HTMLBlockType2 {
+		return nil
+	}
+	text := r.lines(n)
+	if n.HasClosure() {
+		text += " " + string(n.ClosureLine.Value(r.src))
+	}
+	words := strings.Join(strings.Fields(html.UnescapeString(previewTag.ReplaceAllString(text, " "))), " ")
+	if words == "" {
+		return nil
+	}
+	return []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: words}}
 }
 
 func (r previewRenderer) lines(n ast.Node) string {

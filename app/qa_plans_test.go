@@ -115,3 +115,16 @@ func TestPlanPickerFollowsTheTitle(t *testing.T) {
 		t.Error("relabelling reopened another plan")
 	}
 }
+
+// The preview shows HTML as the binder prints it: comments hidden, tags gone.
+func TestPreviewOfHTMLMatchesThePrint(t *testing.T) {
+	var text strings.Builder
+	for _, seg := range markdownSegments("<!-- Bob's cell 555-0199 -->\n\n<div>\n<b>Call</b> &amp; wait\n</div>\n") {
+		if ts, ok := seg.(*widget.TextSegment); ok {
+			text.WriteString(ts.Text)
+		}
+	}
+	if got := text.String(); strings.Contains(got, "555-0199") || strings.Contains(got, "<") || !strings.Contains(got, "Call & wait") {
+		t.Errorf("preview = %q", got)
+	}
+}
