@@ -67,9 +67,6 @@ func (r previewRenderer) block(n ast.Node) []widget.RichTextSegment {
 	return r.blocks(n)
 }
 
-// previewTag is an HTML tag, or the start or end of a comment.
-var previewTag = regexp.MustCompile(`<!--|-->|<[^<>]*>`)
-
 // html previews an HTML block as the binder prints it: a comment not at
 // all, other HTML as its words without the tags.
 func (r previewRenderer) html(n *ast.HTMLBlock) []widget.RichTextSegment {
@@ -80,7 +77,7 @@ func (r previewRenderer) html(n *ast.HTMLBlock) []widget.RichTextSegment {
 	if n.HasClosure() {
 		text += " " + string(n.ClosureLine.Value(r.src))
 	}
-	words := strings.Join(strings.Fields(html.UnescapeString(previewTag.ReplaceAllString(text, " "))), " ")
+	words := plan.HTMLWords(text)
 	if words == "" {
 		return nil
 	}

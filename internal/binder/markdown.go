@@ -1,8 +1,6 @@
 package binder
 
 import (
-	"html"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -11,6 +9,8 @@ import (
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
+
+	"electionbinder/internal/plan"
 )
 
 // Text sizes in points.
@@ -108,9 +108,6 @@ func (r *renderer) block(n ast.Node, x float64, src []byte, color rgb) {
 	}
 }
 
-// htmlTag is an HTML tag, or the start or end of a comment.
-var htmlTag = regexp.MustCompile(`<!--|-->|<[^<>]*>`)
-
 // htmlBlock prints the words of an HTML block without its tags; a comment,
 // a note the clerk left for themselves, is not printed at all.
 func (r *renderer) htmlBlock(n *ast.HTMLBlock, x float64, src []byte, color rgb) {
@@ -126,7 +123,7 @@ func (r *renderer) htmlBlock(n *ast.HTMLBlock, x float64, src []byte, color rgb)
 	if n.HasClosure() {
 		b.Write(n.ClosureLine.Value(src))
 	}
-	words := strings.Join(strings.Fields(html.UnescapeString(htmlTag.ReplaceAllString(b.String(), " "))), " ")
+	words := plan.HTMLWords(b.String())
 	if words == "" {
 		return
 	}

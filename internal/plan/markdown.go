@@ -2,6 +2,7 @@ package plan
 
 import (
 	"bytes"
+	"html"
 	"regexp"
 	"strings"
 
@@ -111,4 +112,14 @@ func lineEnd(src []byte, i int) int {
 		return i + j + 1
 	}
 	return len(src)
+}
+
+// htmlTag is an HTML tag, or the start or end of a comment.
+var htmlTag = regexp.MustCompile(`<!--|-->|<[^<>]*>`)
+
+// HTMLWords returns the words of a block of HTML without its tags, with
+// entities such as &amp; decoded: how the preview and the binder show HTML
+// a clerk left in a body.
+func HTMLWords(raw string) string {
+	return strings.Join(strings.Fields(html.UnescapeString(htmlTag.ReplaceAllString(raw, " "))), " ")
 }
