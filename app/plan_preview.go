@@ -62,9 +62,26 @@ func (r previewRenderer) block(n ast.Node) []widget.RichTextSegment {
 	case *east.Table:
 		return []widget.RichTextSegment{r.table(t)}
 	case *ast.HTMLBlock:
-		return []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: r.lines(n)}}
+		return r.html(t)
 	}
 	return r.blocks(n)
+}
+
+// html previews an HTML block as the binder prints it: a comment not at
+// all, other HTML as its words without the tags.
+func (r previewRenderer) html(n *ast.HTMLBlock) []widget.RichTextSegment {
+	if n.HTMLBlockType == ast.HTMLBlockType2 {
+		return nil
+	}
+	text := r.lines(n)
+	if n.HasClosure() {
+		text += " " + string(n.ClosureLine.Value(r.src))
+	}
+	words := plan.HTMLWords(text)
+	if words == "" {
+		return nil
+	}
+	return []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: words}}
 }
 
 func (r previewRenderer) lines(n ast.Node) string {
@@ -114,6 +131,9 @@ func (r previewRenderer) list(l *ast.List) *widget.ListSegment {
 			if sub, ok := c.(*ast.List); ok {
 				nested = append(nested, r.list(sub))
 				continue
+			}
+			if len(texts) > 0 { // a second paragraph of the item: keep its words apart
+				texts = append(texts, previewText(" ", fyne.TextStyle{}))
 			}
 			texts = append(texts, r.listText(c)...)
 		}

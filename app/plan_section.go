@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -19,9 +20,17 @@ type sectionEditor struct {
 	title    *widget.Entry
 	guidance *widget.Label
 	body     *widget.Entry
+	tooLong  *widget.Label // says why a very long body cannot be edited here
+	long     string        // the body of the section shown, when it is too long to edit
 	preview  *widget.RichText
 	content  fyne.CanvasObject
 }
+
+// maxEditableBody is the longest body, in bytes, the editor loads into its
+// text field: Fyne's multi-line entry slows down with the square of its
+// length (about a second a keystroke at 100 KB, minutes to open 2 MB), so a
+// longer section is shown in the preview only, and the window stays usable.
+const maxEditableBody = 64 << 10
 
 func newSectionEditor(s *plansScreen) *sectionEditor {
 	e := &sectionEditor{s: s}
@@ -34,6 +43,10 @@ func newSectionEditor(s *plansScreen) *sectionEditor {
 	e.body.Wrapping = fyne.TextWrapWord
 	e.body.SetPlaceHolder("Write this section in Markdown: # headings, - lists, - [ ] checklists, **bold**, *italic*, | tables |.\nPlaceholders: {{jurisdiction}}, {{county}}, {{clerk}}, {{role:it-support}}.")
 	e.body.OnChanged = e.saveBody
+	e.tooLong = widget.NewLabel("")
+	e.tooLong.Wrapping = fyne.TextWrapWord
+	e.tooLong.Importance = widget.WarningImportance
+	e.tooLong.Hide()
 	e.preview = widget.NewRichText()
 	e.preview.Wrapping = fyne.TextWrapWord
 	split := container.NewHSplit(
@@ -43,6 +56,7 @@ func newSectionEditor(s *plansScreen) *sectionEditor {
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel("Section"), nil, e.title),
 		e.guidance,
+		e.tooLong,
 	)
 	e.content = container.NewBorder(top, nil, nil, nil, split)
 	return e
@@ -58,7 +72,7 @@ func (e *sectionEditor) edit(id int64) {
 	e.id = id
 	e.s.loading = true
 	e.title.SetText(sec.Title)
-	e.body.SetText(sec.Body)
+	e.showBody(sec.Body)
 	e.s.loading = false
 	if g := strings.TrimSpace(sec.Guidance); g != "" {
 		e.guidance.SetText("Guidance: " + g)
@@ -71,14 +85,39 @@ func (e *sectionEditor) edit(id int64) {
 	e.s.editor.Refresh()
 }
 
+// showBody puts a body in the text field, or, when it is too long to edit
+// there, says so and leaves the field empty and disabled.
+func (e *sectionEditor) showBody(body string) {
+	if len(body) <= maxEditableBody {
+		e.long = ""
+		e.tooLong.Hide()
+		e.body.Enable()
+		e.body.SetText(body)
+		return
+	}
+	e.long = body
+	e.body.SetText("")
+	e.body.Disable()
+	e.tooLong.SetText(fmt.Sprintf("This section is %d KB long, too long to edit here without freezing the window. "+
+		"It prints in full. To edit it, export the plan as Markdown, add headings to split it into smaller sections, and import it again.",
+		len(body)>>10))
+	e.tooLong.Show()
+}
+
 func (e *sectionEditor) focusTitle() { focusPlanField(e.title) }
 
-// refreshPreview renders the body with its placeholders filled in.
+// refreshPreview renders the body with its placeholders filled in; of a
+// body too long to edit, the start.
 func (e *sectionEditor) refreshPreview() {
 	if e.s.resolver == nil {
 		return
 	}
-	text, _ := e.s.resolver.Resolve(e.body.Text)
+	source := e.body.Text
+	if e.long != "" {
+		source = e.long[:strings.LastIndexByte(e.long[:maxEditableBody], '\n')+1] +
+			"\n\n*The preview stops here; the printed binder has the whole section.*"
+	}
+	text, _ := e.s.resolver.Resolve(source)
 	e.preview.Segments = markdownSegments(text)
 	e.preview.Refresh()
 }
@@ -100,7 +139,7 @@ func (e *sectionEditor) saveTitle(text string) {
 
 func (e *sectionEditor) saveBody(text string) {
 	i := e.s.sectionIndex(e.id)
-	if e.s.loading || i < 0 {
+	if e.s.loading || i < 0 || e.long != "" {
 		return
 	}
 	e.refreshPreview()

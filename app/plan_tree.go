@@ -247,6 +247,9 @@ func (t *sectionTree) undoRemove() {
 	if err != nil {
 		return
 	}
+	if t.s.plan == nil || t.s.plan.ID != t.removed.PlanID { // the clerk moved to another plan since
+		t.s.reloadList(t.removed.PlanID)
+	}
 	id := t.removed.Sections[0].ID
 	t.removed = nil
 	t.undo.Disable()

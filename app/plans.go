@@ -253,6 +253,24 @@ func (s *plansScreen) showStatus() {
 	}
 	parts = append(parts, fmt.Sprintf("%d sections, %d scenarios", len(p.Sections), len(p.Scenarios)))
 	s.status.SetText(strings.Join(parts, " · "))
+	s.relabel()
+}
+
+// relabel keeps the plan picker's label of the open plan in step with its
+// title and status as they are edited.
+func (s *plansScreen) relabel() {
+	i := s.picker.SelectedIndex()
+	if i < 0 || i >= len(s.plans) || s.plans[i].ID != s.plan.ID {
+		return
+	}
+	s.plans[i].Title, s.plans[i].Status = s.plan.Title, s.plan.Status
+	label := planPickerLabel(s.plans[i])
+	if s.picker.Options[i] == label {
+		return
+	}
+	s.picker.Options[i] = label
+	s.picker.Selected = label // set directly: OnChanged would reopen the plan
+	s.picker.Refresh()
 }
 
 func formatPlanDate(t time.Time) string {

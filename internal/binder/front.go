@@ -342,7 +342,7 @@ func (r *renderer) section(s *Section, number string, depth int) {
 	if depth == 0 {
 		r.partHeading(number, s.Title)
 	} else {
-		r.subHeading(number, s.Title, depth)
+		r.subHeading(number, s.Title, depth, r.bodyLead(s.Body))
 	}
 	if s.Changed {
 		r.markChanged()
@@ -354,21 +354,22 @@ func (r *renderer) section(s *Section, number string, depth int) {
 }
 
 // subHeading draws the heading of a subsection, kept with what follows it.
-func (r *renderer) subHeading(number, title string, depth int) {
+func (r *renderer) subHeading(number, title string, depth int, lead float64) {
 	size := map[int]float64{1: 14, 2: 12}[depth]
 	if size == 0 {
 		size = 11
 	}
 	lh := lineHeight(size)
 	r.y += 3
-	r.ensure(lh + 2*lineHeight(bodySize))
+	const after = 1.2
+	r.ensure(lh + after + lead)
 	r.addEntry(number, title, depth, true)
 	numW := r.m.width(number, "B", size) + 3
 	r.setFont("B", size)
 	r.setColor(colorAccent)
 	r.pdf.Text(r.left, baseline(r.y, lh, size), number)
 	r.paragraph(styledSpans(title, "B"), numW, size, lh, colorAccent)
-	r.y += 1.2
+	r.y += after
 }
 
 // joinNonEmpty joins the parts that are not blank.

@@ -9,6 +9,8 @@ import (
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
+
+	"electionbinder/internal/plan"
 )
 
 // Text sizes in points.
@@ -94,7 +96,7 @@ func (r *renderer) block(n ast.Node, x float64, src []byte, color rgb) {
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
 		r.codeBlock(n, x, src)
 	case *ast.HTMLBlock:
-		r.codeBlock(n, x, src)
+		r.htmlBlock(n, x, src, color)
 	case *ast.ThematicBreak:
 		r.ensure(lh)
 		r.rule(r.left+x, r.right, r.y+lh/2, colorRule, 0.3)
@@ -106,6 +108,30 @@ func (r *renderer) block(n ast.Node, x float64, src []byte, color rgb) {
 	}
 }
 
+// htmlBlock prints the words of an HTML block without its tags; a comment,
+// a note the clerk left for themselves, is not printed at all.
+func (r *renderer) htmlBlock(n *ast.HTMLBlock, x float64, src []byte, color rgb) {
+	if n.HTMLBlockType == ast.HTMLBlockType2 {
+		return
+	}
+	var b strings.Builder
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		b.Write(seg.Value(src))
+	}
+	if n.HasClosure() {
+		b.Write(n.ClosureLine.Value(src))
+	}
+	words := plan.HTMLWords(b.String())
+	if words == "" {
+		return
+	}
+	lh := lineHeight(bodySize)
+	r.paragraph(plainSpans(cleanText(words)), x, bodySize, lh, color)
+	r.y += lh * 0.45
+}
+
 // mdHeading draws a heading inside a section body, kept with what follows.
 func (r *renderer) mdHeading(n *ast.Heading, x float64, src []byte) {
 	size := map[int]float64{1: 13, 2: 12}[n.Level]
@@ -114,9 +140,10 @@ func (r *renderer) mdHeading(n *ast.Heading, x float64, src []byte) {
 	}
 	lh := lineHeight(size)
 	r.y += 1.5
-	r.ensure(lh + 2*lineHeight(bodySize))
+	const after = 0.8
+	r.ensure(lh + after + r.leadHeight(n.NextSibling(), x, src))
 	r.paragraph(boldSpans(inlineSpans(n, src)), x, size, lh, colorAccent)
-	r.y += 0.8
+	r.y += after
 }
 
 // list draws a bullet, numbered or task list; task items get a box.
@@ -195,8 +222,38 @@ func (r *renderer) codeBlock(n ast.Node, x float64, src []byte) {
 	r.y += lineHeight(bodySize) * 0.45
 }
 
+// leadHeight is how much of the block n must follow a heading on the same
+// page: two lines of text, or a table's header and first row; at most half
+// a page, so that a tall first row never leaves a page nearly blank.
+func (r *renderer) leadHeight(n ast.Node, x float64, src []byte) float64 {
+	lead := 2 * lineHeight(bodySize)
+	if tbl, ok := n.(*east.Table); ok {
+		if t := r.mdTableOf(tbl, x, src); t != nil {
+			lead = max(lead, r.tableLead(t))
+		}
+	}
+	return min(lead, (r.bottom()-marginTop)/2)
+}
+
+// bodyLead is the leadHeight of the first block of a section body.
+func (r *renderer) bodyLead(body string) float64 {
+	b, ok := r.bodies[body]
+	if !ok {
+		return 2 * lineHeight(bodySize)
+	}
+	return r.leadHeight(b.doc.FirstChild(), 0, b.src)
+}
+
 // mdTable draws a Markdown table that breaks across pages with its header repeated.
 func (r *renderer) mdTable(n *east.Table, x float64, src []byte) {
+	if t := r.mdTableOf(n, x, src); t != nil {
+		r.drawTable(t)
+	}
+}
+
+// mdTableOf lays out a Markdown table's cells and column widths, or returns
+// nil for a table without columns.
+func (r *renderer) mdTableOf(n *east.Table, x float64, src []byte) *table {
 	t := &table{size: tableSize}
 	var cols [][]cell
 	for rowNode := n.FirstChild(); rowNode != nil; rowNode = rowNode.NextSibling() {
@@ -223,7 +280,7 @@ func (r *renderer) mdTable(n *east.Table, x float64, src []byte) {
 		}
 	}
 	if len(cols) == 0 {
-		return
+		return nil
 	}
 	for i := range t.rows {
 		t.rows[i].cells = padCells(t.rows[i].cells, len(cols))
@@ -232,8 +289,33 @@ func (r *renderer) mdTable(n *east.Table, x float64, src []byte) {
 		t.header = padCells(t.header, len(cols))
 	}
 	t.indent = x
-	t.widths = r.columnWidths(cols, r.width()-x, tableSize, 1.6)
-	r.drawTable(t)
+	t.size = r.tableTextSize(cols, r.width()-x, 1.6)
+	t.widths = r.columnWidths(cols, r.width()-x, t.size, 1.6)
+	return t
+}
+
+// tableTextSize is the text size of a Markdown table: the usual size, or,
+// for a table with so many columns that its longest words would break in
+// the middle, down to 6 points where they fit whole.
+func (r *renderer) tableTextSize(cols [][]cell, width, pad float64) float64 {
+	size := tableSize
+	for ; size > 6; size -= 0.5 {
+		total := 0.0
+		for _, col := range cols {
+			widest := 0.0
+			for _, c := range col {
+				for _, p := range c.paras {
+					w, _ := r.spanWidths(p.spans, size)
+					widest = max(widest, w)
+				}
+			}
+			total += widest + 2*pad
+		}
+		if total <= width {
+			break
+		}
+	}
+	return size
 }
 
 // padCells gives a row as many cells as the table has columns.

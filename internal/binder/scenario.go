@@ -9,6 +9,9 @@ import (
 func (r *renderer) scenarios() {
 	r.addEntry("", "Scenarios", 0, true)
 	for i := range r.doc.Scenarios {
+		// The running title names the scenario, so that a page of a long
+		// checklist taken out of the binder still says which incident it is for.
+		r.partTitle = "Scenario " + strconv.Itoa(i+1) + ": " + r.doc.Scenarios[i].Title
 		if i > 0 {
 			r.newPage()
 		}
@@ -39,29 +42,31 @@ func (r *renderer) scenario(n int, s *Scenario) {
 	r.rule(r.left, r.right, r.y, colorAccent, 0.6)
 	r.y += 4
 	if _, ok := r.bodies[s.Description]; ok {
-		r.scenarioHeading("What it looks like")
+		r.scenarioHeading("What it looks like", r.bodyLead(s.Description))
 		r.markdown(s.Description, 0)
 	}
-	r.scenarioHeading("Response checklist")
-	r.stepsTable(s.Steps, "Responsible", "No response steps are written for this scenario yet.")
-	r.scenarioHeading("Communications")
-	r.stepsTable(s.Communications, "Who speaks or approves", "No communication steps are written for this scenario yet.")
+	r.stepsTable("Response checklist", s.Steps, "Responsible", "No response steps are written for this scenario yet.")
+	r.stepsTable("Communications", s.Communications, "Who speaks or approves", "No communication steps are written for this scenario yet.")
 	r.notes()
 }
 
-// scenarioHeading draws a heading inside a scenario, kept with what follows.
-func (r *renderer) scenarioHeading(title string) {
+// scenarioHeading draws a heading inside a scenario, kept with the lead mm
+// of what follows.
+func (r *renderer) scenarioHeading(title string, lead float64) {
 	lh := lineHeight(12)
+	const after = 0.8
 	r.y += 2
-	r.ensure(lh + 14)
+	r.ensure(lh + after + lead)
 	r.paragraph(styledSpans(title, "B"), 0, 12, lh, colorAccent)
-	r.y += 0.8
+	r.y += after
 }
 
-// stepsTable draws numbered steps with a box to tick, who does each and a
-// blank column to write the time it was done.
-func (r *renderer) stepsTable(steps []Step, who, none string) {
+// stepsTable draws a heading over numbered steps with a box to tick, who
+// does each and a blank column to write the time it was done; the heading
+// stays on the page of the first step.
+func (r *renderer) stepsTable(heading string, steps []Step, who, none string) {
 	if len(steps) == 0 {
+		r.scenarioHeading(heading, 2*lineHeight(bodySize))
 		r.paragraph(styledSpans(none, "I"), 0, bodySize, lineHeight(bodySize), colorGray)
 		r.y += 2
 		return
@@ -72,6 +77,7 @@ func (r *renderer) stepsTable(steps []Step, who, none string) {
 	for i, s := range steps {
 		t.rows = append(t.rows, row{cells: []cell{tickBox(), boldTxt(strconv.Itoa(i + 1)), stepCell(s), roleCell(s), txt("")}})
 	}
+	r.scenarioHeading(heading, min(r.tableLead(t), (r.bottom()-marginTop)/2))
 	r.drawTable(t)
 }
 

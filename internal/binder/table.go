@@ -150,6 +150,22 @@ func (r *renderer) drawTable(t *table) {
 	r.y += 2
 }
 
+// tableLead is the height of a table's header and first row: what must
+// fit on a page for the table to start there.
+func (r *renderer) tableLead(t *table) float64 {
+	if t.pad == 0 {
+		t.pad = 1.6
+	}
+	h := 0.0
+	if t.header != nil {
+		h = r.layRow(t, &row{cells: t.header}, true).height
+	}
+	if len(t.rows) > 0 {
+		h += r.layRow(t, &t.rows[0], false).height
+	}
+	return h
+}
+
 // keepTogether starts a new page (with the header) when rows do not fit in
 // what is left of this page but would fit on a fresh one.
 func (r *renderer) keepTogether(t *table, head laidRow, rows []laidRow) {

@@ -113,7 +113,7 @@ func WriteMarkdown(d Document) []byte {
 	var b bytes.Buffer
 	writeFrontMatter(&b, d)
 	for _, s := range d.Sections {
-		fmt.Fprintf(&b, "%s %s\n\n", strings.Repeat("#", min(s.Depth, MaxDepth)+1), oneLine(s.Title))
+		fmt.Fprintf(&b, "%s %s\n\n", strings.Repeat("#", min(s.Depth, MaxDepth)+1), escapeTitle(oneLine(s.Title)))
 		if g := normalizeBody(s.Guidance); g != "" {
 			b.WriteString(quote(guidancePrefix + " " + g))
 			b.WriteString("\n\n")
@@ -146,7 +146,7 @@ func writeFrontMatter(b *bytes.Buffer, d Document) {
 
 func writeScenario(b *bytes.Buffer, sc Scenario) {
 	sc = normalizeScenario(sc)
-	fmt.Fprintf(b, "# %s %s\n\nLevel: %s\nSeverity: %s\n\n", scenarioPrefix, oneLine(sc.Title), sc.Level, sc.Severity)
+	fmt.Fprintf(b, "# %s %s\n\nLevel: %s\nSeverity: %s\n\n", scenarioPrefix, escapeTitle(oneLine(sc.Title)), sc.Level, sc.Severity)
 	if desc := normalizeBody(sc.Description); desc != "" {
 		fmt.Fprintf(b, "## %s\n\n%s\n\n", headDescription, desc)
 	}
@@ -239,6 +239,7 @@ func ReadMarkdown(src []byte) (Document, error) {
 	}
 	src = []byte(text)
 	src = bytes.ReplaceAll(bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n")), []byte("\r"), []byte("\n"))
+	src = wordBullets(src)
 	var d Document
 	src = readFrontMatter(src, &d)
 	heads := topHeadings(src)
@@ -258,6 +259,44 @@ func ReadMarkdown(src []byte) (Document, error) {
 		r.add(h, string(src[h.end:end]))
 	}
 	return d, nil
+}
+
+// wordBullet is a line of a list as Word saves it in plain text: a bullet
+// glyph and a tab ("•" first level, "o" second, "§" third), or "•" and a space.
+var wordBullet = regexp.MustCompile(`^([ \t]*)(?:([•·▪●])[ \t]|([o◦○])\t|([§■])\t)[ \t]*(.*)$`)
+
+// wordBullets turns Word's plain-text bullets into Markdown list items,
+// nested by the glyph Word uses for each level; code blocks are left alone.
+func wordBullets(src []byte) []byte {
+	if !bytes.ContainsAny(src, "•·▪●o◦○§■") {
+		return src
+	}
+	lines := strings.Split(string(src), "\n")
+	fence := ""
+	for i, line := range lines {
+		if t := strings.TrimLeft(line, " "); strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+			if fence == "" {
+				fence = t[:3]
+			} else if strings.HasPrefix(t, fence) {
+				fence = ""
+			}
+			continue
+		}
+		m := wordBullet.FindStringSubmatch(line)
+		if fence != "" || m == nil {
+			continue
+		}
+		tabs := strings.Count(m[1], "\t")
+		level := tabs + (len(m[1])-tabs)/4
+		switch {
+		case m[3] != "":
+			level = max(level, 1)
+		case m[4] != "":
+			level = max(level, 2)
+		}
+		lines[i] = strings.Repeat("  ", level) + "- " + m[5]
+	}
+	return []byte(strings.Join(lines, "\n"))
 }
 
 var frontMatterLine = regexp.MustCompile(`^([a-z][a-z-]*):\s*(.*)$`)

@@ -77,7 +77,7 @@ func sectionGaps(p *Plan, s Section, r *Resolver, roles roleUses) []Gap {
 		gaps = append(gaps, Gap{Kind: GapEmptySection, SectionID: s.ID,
 			Message: fmt.Sprintf("Section %q is empty.", s.Title)})
 	}
-	for _, ph := range FindPlaceholders(s.Body) {
+	for _, ph := range distinct(FindPlaceholders(s.Body)) {
 		if ph.Name == "role" {
 			roles.note(ph.Role, s.ID, 0)
 		}
@@ -100,13 +100,34 @@ func scenarioGaps(sc Scenario, r *Resolver, roles roleUses) []Gap {
 			roles.note(st.Role, 0, sc.ID)
 		}
 	}
-	for _, ph := range FindPlaceholders(sc.Description) {
+	texts := []string{sc.Description}
+	for _, st := range append(append([]Step(nil), sc.Response...), sc.Communications...) {
+		texts = append(texts, st.Action, st.Audience, st.Statement)
+	}
+	for _, ph := range distinct(FindPlaceholders(strings.Join(texts, "\n"))) {
+		if ph.Name == "role" {
+			roles.note(ph.Role, 0, sc.ID)
+		}
 		if _, ok := r.Value(ph); !ok {
 			gaps = append(gaps, Gap{Kind: GapPlaceholder, ScenarioID: sc.ID, Role: ph.Role,
 				Message: fmt.Sprintf("Scenario %q: %s %s.", sc.Title, ph.Text, whyUnresolved(ph, r))})
 		}
 	}
 	return gaps
+}
+
+// distinct keeps the first of placeholders written the same way, so that a
+// section naming {{county}} twenty times has one gap, not twenty.
+func distinct(list []Placeholder) []Placeholder {
+	seen := map[string]bool{}
+	var out []Placeholder
+	for _, ph := range list {
+		if !seen[ph.Text] {
+			seen[ph.Text] = true
+			out = append(out, ph)
+		}
+	}
+	return out
 }
 
 // whyUnresolved explains in plain words why a placeholder has no value.

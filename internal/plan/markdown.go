@@ -2,6 +2,8 @@ package plan
 
 import (
 	"bytes"
+	"html"
+	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -60,7 +62,39 @@ func headingAt(src []byte, h *ast.Heading) heading {
 	if src[h.Pos()] != '#' { // a setext heading: skip its underline
 		end = lineEnd(src, end)
 	}
-	return heading{level: h.Level, title: strings.TrimSpace(title.String()), start: start, end: end}
+	return heading{level: h.Level, title: cleanTitle(title.String()), start: start, end: end}
+}
+
+var (
+	// pandocAttributes is a heading's trailing "{#id .class}" block.
+	pandocAttributes = regexp.MustCompile(`(^|[^\\])\{[#.-][^{}]*\}\s*$`)
+	// pandocAnchor is the empty bookmark span pandoc writes for Word's "_Toc" anchors.
+	pandocAnchor = regexp.MustCompile(`(^|[^\\])\[\]\{#[^{}]*\}`)
+	// escapedPunct is a backslash escape of ASCII punctuation.
+	escapedPunct = regexp.MustCompile("\\\\([!-/:-@\\[-`{-~])")
+)
+
+// cleanTitle returns the words of a heading as a clerk reads them: without
+// pandoc's attributes and bookmark spans, and with backslash escapes undone.
+// escapeTitle is its inverse.
+func cleanTitle(raw string) string {
+	t := strings.TrimSpace(raw)
+	for pandocAttributes.MatchString(t) {
+		t = strings.TrimSpace(pandocAttributes.ReplaceAllString(t, "$1"))
+	}
+	for pandocAnchor.MatchString(t) {
+		t = pandocAnchor.ReplaceAllString(t, "$1")
+	}
+	return strings.TrimSpace(escapedPunct.ReplaceAllString(t, "$1"))
+}
+
+// escapeTitle writes a title so that cleanTitle reads it back unchanged.
+func escapeTitle(title string) string {
+	t := strings.ReplaceAll(escapedPunct.ReplaceAllString(title, "\\$0"), "{", "\\{")
+	if strings.HasSuffix(t, "#") { // else Markdown reads it as a closing sequence
+		t = t[:len(t)-1] + "\\#"
+	}
+	return t
 }
 
 // lineStart returns the offset of the start of the line holding offset i.
@@ -78,4 +112,14 @@ func lineEnd(src []byte, i int) int {
 		return i + j + 1
 	}
 	return len(src)
+}
+
+// htmlTag is an HTML tag, or the start or end of a comment.
+var htmlTag = regexp.MustCompile(`<!--|-->|<[^<>]*>`)
+
+// HTMLWords returns the words of a block of HTML without its tags, with
+// entities such as &amp; decoded: how the preview and the binder show HTML
+// a clerk left in a body.
+func HTMLWords(raw string) string {
+	return strings.Join(strings.Fields(html.UnescapeString(htmlTag.ReplaceAllString(raw, " "))), " ")
 }

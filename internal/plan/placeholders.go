@@ -8,8 +8,13 @@ import (
 	"electionbinder/internal/settings"
 )
 
-// placeholderRE finds {{name}} and {{role:slug}} in a body.
-var placeholderRE = regexp.MustCompile(`\{\{\s*([A-Za-z]+)\s*(?::\s*([A-Za-z0-9-]*)\s*)?\}\}`)
+// placeholderRE finds every {{…}} on one line of a body: {{name}} and
+// {{role:slug}}, and also what a clerk mistyped, so that it shows as a gap
+// instead of printing silently.
+var placeholderRE = regexp.MustCompile(`\{\{([^{}\n]{0,200})\}\}`)
+
+// slugSeparators are what clerks type between the words of a role's slug.
+var slugSeparators = regexp.MustCompile(`[\s_-]+`)
 
 // Placeholder is one {{…}} found in a text.
 type Placeholder struct {
@@ -22,9 +27,28 @@ type Placeholder struct {
 func FindPlaceholders(text string) []Placeholder {
 	var out []Placeholder
 	for _, m := range placeholderRE.FindAllStringSubmatch(text, -1) {
-		out = append(out, Placeholder{Text: m[0], Name: strings.ToLower(m[1]), Role: strings.ToLower(m[2])})
+		out = append(out, parsePlaceholder(m[0], m[1]))
 	}
 	return out
+}
+
+// parsePlaceholder reads the inside of {{…}} forgivingly: names in any case
+// with spaces around them, and a role written "IT Support" or "it_support"
+// for the slug "it-support". What it cannot read keeps its text as its name,
+// which no resolver knows, so it counts as a gap.
+func parsePlaceholder(text, inner string) Placeholder {
+	name, arg, hasArg := strings.Cut(inner, ":")
+	p := Placeholder{Text: text, Name: strings.ToLower(strings.TrimSpace(name))}
+	if hasArg {
+		p.Role = strings.Trim(slugSeparators.ReplaceAllString(strings.ToLower(strings.TrimSpace(arg)), "-"), "-")
+	}
+	if p.Name == "role" && hasArg {
+		return p
+	}
+	if hasArg || p.Name == "role" {
+		p.Name = strings.ToLower(strings.TrimSpace(inner))
+	}
+	return p
 }
 
 // Resolver fills placeholders from the jurisdiction profile and the call tree.

@@ -6,6 +6,7 @@ import (
 	"electionbinder/internal/idlist"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/google/uuid"
@@ -180,9 +181,17 @@ func (s *Store) MoveSection(id int64, delta int) error {
 		if err != nil {
 			return err
 		}
-		return placeSiblings(tx, p.parentID, idlist.Move(ids, id, delta))
+		moved := idlist.Move(slices.Clone(ids), id, delta)
+		if slices.Equal(moved, ids) { // already first or last: nothing to save
+			return errNoChange
+		}
+		return placeSiblings(tx, p.parentID, moved)
 	})
 }
+
+// errNoChange tells reshape that the change asked for changes nothing, so
+// the plan is not marked as edited.
+var errNoChange = errors.New("nothing changes")
 
 // IndentSection makes a section the last child of the sibling before it.
 func (s *Store) IndentSection(id int64) error {
@@ -259,7 +268,9 @@ func (s *Store) reshape(id int64, what string, fn func(tx *sql.Tx, p sectionPlac
 		if err != nil {
 			return err
 		}
-		if err := fn(tx, p); err != nil {
+		if err := fn(tx, p); errors.Is(err, errNoChange) {
+			return nil
+		} else if err != nil {
 			return err
 		}
 		return touch(tx, p.planID)
