@@ -1,11 +1,8 @@
 package app
 
 import (
-	"database/sql"
 	"errors"
 	"os"
-
-	"electionbinder/internal/settings"
 )
 
 // removeEmptyFile deletes the empty placeholder that a save dialog leaves, so
@@ -22,11 +19,4 @@ func removeEmptyFile(path string) error {
 		return os.Remove(path)
 	}
 	return errors.New("that file already exists; choose a new name")
-}
-
-// setDB swaps in a newly opened database and rebuilds the screens over it.
-func (u *ui) setDB(conn *sql.DB) {
-	u.db = conn
-	u.settings = settings.New(conn)
-	u.nav.rebuild()
 }

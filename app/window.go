@@ -131,3 +131,10 @@ func (u *ui) saved(err error) {
 	}
 	u.status.set("Saved")
 }
+
+// setDB swaps in a newly opened database and rebuilds the screens over it.
+func (u *ui) setDB(conn *sql.DB) {
+	u.db = conn
+	u.settings = settings.New(conn)
+	u.nav.rebuild()
+}

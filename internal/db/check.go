@@ -11,61 +11,56 @@ import (
 
 var sqliteHeader = []byte("SQLite format 3\x00")
 
-// fileInfo is what a read-only look at an existing database found.
-type fileInfo struct {
-	version int
-}
-
-// inspectExisting returns nil for a missing or empty file, the file's schema
+// inspectExisting returns 0 for a missing or empty file, the file's schema
 // version for one we may open, and an error for one we must refuse. It never
 // writes to the file.
-func inspectExisting(path string) (*fileInfo, error) {
+func inspectExisting(path string) (int, error) {
 	st, err := os.Stat(path)
 	if errors.Is(err, os.ErrNotExist) {
-		return nil, nil
+		return 0, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", path, err)
+		return 0, fmt.Errorf("reading %s: %w", path, err)
 	}
 	if st.IsDir() {
-		return nil, fmt.Errorf("%s is a folder, not a database file", path)
+		return 0, fmt.Errorf("%s is a folder, not a database file", path)
 	}
 	if st.Size() == 0 {
-		return nil, nil
+		return 0, nil
 	}
 	return Inspect(path)
 }
 
 // Inspect checks, without changing it, that the file at path is a sound
 // binder database this version can open, and returns its schema version.
-func Inspect(path string) (*fileInfo, error) {
+func Inspect(path string) (version int, err error) {
 	if err := checkHeader(path); err != nil {
-		return nil, err
+		return 0, err
 	}
 	conn, err := sql.Open("sqlite3", readOnlyDSN(path))
 	if err != nil {
-		return nil, fmt.Errorf("opening %s: %w", path, err)
+		return 0, fmt.Errorf("opening %s: %w", path, err)
 	}
 	defer conn.Close()
 	conn.SetMaxOpenConns(1)
 
-	var appID, version int
+	var appID int
 	if err := conn.QueryRow("PRAGMA application_id").Scan(&appID); err != nil {
-		return nil, ErrCorrupt
+		return 0, ErrCorrupt
 	}
 	if err := conn.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
-		return nil, ErrCorrupt
+		return 0, ErrCorrupt
 	}
 	if err := checkIntegrity(conn); err != nil {
-		return nil, err
+		return 0, err
 	}
 	if appID != ApplicationID && !(appID == 0 && version == 0 && isEmptySchema(conn)) {
-		return nil, ErrOtherProgram
+		return 0, ErrOtherProgram
 	}
 	if version > LatestVersion() {
-		return nil, ErrTooNew
+		return 0, ErrTooNew
 	}
-	return &fileInfo{version: version}, nil
+	return version, nil
 }
 
 func checkHeader(path string) error {

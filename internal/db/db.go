@@ -41,12 +41,12 @@ func DefaultPath() (string, error) {
 // Open opens (or creates) the database at path, refuses a file it must not
 // touch, sets a copy of an older file aside, and migrates it to the latest version.
 func Open(path string) (*sql.DB, error) {
-	existing, err := inspectExisting(path)
+	version, err := inspectExisting(path)
 	if err != nil {
 		return nil, err
 	}
-	if existing != nil && existing.version < LatestVersion() && existing.version > 0 {
-		if _, err := setAside(path, existing.version); err != nil {
+	if version > 0 && version < LatestVersion() {
+		if _, err := setAside(path, version); err != nil {
 			return nil, err
 		}
 	}
