@@ -11,7 +11,8 @@ import (
 
 // Backup writes a consistent copy of the open database to out, even while it
 // is in use. The copy appears under its final name only once it is complete.
-// An existing file at out is never replaced.
+// An existing file at out is never replaced. The backup is noted in the
+// database's backup log.
 func Backup(conn *sql.DB, out string) error {
 	if _, err := os.Stat(out); err == nil {
 		return fmt.Errorf("%s already exists; choose a new file name", out)
@@ -27,7 +28,7 @@ func Backup(conn *sql.DB, out string) error {
 	if err := os.Rename(tmp, out); err != nil {
 		return fmt.Errorf("saving the backup as %s: %w", out, err)
 	}
-	return nil
+	return RecordBackup(conn, BackupRecord{TakenAt: time.Now(), Path: out})
 }
 
 // Restore replaces the database file at dst with the backup at src, after

@@ -295,3 +295,27 @@ func TestRestoreOverADamagedFileKeepsItsBytes(t *testing.T) {
 	}
 	mustOpen(t, path)
 }
+
+func TestBackupIsLogged(t *testing.T) {
+	dir := t.TempDir()
+	conn, err := Open(filepath.Join(dir, "binder.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if list, err := RecentBackups(conn, 5); err != nil || len(list) != 0 {
+		t.Fatalf("a new database has backups %v (%v)", list, err)
+	}
+	for _, name := range []string{"one.db", "two.db"} {
+		if err := Backup(conn, filepath.Join(dir, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	list, err := RecentBackups(conn, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != 2 || filepath.Base(list[0].Path) != "two.db" || list[0].TakenAt.IsZero() {
+		t.Fatalf("backup log = %+v, want two.db first", list)
+	}
+}
