@@ -152,18 +152,21 @@ func dateText(t time.Time) string {
 	return t.Format(dateLayout)
 }
 
-// print is one full print of a plan's binder, as the print log keeps it.
+// print is one print of a plan's binder, as the print log keeps it.
 type print struct {
 	revision      int
 	contentHash   string
 	directoryHash string
 	pages         int
+	copy          string // the controlled-copy number printed on it; "" for none
+	since         int    // > 0: only the pages changed since this revision
 }
 
-// recordPrint adds a full print to the log.
+// recordPrint adds a print to the log.
 func (s *Store) recordPrint(planID int64, p print) error {
-	_, err := s.db.Exec(`INSERT INTO binder_prints(uuid, plan_id, revision, content_hash, directory_hash, pages)
-		VALUES(?, ?, ?, ?, ?, ?)`, uuid.NewString(), planID, p.revision, p.contentHash, p.directoryHash, p.pages)
+	_, err := s.db.Exec(`INSERT INTO binder_prints(uuid, plan_id, revision, content_hash, directory_hash, pages,
+		copy_number, since_revision) VALUES(?, ?, ?, ?, ?, ?, ?, ?)`, uuid.NewString(), planID, p.revision,
+		p.contentHash, p.directoryHash, p.pages, p.copy, p.since)
 	if err != nil {
 		return fmt.Errorf("noting the print: %w", err)
 	}
@@ -175,7 +178,7 @@ func (s *Store) recordPrint(planID int64, p print) error {
 func (s *Store) directoryAt(planID int64, revision int) (string, bool, error) {
 	var h string
 	err := s.db.QueryRow(`SELECT directory_hash FROM binder_prints WHERE plan_id = ? AND revision = ?
-		ORDER BY id DESC LIMIT 1`, planID, revision).Scan(&h)
+		AND since_revision = 0 ORDER BY id DESC LIMIT 1`, planID, revision).Scan(&h)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", false, nil
 	}

@@ -27,9 +27,10 @@ type ExportOptions struct {
 const pocketContacts = 6
 
 // Export prints plan planID as a binder to w, reading the plan, the
-// directory and the settings of the store's database. A full print is noted
-// in the print log, so a later changed-pages export knows whether the call
-// tree changed.
+// directory and the settings of the store's database. Every print of an
+// approved revision is noted in the print log, so a later changed-pages
+// export knows whether the call tree changed, and the readiness board which
+// controlled copies are current.
 func (s *Store) Export(w io.Writer, planID int64, opt ExportOptions) (Result, error) {
 	doc, opts, err := s.Document(planID, opt)
 	if err != nil {
@@ -39,9 +40,9 @@ func (s *Store) Export(w io.Writer, planID int64, opt ExportOptions) (Result, er
 	if err != nil {
 		return res, err
 	}
-	if opt.Since == 0 && !doc.Draft {
+	if !doc.Draft {
 		err = s.recordPrint(planID, print{revision: doc.Revision, contentHash: res.Hash,
-			directoryHash: directoryHash(doc), pages: res.TotalPages})
+			directoryHash: directoryHash(doc), pages: res.TotalPages, copy: doc.CopyNumber, since: opt.Since})
 	}
 	return res, err
 }

@@ -24,6 +24,7 @@ var demoLoaders = []demoLoader{
 	{"contingency plan", loadDemoPlan},
 	{"distribution list", loadDemoCopies},
 	{"training sessions", loadDemoTraining},
+	{"election calendar", loadDemoElection},
 }
 
 func runDemo(env *Env, args []string) error {
