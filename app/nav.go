@@ -24,6 +24,7 @@ func pages() []page {
 		{"Plans", theme.DocumentIcon(), newPlansScreen},
 		{"Contacts", theme.AccountIcon(), newContactsScreen},
 		{"Training", theme.CalendarIcon(), newTrainingScreen},
+		{readinessTitle, theme.ConfirmIcon(), newReadinessScreen},
 		{"Settings", theme.SettingsIcon(), newSettingsScreen},
 	}
 }

@@ -39,6 +39,7 @@ func newSettingsScreen(u *ui) screen {
 		widget.NewCard("Jurisdiction", "Printed on the binder's cover and used for {{jurisdiction}}, {{county}} and {{clerk}} in the plan.",
 			s.profileForm(profile)),
 		widget.NewCard("Preferences", "", s.preferencesForm()),
+		s.readinessCard(),
 	))
 	return s
 }

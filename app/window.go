@@ -36,7 +36,7 @@ func newUI(a fyne.App, dbPath string, conn *sql.DB) *ui {
 		u.win.Close()
 	})
 	u.addShortcuts()
-	u.nav.show(u.nav.savedPage())
+	u.nav.show(u.nav.openingPage())
 	return u
 }
 

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"database/sql"
 	"flag"
 	"fmt"
@@ -161,7 +160,11 @@ func runReadiness(env *Env, args []string) error {
 		return err
 	}
 	if *out != "" {
-		return writeReadiness(env, store, board, *out, ext)
+		if err := store.Export(*out, board, time.Now()); err != nil {
+			return err
+		}
+		fmt.Fprintln(env.Stdout, *out)
+		return nil
 	}
 	printBoard(env, board)
 	if n := board.Overdue(); n > 0 {
@@ -192,20 +195,6 @@ func printBoard(env *Env, b readiness.Board) {
 	for _, t := range b.Tasks {
 		fmt.Fprintf(env.Stdout, "%s\t%s\t%s\t%s\t%s\n", dayText(t.Due, ""), t.State, oneLine(t.Title), t.Fix.Label(), oneLine(t.Why))
 	}
-}
-
-func writeReadiness(env *Env, store *readiness.Store, b readiness.Board, out, ext string) error {
-	var buf bytes.Buffer
-	var err error
-	if ext == ".ics" {
-		err = readiness.WriteICS(&buf, b, time.Now())
-	} else {
-		err = store.WritePDF(&buf, b)
-	}
-	if err != nil {
-		return err
-	}
-	return saveFile(env, out, buf.Bytes())
 }
 
 // DemoElectionDays is how far ahead of the day it is loaded the sample election falls.

@@ -124,12 +124,13 @@ func checkVerified(c *check) ([]Task, error) {
 	return []Task{t}, nil
 }
 
-// currentPlan is the plan the board speaks of: the one approved last, or,
-// when none was ever approved, the one edited last.
-func (c *check) currentPlan() (*plan.Plan, error) {
-	list, err := plan.NewStore(c.s.db).List()
+// CurrentPlanID is the id of the plan the board speaks of: the one approved
+// last, or, when none was ever approved, the one edited last; 0 when there
+// is no plan.
+func (s *Store) CurrentPlanID() (int64, error) {
+	list, err := plan.NewStore(s.db).List()
 	if err != nil || len(list) == 0 {
-		return nil, err
+		return 0, err
 	}
 	pick := list[0]
 	for _, p := range list {
@@ -137,7 +138,16 @@ func (c *check) currentPlan() (*plan.Plan, error) {
 			pick = p
 		}
 	}
-	return plan.NewStore(c.s.db).Load(pick.ID)
+	return pick.ID, nil
+}
+
+// currentPlan loads the plan the board speaks of; nil when there is none.
+func (c *check) currentPlan() (*plan.Plan, error) {
+	id, err := c.s.CurrentPlanID()
+	if err != nil || id == 0 {
+		return nil, err
+	}
+	return plan.NewStore(c.s.db).Load(id)
 }
 
 // approvedBy returns the plan's last revision approved on or before the board's day.

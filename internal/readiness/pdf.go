@@ -1,8 +1,13 @@
 package readiness
 
 import (
+	"fmt"
 	"io"
+	"path/filepath"
+	"strings"
+	"time"
 
+	"electionbinder/internal/atomicfile"
 	"electionbinder/internal/binder"
 	"electionbinder/internal/settings"
 )
@@ -31,4 +36,16 @@ func Sheet(b Board, jurisdiction string) binder.ReadinessSheet {
 			Why: t.Why, Fix: t.Fix.Label(), Done: t.State == Done})
 	}
 	return sheet
+}
+
+// Export writes the board to path in one step: the checklist when path ends
+// in .pdf, the calendar when it ends in .ics.
+func (s *Store) Export(path string, b Board, now time.Time) error {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".pdf":
+		return atomicfile.Write(path, func(w io.Writer) error { return s.WritePDF(w, b) })
+	case ".ics":
+		return atomicfile.Write(path, func(w io.Writer) error { return WriteICS(w, b, now) })
+	}
+	return fmt.Errorf("%s: write the checklist as a .pdf file or the calendar as an .ics file", filepath.Base(path))
 }

@@ -71,3 +71,14 @@ func (s *Store) ticks(electionID int64) (map[string]Tick, error) {
 	}
 	return out, rows.Err()
 }
+
+// ParseDay reads a day typed by a clerk: 2027-03-05 or 3/5/2027.
+func ParseDay(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{dayLayout, "1/2/2006"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("type the date as 2027-03-05 or 3/5/2027, not %q", s)
+}
