@@ -54,7 +54,6 @@ func newCounty(t *testing.T) *county {
 // day is today plus n days, as the command line writes it.
 func (c *county) day(n int) string { return c.today.AddDate(0, 0, n).Format(dayLayout) }
 
-
 // state runs binder readiness as of today+n and returns the state of the
 // task whose title contains title, and the exit code.
 func (c *county) state(n int, title string) (string, int) {
