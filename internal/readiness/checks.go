@@ -77,9 +77,12 @@ func checkCallTree(c *check) ([]Task, error) {
 			gaps = append(gaps, e.Role.Name+": "+gap)
 		}
 	}
-	if len(gaps) == 0 {
+	switch {
+	case len(tree) == 0:
+		t.Why = "The call tree has no roles yet: open Contacts to start it."
+	case len(gaps) == 0:
 		done(&t, fmt.Sprintf("All %s have a primary and a backup with a number to call.", plural(len(tree), "role", "roles")))
-	} else {
+	default:
 		t.Why = listed(gaps, 4)
 	}
 	return []Task{t}, nil
