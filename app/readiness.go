@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -38,6 +39,13 @@ type readinessScreen struct {
 	printBtn *widget.Button
 	icsBtn   *widget.Button
 	content  fyne.CanvasObject
+
+	// The dialog open last, for the keyboard and for tests.
+	tickDialog *dialog.FormDialog
+	tickForm   *tickForm
+	checklist  dialog.Dialog
+	checks     []*widget.Check
+	editor     *electionsEditor
 }
 
 func newReadinessScreen(u *ui) screen {

@@ -58,6 +58,7 @@ func (s *readinessScreen) showElections() {
 	e.dlg = dialog.NewCustom("Elections", "Close", container.NewVScroll(content), s.u.win)
 	e.dlg.SetOnClosed(func() { s.reload(e.lastSeen) })
 	e.dlg.Resize(fyne.NewSize(760, 600))
+	s.editor = e
 	e.dlg.Show()
 }
 

@@ -59,7 +59,7 @@ func (s *readinessScreen) askTick(t readiness.Task) {
 		dayLabel = "Held on"
 	}
 	items := []*widget.FormItem{widget.NewFormItem("Done by", f.by), widget.NewFormItem(dayLabel, f.on)}
-	var d dialog.Dialog
+	var d *dialog.FormDialog
 	if t.Tick != nil {
 		undo := widget.NewButton("Undo the tick", func() {
 			s.u.saved(s.store.ClearTick(electionID, t.Key))
@@ -80,6 +80,7 @@ func (s *readinessScreen) askTick(t readiness.Task) {
 		s.showSelected()
 	}, s.u.win)
 	d.Resize(fyne.NewSize(460, 0))
+	s.tickDialog, s.tickForm = d, f
 	d.Show()
 }
 
@@ -88,6 +89,7 @@ func (s *readinessScreen) askTick(t readiness.Task) {
 func (s *readinessScreen) showChecklist(t readiness.Task) {
 	electionID := s.current.Election.ID
 	f := s.newTickForm(nil)
+	s.tickForm, s.checks = f, nil
 	box := container.NewVBox()
 	for _, it := range t.Items {
 		it := it
@@ -111,6 +113,7 @@ func (s *readinessScreen) showChecklist(t readiness.Task) {
 			}
 		}
 		box.Add(check)
+		s.checks = append(s.checks, check)
 	}
 	form := widget.NewForm(widget.NewFormItem("Checked by", f.by), widget.NewFormItem("On", f.on))
 	hint := widget.NewLabel("Tick each thing once you have seen it in the kit. Each tick is saved at once.")
@@ -118,6 +121,7 @@ func (s *readinessScreen) showChecklist(t readiness.Task) {
 	content := container.NewBorder(container.NewVBox(form, hint), nil, nil, nil, container.NewVScroll(box))
 	d := dialog.NewCustom(t.Title, "Close", content, s.u.win)
 	d.SetOnClosed(s.showSelected)
+	s.checklist = d
 	d.Resize(fyne.NewSize(560, 480))
 	d.Show()
 }

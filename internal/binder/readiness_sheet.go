@@ -47,8 +47,8 @@ func WriteReadinessSheet(w io.Writer, sheet ReadinessSheet, setup PageSetup) err
 	pdf.AddPage()
 	readinessHeading(pdf, sheet)
 	widths := readinessWidths(pdf)
-	size := fitSize(pdf, sheet.Rows, widths)
-	readinessTable(pdf, sheet.Rows, widths, size)
+	size := fitSize(pdf, sheet, widths)
+	readinessTable(pdf, sheet, widths, size)
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("printing the readiness checklist: %w", err)
 	}
@@ -73,9 +73,9 @@ func readinessHeading(pdf *gofpdf.Fpdf, sheet ReadinessSheet) {
 	pdf.CellFormat(0, 6.5, cleanText(fmt.Sprintf("%s · %d overdue · %d due · %d done", sheet.Countdown, overdue, open,
 		len(sheet.Rows)-overdue-open)), "", 1, "L", false, 0, "")
 	pdf.SetFont(Font, "", 9)
-	pdf.CellFormat(0, 5, cleanText("As of "+sheet.AsOf.Format("January 2, 2006")+
+	pdf.MultiCell(0, 4.5, cleanText("As of "+sheet.AsOf.Format("January 2, 2006")+
 		". Tick each line when it is done and initial it; the board in the app checks most of them against the binder's data."),
-		"", 1, "L", false, 0, "")
+		"", "L", false)
 	pdf.Ln(2)
 }
 
@@ -90,23 +90,28 @@ func readinessWidths(pdf *gofpdf.Fpdf) []float64 {
 	return fixed
 }
 
-// readinessCells are the texts of one row's columns (the box column is drawn).
-func readinessCells(r ReadinessRow) []string {
+// readinessCells are the texts of one row's columns (the box column is
+// drawn); the due day names its year when it is not year.
+func readinessCells(r ReadinessRow, year int) []string {
 	task := r.Task
 	if r.Why != "" {
 		task += "\n" + r.Why
 	}
-	return []string{"", r.Due.Format("Jan 2"), strings.ToUpper(r.State[:1]) + r.State[1:], task, r.Fix, ""}
+	due := r.Due.Format("Jan 2")
+	if r.Due.Year() != year {
+		due = r.Due.Format("Jan 2, 2006")
+	}
+	return []string{"", due, strings.ToUpper(r.State[:1]) + r.State[1:], task, r.Fix, ""}
 }
 
 // fitSize returns the largest type size at which every row fits the page.
-func fitSize(pdf *gofpdf.Fpdf, rows []ReadinessRow, widths []float64) float64 {
+func fitSize(pdf *gofpdf.Fpdf, sheet ReadinessSheet, widths []float64) float64 {
 	_, pageH := pdf.GetPageSize()
 	avail := pageH - pdf.GetY() - 20
 	for _, size := range readinessSizes {
 		total := readinessRowHeight(pdf, readinessHeader, widths, size)
-		for _, r := range rows {
-			total += readinessRowHeight(pdf, readinessCells(r), widths, size)
+		for _, r := range sheet.Rows {
+			total += readinessRowHeight(pdf, readinessCells(r, sheet.AsOf.Year()), widths, size)
 		}
 		if total <= avail {
 			return size
@@ -131,17 +136,17 @@ func readinessRowHeight(pdf *gofpdf.Fpdf, cells []string, widths []float64, size
 	return float64(lines)*readinessLine(size) + 2
 }
 
-func readinessTable(pdf *gofpdf.Fpdf, rows []ReadinessRow, widths []float64, size float64) {
+func readinessTable(pdf *gofpdf.Fpdf, sheet ReadinessSheet, widths []float64, size float64) {
 	pdf.SetFillColor(225, 229, 235)
 	readinessRow(pdf, readinessHeader, widths, size, true, ReadinessRow{})
 	_, pageH := pdf.GetPageSize()
-	for _, r := range rows {
-		if pdf.GetY()+readinessRowHeight(pdf, readinessCells(r), widths, size) > pageH-18 {
+	for _, r := range sheet.Rows {
+		if pdf.GetY()+readinessRowHeight(pdf, readinessCells(r, sheet.AsOf.Year()), widths, size) > pageH-18 {
 			pdf.SetFont(Font, "I", size)
 			pdf.CellFormat(0, 5, "More tasks than fit on a page: see the board in the app.", "", 1, "L", false, 0, "")
 			return
 		}
-		readinessRow(pdf, readinessCells(r), widths, size, false, r)
+		readinessRow(pdf, readinessCells(r, sheet.AsOf.Year()), widths, size, false, r)
 	}
 }
 
