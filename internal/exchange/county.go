@@ -187,6 +187,11 @@ func ReadCountyPackage(src []byte, passphrase string) (*CountyPackage, error) {
 	if pkg.County.UUID == "" || pkg.County.PublicKey == "" {
 		return nil, ErrDamaged
 	}
+	for i := range pkg.Sessions {
+		if err := pkg.Sessions[i].Validate(); err != nil {
+			return nil, fmt.Errorf("%w (session %q: %v)", ErrDamaged, pkg.Sessions[i].Title, err)
+		}
+	}
 	return &pkg, nil
 }
 

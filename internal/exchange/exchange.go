@@ -51,9 +51,10 @@ const (
 	maxContentBytes = 256 << 20
 )
 
-// scryptWorkFactor is the cost of deriving a key from a passphrase (2^18:
-// about a second on an office PC); tests lower it.
-var scryptWorkFactor = 18
+// PassphraseWorkFactor is the cost, as a power of two, of deriving a key
+// from a passphrase when a package is written: 18 takes about a second on an
+// office PC. Tests lower it.
+var PassphraseWorkFactor = 18
 
 // Errors a clerk can act on.
 var (
@@ -178,7 +179,7 @@ func passphraseRecipient(passphrase string) (age.Recipient, error) {
 	if err != nil {
 		return nil, err
 	}
-	r.SetWorkFactor(scryptWorkFactor)
+	r.SetWorkFactor(PassphraseWorkFactor)
 	return r, nil
 }
 

@@ -22,7 +22,7 @@ import (
 
 const passphrase = "blue heron canoe lantern"
 
-func init() { scryptWorkFactor = 10 }
+func init() { PassphraseWorkFactor = 10 }
 
 // office is one binder database of the exchange tests.
 type office struct {
