@@ -47,6 +47,9 @@ func newExchangeScreen(u *ui) screen {
 	}
 	s.content = tabs
 	s.showCounty()
+	if s.rollup.reload(); len(s.rollup.list) > 0 {
+		tabs.SelectIndex(2) // a county's binder opens on its roll-up
+	}
 	return s
 }
 

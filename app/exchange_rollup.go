@@ -66,13 +66,13 @@ func rollupColumns() []rollupColumn {
 		return func(a, b exchange.Municipality, _ time.Time) bool { return f(a) > f(b) }
 	}
 	return []rollupColumn{
-		{"Municipality", 230, func(m exchange.Municipality, _ time.Time) string { return m.Name() },
+		{"Municipality", 220, func(m exchange.Municipality, _ time.Time) string { return m.Name() },
 			func(a, b exchange.Municipality, _ time.Time) bool {
 				return strings.ToLower(a.Name()) < strings.ToLower(b.Name())
 			}},
 		{"Standing", 140, func(m exchange.Municipality, d time.Time) string { return standing(m, d).Label() },
 			func(a, b exchange.Municipality, d time.Time) bool { return standing(a, d) < standing(b, d) }},
-		{"Plan", 220, func(m exchange.Municipality, _ time.Time) string { return m.PlanWords() }, nil},
+		{"Plan", 270, func(m exchange.Municipality, _ time.Time) string { return m.PlanWords() }, nil},
 		{"Gaps", 60, func(m exchange.Municipality, _ time.Time) string { return strconv.Itoa(m.Gaps()) },
 			byInt(exchange.Municipality.Gaps)},
 		{"No backup", 90, func(m exchange.Municipality, _ time.Time) string { return strconv.Itoa(m.RolesWithoutBackup()) },

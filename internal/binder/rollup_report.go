@@ -65,21 +65,22 @@ func rollupTable(pdf *gofpdf.Fpdf, list []exchange.Municipality, today time.Time
 		pdf.MultiCell(0, 6, "No status packages have been taken in yet.", "", "L", false)
 		return
 	}
-	header := []string{"Municipality", "Standing", "Plan", "Gaps", "Roles without backup", "Training met", "Last package", "Why"}
+	header := []string{"Municipality", "Standing", "Plan", "Gaps", "Roles without backup", "Training met", "Last package", "Why overdue"}
 	rows := make([][]string, len(list))
 	marks := make([][]bool, len(list))
 	for i, m := range list {
-		standing, why := m.Standing(today)
+		standing, _ := m.Standing(today)
 		met, covered := m.TrainingMet()
 		training := "—"
 		if covered > 0 {
 			training = fmt.Sprintf("%d of %d", met, covered)
 		}
 		rows[i] = []string{m.Name(), standing.Label(), m.PlanWords(), strconv.Itoa(m.Gaps()),
-			strconv.Itoa(m.RolesWithoutBackup()), training, m.Report.CreatedAt.Format("2006-01-02"), strings.Join(why, "; ")}
+			strconv.Itoa(m.RolesWithoutBackup()), training, m.Report.CreatedAt.Format("2006-01-02"),
+			strings.Join(m.OverdueReasons(today), "; ")}
 		marks[i] = []bool{false, standing == exchange.Overdue}
 	}
-	trTable(pdf, trSpread(pdf, []float64{3, 1.6, 2.6, 0.8, 1.1, 1.1, 1.4, 4}, 0, 0), header, rows, marks)
+	trTable(pdf, trSpread(pdf, []float64{3, 1.6, 2.8, 0.8, 1.1, 1.1, 1.4, 3.4}, 0, 0), header, rows, marks)
 }
 
 // PrintRollupReport writes the roll-up as of today to path, on the paper

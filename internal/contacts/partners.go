@@ -2,10 +2,12 @@ package contacts
 
 import (
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
 
+	"electionbinder/assets"
 	"electionbinder/internal/db"
 )
 
@@ -65,4 +67,21 @@ func SaveTx(tx *sql.Tx, c Contact) (int64, error) {
 	c.ID = old.ID
 	c.Builtin = old.Builtin
 	return c.ID, updateContact(tx, c)
+}
+
+// Shipped returns a partner of the built-in list as it ships, by UUID, with
+// the UUID of the organization it belongs to: the common starting point of
+// every binder's copy of it.
+func Shipped(u string) (c Contact, orgUUID string, ok bool) {
+	var list partnerList
+	if err := json.Unmarshal(assets.PartnersJSON, &list); err != nil {
+		return Contact{}, "", false
+	}
+	for _, p := range list.Partners {
+		if strings.EqualFold(p.UUID, u) {
+			return Contact{UUID: p.UUID, Kind: Organization, Name: p.Name, Level: p.Level,
+				OfficePhone: p.OfficePhone, Notes: p.Notes, Active: true, Builtin: true}, p.Org, true
+		}
+	}
+	return Contact{}, "", false
 }

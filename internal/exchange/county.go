@@ -220,9 +220,20 @@ func localPartner(tx *sql.Tx, uuid string) (partnerVersion, error) {
 	}
 	err = tx.QueryRow(`SELECT fingerprint FROM exchange_partner_base WHERE contact_uuid = ?`, uuid).Scan(&v.base)
 	if errors.Is(err, sql.ErrNoRows) {
-		err = nil
+		v.base, err = shippedFingerprint(uuid), nil
 	}
 	return v, err
+}
+
+// shippedFingerprint is the fingerprint of a built-in partner as it ships,
+// which both the county's and the municipality's copies started from; ""
+// for a partner that is not built in.
+func shippedFingerprint(uuid string) string {
+	c, org, ok := contacts.Shipped(uuid)
+	if !ok {
+		return ""
+	}
+	return partnerOf(c, org).fingerprint()
 }
 
 func fmtCount(n int, one, many string) string {

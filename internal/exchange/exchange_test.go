@@ -8,6 +8,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -332,5 +333,44 @@ func TestStatusNeedsTheCountyFirstAndCarriesNoNumbers(t *testing.T) {
 		if strings.Contains(body, private) {
 			t.Errorf("the status carries %q", private)
 		}
+	}
+}
+
+func TestNamesSortAsClerksReadThem(t *testing.T) {
+	names := []string{"Ward 12", "ward 3", "Village of Oregon", "Ward 3A", "City of Verona 2", "City of Verona 10"}
+	sorted := slices.Clone(names)
+	slices.SortFunc(sorted, func(a, b string) int {
+		if NameLess(a, b) {
+			return -1
+		}
+		if NameLess(b, a) {
+			return 1
+		}
+		return 0
+	})
+	want := []string{"City of Verona 2", "City of Verona 10", "Village of Oregon", "ward 3", "Ward 3A", "Ward 12"}
+	if !slices.Equal(sorted, want) {
+		t.Errorf("sorted = %q, want %q", sorted, want)
+	}
+}
+
+func TestABuiltInPartnerTheCountyFilledInIsAChangeNotAConflict(t *testing.T) {
+	now := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	county, _ := countyOffice(t, now)
+	const sheriff = "ad6417e1-c607-4007-9ce0-0fec920e3a98" // County Sheriff's Office, as shipped
+	c := county.partner(t, sheriff)
+	c.Name, c.OfficePhone = "Dane County Sheriff's Office", "608-555-0130"
+	if _, err := contacts.NewStore(county.conn).Update(c); err != nil {
+		t.Fatal(err)
+	}
+	town := newOffice(t, "Town of Verona")
+	var got Change
+	for _, ch := range town.take(t, county.countyPackage(t, now), false).Changes {
+		if ch.UUID == sheriff {
+			got = ch
+		}
+	}
+	if got.Kind != PartnerChanged || town.partner(t, sheriff).OfficePhone != "608-555-0130" {
+		t.Errorf("the sheriff's office came in as %v: %q", got.Kind.Label(), got.Detail)
 	}
 }

@@ -99,9 +99,10 @@ func (m Municipality) PlanWords() string {
 	return fmt.Sprintf("Revision %d, review by %s", p.Revision, p.NextReview.Format("Jan 2, 2006"))
 }
 
-// Standing judges the municipality on day today, with the reasons.
-func (m Municipality) Standing(today time.Time) (Standing, []string) {
-	var overdue, attention []string
+// OverdueReasons says why the municipality is overdue on day today; none
+// when it is not.
+func (m Municipality) OverdueReasons(today time.Time) []string {
+	var overdue []string
 	p, ok := m.MainPlan()
 	switch {
 	case !ok || p.ApprovedOn.IsZero():
@@ -112,6 +113,13 @@ func (m Municipality) Standing(today time.Time) (Standing, []string) {
 	if today.Sub(m.Report.CreatedAt) > StaleAfter {
 		overdue = append(overdue, fmt.Sprintf("no status since %s", m.Report.CreatedAt.Format("Jan 2, 2006")))
 	}
+	return overdue
+}
+
+// Standing judges the municipality on day today, with the reasons.
+func (m Municipality) Standing(today time.Time) (Standing, []string) {
+	overdue := m.OverdueReasons(today)
+	var attention []string
 	if n := m.Gaps(); n > 0 {
 		attention = append(attention, fmtCount(n, "gap", "gaps"))
 	}
@@ -268,8 +276,42 @@ func SortRollup(list []Municipality, today time.Time) {
 		if a != b {
 			return a < b
 		}
-		return strings.ToLower(list[i].Name()) < strings.ToLower(list[j].Name())
+		return NameLess(list[i].Name(), list[j].Name())
 	})
+}
+
+// NameLess orders names as a clerk reads them: without regard to case, and
+// with numbers by value, so "Ward 3" comes before "Ward 12".
+func NameLess(a, b string) bool {
+	a, b = strings.ToLower(a), strings.ToLower(b)
+	for a != "" && b != "" {
+		na, restA := leadingNumber(a)
+		nb, restB := leadingNumber(b)
+		switch {
+		case na >= 0 && nb >= 0 && na != nb:
+			return na < nb
+		case na >= 0 && nb >= 0:
+			a, b = restA, restB
+		case a[0] != b[0]:
+			return a[0] < b[0]
+		default:
+			a, b = a[1:], b[1:]
+		}
+	}
+	return len(a) < len(b)
+}
+
+// leadingNumber reads the digits at the start of s, or -1 when there are none.
+func leadingNumber(s string) (int, string) {
+	i, n := 0, 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' && i < 9 {
+		n = n*10 + int(s[i]-'0')
+		i++
+	}
+	if i == 0 {
+		return -1, s
+	}
+	return n, s[i:]
 }
 
 // RemoveFromRollup drops a municipality from the roll-up.
