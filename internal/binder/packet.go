@@ -30,6 +30,11 @@ var ErrUpToDate = errors.New("the printed binder is up to date: there are no pag
 // or prints differently, and a page of now is put in when it is new or
 // prints differently.
 func ComparePages(held, now []Page) Packet {
+	return compareBy(held, now, func(p Page) string { return p.Print })
+}
+
+// compareBy compares two binders page by page on what key says of a page.
+func compareBy(held, now []Page, key func(Page) string) Packet {
 	nowByLabel := map[string]Page{}
 	for _, p := range now {
 		nowByLabel[p.Label] = p
@@ -38,12 +43,12 @@ func ComparePages(held, now []Page) Packet {
 	var pk Packet
 	for _, p := range held {
 		heldByLabel[p.Label] = p
-		if n, ok := nowByLabel[p.Label]; !ok || n.Print != p.Print {
+		if n, ok := nowByLabel[p.Label]; !ok || key(n) != key(p) {
 			pk.Remove = append(pk.Remove, p)
 		}
 	}
 	for _, p := range now {
-		if h, ok := heldByLabel[p.Label]; !ok || h.Print != p.Print {
+		if h, ok := heldByLabel[p.Label]; !ok || key(h) != key(p) {
 			pk.Insert = append(pk.Insert, p)
 		}
 	}
@@ -82,6 +87,12 @@ func (p *Packet) insertLabels() map[string]bool {
 // exactly as in the full binder.
 func printPacket(doc *Document, opt Options, m *measurer, bodies map[string]mdBody, full *renderer) (*renderer, *Packet, error) {
 	pk := ComparePages(opt.Replace.Held, full.out.binder)
+	if doc.unapproved() {
+		var err error
+		if pk, err = draftPacket(doc, opt, m, bodies, full.out.binder); err != nil {
+			return nil, nil, err
+		}
+	}
 	if pk.Empty() {
 		return nil, nil, ErrUpToDate
 	}
@@ -93,6 +104,28 @@ func printPacket(doc *Document, opt Options, m *measurer, bodies map[string]mdBo
 		return nil, nil, errors.New("the replacement pages came out different from the binder; print the whole binder instead")
 	}
 	return r, &pk, nil
+}
+
+// draftPacket works out the packet of a draft by what the pages say: every
+// page of a draft differs from the approved one by its DRAFT marks, so the
+// pages are compared as drawn without them, and the pages that differ are
+// enclosed with their marks.
+func draftPacket(doc *Document, opt Options, m *measurer, bodies map[string]mdBody, marked []Page) (Packet, error) {
+	opt.hideDraftMarks = true
+	plain, err := layOut(doc, opt, m, bodies)
+	if err != nil {
+		return Packet{}, err
+	}
+	held := opt.Replace.Held
+	changed := compareBy(held, plain.out.binder, func(p Page) string { return p.Content })
+	pk := Packet{Remove: changed.Remove}
+	in := changed.insertLabels()
+	for _, p := range marked {
+		if in[p.Label] {
+			pk.Insert = append(pk.Insert, p)
+		}
+	}
+	return pk, nil
 }
 
 // samePrints reports whether two lists of pages print the same.

@@ -1,6 +1,7 @@
 package binder
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"regexp"
@@ -337,5 +338,86 @@ func TestPacketAfterDeletingASectionAndAddingAScenario(t *testing.T) {
 		if strings.Contains(p.text, "Physical security") {
 			t.Errorf("page %s still shows the deleted section", p.label)
 		}
+	}
+}
+
+// A draft cannot pass for approved pages: every page of a draft binder and
+// of replacement pages made from a draft says DRAFT at its top and foot.
+func TestDraftPagesAndPacketsCarryTheDraftMark(t *testing.T) {
+	conn, id := storedPlan(t)
+	ps, s := plan.NewStore(conn), NewStore(conn)
+	approveOn(t, s, id, 5)
+	sec := sectionNamed(t, ps, id, "Training")
+	if err := ps.SetSectionBody(sec.ID, sec.Body+"\n\nA draft sentence nobody approved."); err != nil {
+		t.Fatal(err)
+	}
+	fullPath, _, _ := export(t, s, id, ExportOptions{Today: march(9)})
+	packetPath, res, _ := export(t, s, id, ExportOptions{Since: 1, Today: march(9)})
+	for _, path := range []string{fullPath, packetPath} {
+		for i, text := range pageTexts(t, path) {
+			if !strings.Contains(text, "DRAFT — NOT APPROVED") || !strings.Contains(text, "DRAFT — changed since revision 1, not approved") {
+				t.Errorf("page %d of %s lacks the draft mark:\n%s", i+1, path, text)
+			}
+			if strings.Contains(text, "Revision 1 ·") {
+				t.Errorf("page %d of %s names revision 1 as if approved", i+1, path)
+			}
+		}
+	}
+	sheet := squash(pageTexts(t, packetPath)[0])
+	for _, want := range []string{"DRAFT replacement pages — not approved", "do not put these pages in a binder in use"} {
+		if !strings.Contains(sheet, want) {
+			t.Errorf("the draft instruction sheet lacks %q:\n%s", want, sheet)
+		}
+	}
+	if strings.Contains(sheet, "up to revision") {
+		t.Errorf("the draft instruction sheet claims to bring a binder up to a revision:\n%s", sheet)
+	}
+	var rows []string
+	for _, row := range res.Packet.Rows() {
+		if _, label, _ := strings.Cut(row, "\t"); !strings.HasPrefix(label, "i") { // the front matter names the draft
+			rows = append(rows, row)
+		}
+	}
+	if got := strings.Join(rows, " "); got != "remove\t1-3 remove\tC-1 insert\t1-3 insert\tC-1" {
+		t.Errorf("the draft packet lists %q, want the page with the draft sentence and the pocket card, which names the draft", got)
+	}
+	if _, err := s.Export(io.Discard, id, ExportOptions{Copy: "1"}); err == nil {
+		t.Error("a copy that is not on the distribution list printed")
+	}
+}
+
+// An old revision reprints as it was printed at approval, byte for byte,
+// with the directory as it stood then, after the plan and directory moved on.
+func TestRevisionReprintsAsPrinted(t *testing.T) {
+	conn, id := storedPlan(t)
+	ps, s := plan.NewStore(conn), NewStore(conn)
+	approveOn(t, s, id, 5)
+	_, _, printed := export(t, s, id, ExportOptions{Today: march(5)})
+
+	cs := contacts.NewStore(conn)
+	tree, err := cs.CallTree()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := tree[0].Holders[0]
+	oldNumber := c.MobilePhone
+	c.MobilePhone = "(920) 555-0999"
+	if _, err := cs.Update(c); err != nil {
+		t.Fatal(err)
+	}
+	sec := sectionNamed(t, ps, id, "Training")
+	if err := ps.SetSectionBody(sec.ID, sec.Body+"\n\nA new sentence."); err != nil {
+		t.Fatal(err)
+	}
+	approveOn(t, s, id, 20)
+	path, _, again := export(t, s, id, ExportOptions{Revision: 1})
+	if !bytes.Equal(printed, again) {
+		t.Fatalf("revision 1 reprinted differs from its print (%d and %d bytes)", len(printed), len(again))
+	}
+	if text := strings.Join(pageTexts(t, path), " "); !strings.Contains(text, oldNumber) || strings.Contains(text, "555-0999") {
+		t.Error("the reprint does not show the directory as it stood at revision 1")
+	}
+	if _, err := s.Export(io.Discard, id, ExportOptions{Revision: 3}); err == nil {
+		t.Error("a revision that does not exist printed")
 	}
 }

@@ -161,6 +161,9 @@ func (r *renderer) editionText(ed Edition) string {
 	return s
 }
 
+// draftMarks reports whether pages carry the DRAFT marks.
+func (r *renderer) draftMarks() bool { return r.doc.unapproved() && !r.opt.hideDraftMarks }
+
 // draftMark writes DRAFT across the page, over what is on it, so that a
 // draft page cannot pass for an approved one.
 func (r *renderer) draftMark() {

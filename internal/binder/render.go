@@ -31,6 +31,8 @@ type Options struct {
 	Parse func(source []byte) ast.Node
 	// Progress, when set, hears how far the work is, from 0 to 1.
 	Progress func(done float64)
+
+	hideDraftMarks bool // draw a draft without its DRAFT marks, to see which pages differ in content
 }
 
 // Result describes a written binder.
@@ -59,17 +61,9 @@ func Write(w io.Writer, doc *Document, opt Options) (Result, error) {
 		return Result{}, err
 	}
 	bodies := parseBodies(doc, opt.Parse)
-	var prev *layout
-	var r *renderer
-	for pass := 0; pass < 3; pass++ {
-		r, err = runPass(doc, opt, m, bodies, prev, pass, nil)
-		if err != nil {
-			return Result{}, err
-		}
-		if prev != nil && r.out.sameNumbers(prev) {
-			break
-		}
-		prev = &r.out
+	r, err := layOut(doc, opt, m, bodies)
+	if err != nil {
+		return Result{}, err
 	}
 	var packet *Packet
 	if opt.Replace != nil {
@@ -86,6 +80,26 @@ func Write(w io.Writer, doc *Document, opt Options) (Result, error) {
 	res := r.result()
 	res.Packet = packet
 	return res, nil
+}
+
+// layOut draws the binder until every page number is known: a second
+// pass uses the numbers the first learned, and a third is needed only when
+// the contents grew a page.
+func layOut(doc *Document, opt Options, m *measurer, bodies map[string]mdBody) (*renderer, error) {
+	var prev *layout
+	var r *renderer
+	var err error
+	for pass := 0; pass < 3; pass++ {
+		r, err = runPass(doc, opt, m, bodies, prev, pass, nil)
+		if err != nil {
+			return nil, err
+		}
+		if prev != nil && r.out.sameNumbers(prev) {
+			break
+		}
+		prev = &r.out
+	}
+	return r, nil
 }
 
 // layout is what one pass learned: where every part, entry and page landed.
@@ -333,7 +347,7 @@ func (r *renderer) finishPage() {
 	if r.pdf.PageNo() == 0 || r.footerDone {
 		return
 	}
-	if r.doc.unapproved() {
+	if r.draftMarks() {
 		r.draftMark()
 	}
 	ed := r.notePage()
@@ -358,7 +372,11 @@ func (r *renderer) ensure(h float64) {
 func (r *renderer) header() {
 	r.setColor(colorMarking)
 	r.setFont("B", 8.5)
-	r.centered(9, r.marking())
+	mark := r.marking()
+	if r.draftMarks() {
+		mark = "DRAFT — NOT APPROVED  ·  " + mark
+	}
+	r.centered(9, mark)
 	if r.partTitle == "" || r.partTitle == "Cover" {
 		return
 	}
