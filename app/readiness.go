@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"image/color"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -30,6 +31,9 @@ type readinessScreen struct {
 	elections []readiness.Election
 	current   readiness.Board
 	hasBoard  bool
+	// generation counts board requests, so only the latest is shown.
+	generation int
+	busy       sync.WaitGroup
 
 	picker   *widget.Select
 	headline *widget.Label
@@ -115,18 +119,51 @@ func electionLabel(e readiness.Election) string {
 // board returns the board in view, if an election is chosen.
 func (s *readinessScreen) board() (readiness.Board, bool) { return s.current, s.hasBoard }
 
-// showSelected computes and shows the board of the chosen election.
+// showSelected computes the board of the chosen election off the UI
+// goroutine (comparing each controlled copy's pages takes a moment) and
+// shows it when it is ready; a newer request wins over an older one.
 func (s *readinessScreen) showSelected() {
 	i := s.picker.SelectedIndex()
 	if i < 0 || i >= len(s.elections) {
 		s.showEmpty()
 		return
 	}
-	b, err := s.store.Board(s.elections[i].ID, s.now())
-	if err != nil {
-		s.u.showError(err)
+	id := s.elections[i].ID
+	s.generation++
+	generation := s.generation
+	s.summary.SetText("Checking the binder…")
+	compute := func() {
+		b, err := s.store.Board(id, s.now())
+		fyne.Do(func() {
+			switch {
+			case generation != s.generation:
+			case err != nil:
+				s.u.showError(err)
+			default:
+				s.showBoard(b)
+			}
+		})
+	}
+	if !boardsInBackground {
+		compute()
 		return
 	}
+	s.busy.Add(1)
+	go func() {
+		defer s.busy.Done()
+		compute()
+	}()
+}
+
+// boardsInBackground is turned off in tests: Fyne's test driver runs
+// fyne.Do at once on the calling goroutine, not on the UI's.
+var boardsInBackground = true
+
+// wait returns once the boards being computed are shown.
+func (s *readinessScreen) wait() { s.busy.Wait() }
+
+// showBoard shows a computed board.
+func (s *readinessScreen) showBoard(b readiness.Board) {
 	s.current, s.hasBoard = b, true
 	s.printBtn.Enable()
 	s.icsBtn.Enable()
@@ -154,6 +191,7 @@ func boardSummary(b readiness.Board) string {
 
 // showEmpty invites the clerk to put an election on the calendar.
 func (s *readinessScreen) showEmpty() {
+	s.generation++
 	s.current, s.hasBoard = readiness.Board{}, false
 	s.printBtn.Disable()
 	s.icsBtn.Disable()

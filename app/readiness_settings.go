@@ -12,10 +12,17 @@ import (
 	"electionbinder/internal/training"
 )
 
+// readinessSettings are the entries of the Readiness card of Settings.
+type readinessSettings struct {
+	offsets map[string]*widget.Entry // by task key
+	zone    *widget.SelectEntry
+}
+
 // readinessCard sets how many days before election day each readiness task
 // falls due, and the office's time zone for the calendar export.
 func (s *settingsScreen) readinessCard() fyne.CanvasObject {
 	st := s.u.settings
+	s.readiness = &readinessSettings{offsets: map[string]*widget.Entry{}}
 	form := widget.NewForm()
 	for _, o := range readiness.Offsets {
 		o := o
@@ -34,6 +41,7 @@ func (s *settingsScreen) readinessCard() fyne.CanvasObject {
 			}
 		}
 		form.Append(o.Label+" (days before)", entry)
+		s.readiness.offsets[o.Key] = entry
 	}
 	zone, _ := st.Get(readiness.ZoneKey, readiness.DefaultZone)
 	zones := widget.NewSelectEntry(training.CommonTimeZones)
@@ -50,6 +58,7 @@ func (s *settingsScreen) readinessCard() fyne.CanvasObject {
 		}
 	}
 	form.Append("Office time zone", zones)
+	s.readiness.zone = zones
 	return widget.NewCard("Readiness", "When each task on the readiness board falls due before an election. "+
 		"Training falls due by each requirement's own deadline.", form)
 }

@@ -16,6 +16,8 @@ import (
 	"electionbinder/internal/readiness"
 )
 
+func init() { boardsInBackground = false }
+
 // countyWithElection gives the database the sample directory, a plan and an
 // election days ahead; it returns the election.
 func countyWithElection(t *testing.T, conn *sql.DB, days int) readiness.Election {
@@ -40,6 +42,7 @@ func TestBoardOpensFirstWithin90Days(t *testing.T) {
 	if !ok {
 		t.Fatalf("the window opened on %T, want the readiness board", u.nav.current())
 	}
+	s.wait()
 	if !strings.Contains(s.headline.Text, "40 days to go") {
 		t.Errorf("headline %q", s.headline.Text)
 	}
@@ -65,6 +68,7 @@ func TestBoardButtonsGoWhereTheTaskIsFixed(t *testing.T) {
 	countyWithElection(t, conn, 40)
 	u := newTestWindow(t, path, conn)
 	s := u.nav.current().(*readinessScreen)
+	s.wait()
 
 	test.Tap(s.rows[readiness.TaskCallTree].fix)
 	c, ok := u.nav.current().(*contactsScreen)
@@ -72,11 +76,13 @@ func TestBoardButtonsGoWhereTheTaskIsFixed(t *testing.T) {
 		t.Fatalf("the call-tree button shows %T", u.nav.current())
 	}
 	u.nav.showTitled(readinessTitle)
+	s.wait()
 	test.Tap(s.rows[readiness.TaskVerify].fix)
 	if !c.due.Checked || u.nav.current() != screen(c) {
 		t.Error("the verify button should list the contacts due for verifying")
 	}
 	u.nav.showTitled(readinessTitle)
+	s.wait()
 	for key, row := range s.rows {
 		if strings.HasPrefix(key, "training:") {
 			test.Tap(row.fix)
@@ -93,6 +99,7 @@ func TestTickingJudgementTasks(t *testing.T) {
 	e := countyWithElection(t, conn, 40)
 	u := newTestWindow(t, path, conn)
 	s := u.nav.current().(*readinessScreen)
+	s.wait()
 
 	test.Tap(s.rows[readiness.TaskPocket].tick)
 	if s.tickForm.by.Text != "Ana Núñez" {
@@ -103,6 +110,7 @@ func TestTickingJudgementTasks(t *testing.T) {
 	s.tickForm.on.SetText("")
 	test.Type(s.tickForm.on, time.Now().Format("1/2/2006"))
 	s.tickDialog.Submit()
+	s.wait()
 	if got := s.rows[readiness.TaskPocket].task; got.State != readiness.Done || !strings.Contains(got.Why, "Pao Xiong") {
 		t.Fatalf("after ticking: %s %q", got.State, got.Why)
 	}
@@ -116,12 +124,14 @@ func TestTickingJudgementTasks(t *testing.T) {
 		test.Tap(c)
 	}
 	s.checklist.Hide()
+	s.wait()
 	if got := s.rows[readiness.TaskGoKit].task; got.State == readiness.Done || !strings.Contains(got.Why, "1 of") {
 		t.Errorf("with one line left: %s %q", got.State, got.Why)
 	}
 	test.Tap(s.rows[readiness.TaskGoKit].tick)
 	test.Tap(s.checks[len(s.checks)-1])
 	s.checklist.Hide()
+	s.wait()
 	if got := s.rows[readiness.TaskGoKit].task; got.State != readiness.Done {
 		t.Errorf("with every line ticked: %s %q", got.State, got.Why)
 	}
@@ -163,6 +173,7 @@ func TestElectionsDialogAddsAndOffersWisconsinDates(t *testing.T) {
 	test.Type(e.date, day.Format("2006-01-02"))
 	test.Tap(e.add)
 	e.dlg.Hide()
+	s.wait()
 	if !s.hasBoard || s.current.Election.Name != "Special election" || s.current.DaysLeft != 30 {
 		t.Errorf("after adding: %+v", s.current.Election)
 	}
@@ -177,13 +188,18 @@ func TestReadinessPictures(t *testing.T) {
 	u := newTestWindow(t, path, conn)
 	u.win.Resize(fyne.NewSize(1100, 720))
 	s := u.nav.current().(*readinessScreen)
+	s.wait()
 	pictures := []struct {
 		name string
 		show func()
 	}{
-		{"board", func() {}},
+		{"board", s.wait},
 		{"tick", func() { test.Tap(s.rows[readiness.TaskExercise].tick) }},
-		{"gokit", func() { s.tickDialog.Hide(); test.Tap(s.rows[readiness.TaskGoKit].tick); test.Tap(s.checks[0]) }},
+		{"gokit", func() {
+			s.tickDialog.Hide()
+			test.Tap(s.rows[readiness.TaskGoKit].tick)
+			test.Tap(s.checks[0])
+		}},
 		{"elections", func() { s.checklist.Hide(); s.showElections() }},
 	}
 	for _, p := range pictures {
@@ -200,5 +216,37 @@ func TestReadinessPictures(t *testing.T) {
 			png.Encode(f, img)
 			f.Close()
 		}
+	}
+}
+
+func TestSettingsMoveTheTasksDays(t *testing.T) {
+	path, conn := newTestDB(t)
+	e := countyWithElection(t, conn, 120)
+	u := newTestWindow(t, path, conn)
+	u.nav.showTitled("Settings")
+	set := u.nav.current().(*settingsScreen).readiness
+	entry := set.offsets[readiness.TaskPocket]
+	if entry.Text != "7" {
+		t.Fatalf("pocket cards default to E-%s, want E-7", entry.Text)
+	}
+	entry.SetText("")
+	test.Type(entry, "400")
+	if got := readiness.OffsetDays(u.settings, readiness.TaskPocket); got == 400 || entry.Validate() == nil {
+		t.Errorf("an offset of 400 days was taken: saved %d, entry error %v", got, entry.Validate())
+	}
+	entry.SetText("")
+	test.Type(entry, "21")
+	set.zone.SetText("Mars/Olympus")
+	b, err := readiness.NewStore(openTestConn(t, path)).Board(e.ID, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, task := range b.Tasks {
+		if task.Key == readiness.TaskPocket && !task.Due.Equal(e.Day.AddDate(0, 0, -21)) {
+			t.Errorf("pocket cards due %s, want three weeks before %s", task.Due, e.Day)
+		}
+	}
+	if b.Zone != readiness.DefaultZone {
+		t.Errorf("an unknown zone was saved: %s", b.Zone)
 	}
 }

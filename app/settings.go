@@ -26,6 +26,7 @@ type settingsScreen struct {
 	marking *widget.Entry
 	// appearance picks a light, dark or system theme.
 	appearance *widget.RadioGroup
+	readiness  *readinessSettings
 	content    fyne.CanvasObject
 }
 

@@ -192,6 +192,9 @@ func checkPlan(c *check) ([]Task, error) {
 	return []Task{t}, nil
 }
 
+// checkCopies asks the binder what each controlled copy holds: a copy is
+// current when the pages printed for it match the binder as it is now. Prints
+// are not dated in the past, so the answer is today's whatever the board's day.
 func checkCopies(c *check) ([]Task, error) {
 	t := c.task(TaskCopies, "Every controlled copy of the binder current", AtPrint)
 	p, err := c.currentPlan()
@@ -206,21 +209,26 @@ func checkCopies(c *check) ([]Task, error) {
 		t.Why = "No approved revision to hand out yet: approve the plan first."
 		return []Task{t}, nil
 	}
-	standings, err := binder.NewStore(c.s.db).CopyStandings(p.ID, rev.Number, rev.ApprovedAt, c.asOf)
+	store := binder.NewStore(c.s.db)
+	copies, err := store.Copies(p.ID)
 	if err != nil {
 		return nil, err
 	}
 	var stale []string
-	for _, st := range standings {
-		if !st.Current {
-			stale = append(stale, st.Why)
+	for _, cp := range copies {
+		st, err := store.CopyState(cp)
+		if err != nil {
+			return nil, err
+		}
+		if !st.Printed || !st.Needs.Empty() {
+			stale = append(stale, fmt.Sprintf("copy %s (%s) %s", cp.Number, cp.Holder, st.Summary()))
 		}
 	}
 	switch {
-	case len(standings) == 0:
+	case len(copies) == 0:
 		done(&t, "No controlled copies are on the distribution list.")
 	case len(stale) == 0:
-		done(&t, fmt.Sprintf("All %s hold revision %d.", plural(len(standings), "copy", "copies"), rev.Number))
+		done(&t, fmt.Sprintf("All %s are up to date with revision %d.", plural(len(copies), "copy", "copies"), rev.Number))
 	default:
 		t.Why = listed(stale, 3)
 	}

@@ -224,7 +224,7 @@ func TestGoKitFromThePlanSection(t *testing.T) {
 }
 
 // countyWithElection is a binder with the sample directory and an election.
-func countyWithElection(t *testing.T) (*Store, Election) {
+func countyWithElection(t testing.TB) (*Store, Election) {
 	conn := openTestDB(t)
 	if err := contacts.NewStore(conn).LoadSample(date("2027-02-01")); err != nil {
 		t.Fatal(err)

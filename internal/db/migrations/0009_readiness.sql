@@ -21,8 +21,3 @@ CREATE TABLE readiness_ticks (
     done_on     TEXT NOT NULL CHECK (length(done_on) = 10),   -- YYYY-MM-DD
     UNIQUE (election_id, task)
 ) STRICT;
-
--- Prints of replacement pages and of numbered copies are logged too, so the
--- board can tell which controlled copies hold the latest revision.
-ALTER TABLE binder_prints ADD COLUMN copy_number TEXT NOT NULL DEFAULT '';
-ALTER TABLE binder_prints ADD COLUMN since_revision INTEGER NOT NULL DEFAULT 0;
