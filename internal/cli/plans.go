@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"electionbinder/internal/exercise"
 	"electionbinder/internal/plan"
 )
 
@@ -117,7 +118,7 @@ func runPlansCheck(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	gaps, err := plan.NewStore(env.DB).Check(id, time.Now())
+	gaps, err := plan.NewStore(env.DB).Check(id, time.Now(), exercise.NewStore(env.DB).ItemGaps)
 	if err != nil {
 		return err
 	}
