@@ -320,3 +320,18 @@ func nullID(id int64) any {
 	}
 	return id
 }
+
+// Capabilities are the capabilities an election office's exercises most
+// often test, offered as choices for objectives, findings and items; any
+// other may be typed.
+var Capabilities = []string{
+	"Planning",
+	"Operational coordination",
+	"Operational communications",
+	"Public information and warning",
+	"Cybersecurity",
+	"Intelligence and information sharing",
+	"Physical protective measures",
+	"Situational assessment",
+	"Infrastructure systems",
+}

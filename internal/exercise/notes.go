@@ -129,3 +129,18 @@ func (s *Store) UpdateFinding(f Finding) error {
 func (s *Store) DeleteFinding(id int64) error {
 	return s.deleteRow("exercise_findings", id, "finding")
 }
+
+// UpdateNote saves a note's time, kind and words.
+func (s *Store) UpdateNote(n Note) error {
+	n.Text = strings.TrimSpace(n.Text)
+	if n.Text == "" {
+		return errors.New("the note is empty")
+	}
+	if n.Kind != Decision && n.Kind != Observation {
+		return fmt.Errorf("%q is not a kind of note (decision or observation)", n.Kind)
+	}
+	return s.writeRow("exercise_notes", n.ID, "note", func(tx *sql.Tx) error {
+		_, err := tx.Exec(`UPDATE exercise_notes SET at = ?, kind = ?, text = ? WHERE id = ?`, ClockText(n.At), n.Kind, n.Text, n.ID)
+		return err
+	})
+}
