@@ -25,6 +25,7 @@ func pages() []page {
 		{"Contacts", theme.AccountIcon(), newContactsScreen},
 		{"Training", theme.CalendarIcon(), newTrainingScreen},
 		{"Exercises", theme.MediaPlayIcon(), newExercisesScreen},
+		{"County exchange", theme.MailSendIcon(), newExchangeScreen},
 		{"Settings", theme.SettingsIcon(), newSettingsScreen},
 	}
 }

@@ -31,7 +31,7 @@ var starterSets = map[string][]starter{
 		{55, "A reporter has a copy of the odd invoice and asks whether voter data was stolen.", []string{"public-information-officer"}, "Media-inquiry checklist"},
 	},
 	"Ransomware on the county network": {
-		{10, "It is 7:40 on a Monday, two weeks before the election. Staff cannot open files on the shared drive, and a note on every screen demands payment within 72 hours.", []string{"it-support", "election-security-lead"}, "Office computers and accounts"},
+		{10, "It is a Monday morning, two weeks before the election. Staff cannot open files on the shared drive, and a note on every screen demands payment within 72 hours.", []string{"it-support", "election-security-lead"}, "Office computers and accounts"},
 		{25, "The county executive asks whether paying would be the fastest way to be ready for the election.", []string{"election-security-lead", "legal-counsel"}, "When and whom to notify"},
 		{40, "The absentee ballot log lives on the shared drive. Forty voters are at the counter asking for absentee ballots.", []string{"election-security-lead"}, ""},
 		{60, "IT says last week's offline backup is good, but rebuilding the network will take at least four days.", []string{"it-support"}, ""},
@@ -42,7 +42,7 @@ var starterSets = map[string][]starter{
 		{45, "A candidate posts that the county is \"blocking registrations.\" Local radio calls for comment.", []string{"public-information-officer"}, "Holding statements"},
 	},
 	"Power loss at a polling place": {
-		{10, "At 2:15 on election day the lights go out at the Harbor Point community center. The tabulator screen is on battery; the accessible voting device is dark.", []string{"chief-inspector"}, ""},
+		{10, "In the early afternoon of election day the lights go out at the Harbor Point community center. The tabulator screen is on battery; the accessible voting device is dark.", []string{"chief-inspector"}, ""},
 		{25, "The utility says power should return in three to five hours. Twenty voters are in line and it is getting dark inside.", []string{"facilities", "emergency-management"}, "Physical security"},
 		{45, "A voter who needs the accessible device is waiting and asks how she can vote privately.", []string{"chief-inspector", "election-security-lead"}, ""},
 		{60, "The local TV station calls: viewers say the polling place is closed.", []string{"public-information-officer"}, "Media-inquiry checklist"},
@@ -63,7 +63,7 @@ var starterSets = map[string][]starter{
 		{45, "A reporter asks whether the county has received threats and how many.", []string{"public-information-officer"}, "Holding statements"},
 	},
 	"Results website down on election night": {
-		{10, "At 9:10 on election night the results page shows a server error. Phones in the clerk's office start ringing.", []string{"it-support"}, "Network, email and websites"},
+		{10, "On election night, an hour after the polls close, the results page shows a server error. Phones in the clerk's office start ringing.", []string{"it-support"}, "Network, email and websites"},
 		{25, "IT says the site is flooded with traffic from abroad. It could be back in two hours, or later.", []string{"it-support", "election-security-lead"}, ""},
 		{40, "A candidate's campaign manager arrives at the office and demands the numbers on paper.", []string{"election-security-lead", "public-information-officer"}, "Holding statements"},
 		{60, "The local TV station calls about a website outage and asks when results will be posted.", []string{"public-information-officer"}, "Media-inquiry checklist"},
