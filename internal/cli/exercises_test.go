@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"electionbinder/internal/binder"
 	"electionbinder/internal/contacts"
 	"electionbinder/internal/exercise"
 	"electionbinder/internal/plan"
@@ -251,10 +252,55 @@ func TestExerciseCommandErrors(t *testing.T) {
 		{[]string{"exercises", "improve", "1", "--issue", "x"}, ExitUsage, "are required"},
 		{[]string{"exercises", "report", "1", "--out", "x.txt"}, ExitUsage, "--out FILE.pdf"},
 		{[]string{"exercises", "close-item", "999"}, ExitError, "there is no improvement item 999"},
+		{[]string{"exercises", "improve", "1", "--issue", "x", "--owner", "9999", "--due", "2027-01-01"}, ExitError, "contact 9999, is not in the directory"},
+		{[]string{"exercises", "improve", "1", "--issue", "x", "--owner", "20", "--due", "2027-02-30"}, ExitUsage, "is not a date"},
+		{[]string{"exercises", "new", "X", "--date", "2026-03-01", "--scenario", "1", "--facilitator", "9999"}, ExitError, "facilitator, contact 9999"},
+		{[]string{"exercises", "note", "1", strings.Repeat("word ", 401)}, ExitError, "keep it under 2000"},
 	} {
 		code, _, stderr := run(t, path, tc.args...)
 		if code != tc.code || !strings.Contains(stderr, tc.says) {
 			t.Errorf("%v: exit %d, %q; want %d saying %q", tc.args, code, stderr, tc.code, tc.says)
+		}
+	}
+}
+
+// BenchmarkExerciseReport prints the demo county's after-action report.
+func BenchmarkExerciseReport(b *testing.B) {
+	dir := b.TempDir()
+	path := filepath.Join(dir, "binder.db")
+	var out, errOut strings.Builder
+	if Run(path, []string{"demo"}, &out, &errOut) != ExitOK {
+		b.Fatal(errOut.String())
+	}
+	conn, err := OpenBinder(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer conn.Close()
+	for b.Loop() {
+		if err := binder.PrintExerciseReport(conn, 1, filepath.Join(dir, "aar.pdf")); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkPlanCheckWithItems runs the plan's gap check with the open
+// improvement items of its exercises, as plans check does.
+func BenchmarkPlanCheckWithItems(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "binder.db")
+	var out, errOut strings.Builder
+	if Run(path, []string{"demo"}, &out, &errOut) != ExitOK {
+		b.Fatal(errOut.String())
+	}
+	conn, err := OpenBinder(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer conn.Close()
+	items := exercise.NewStore(conn).ItemGaps
+	for b.Loop() {
+		if _, err := plan.NewStore(conn).Check(1, time.Now(), items); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

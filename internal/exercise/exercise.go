@@ -26,6 +26,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"electionbinder/internal/contacts"
 )
 
 // dateLayout is how calendar days are kept in the database.
@@ -334,4 +336,27 @@ var Capabilities = []string{
 	"Physical protective measures",
 	"Situational assessment",
 	"Infrastructure systems",
+}
+
+// MaxText is the most characters a note, an inject, a finding or an item's
+// issue or action may hold: a page of the report, read aloud in a minute or two.
+const MaxText = 2000
+
+// checkLength refuses text longer than MaxText, naming what it is.
+func checkLength(what, text string) error {
+	if n := len([]rune(text)); n > MaxText {
+		return fmt.Errorf("the %s is %d characters long; keep it under %d (split it into several)", what, n, MaxText)
+	}
+	return nil
+}
+
+// checkContact refuses a contact id the directory does not have (0 is none).
+func checkContact(dir *contacts.Store, id int64, what string) error {
+	if id == 0 {
+		return nil
+	}
+	if _, err := dir.Get(id); err != nil {
+		return fmt.Errorf("the %s, contact %d, is not in the directory (see contacts list)", what, id)
+	}
+	return nil
 }

@@ -65,6 +65,9 @@ func checkInject(in Inject) error {
 	if strings.TrimSpace(in.Text) == "" {
 		return errors.New("an inject needs the words the facilitator reads out")
 	}
+	if err := checkLength("inject", in.Text); err != nil {
+		return err
+	}
 	if in.At < 0 || in.At >= 24*time.Hour {
 		return errors.New("an inject's time must be a time of day, such as 10:20")
 	}

@@ -66,17 +66,23 @@ func (s *Store) Items() ([]Item, error) {
 	return s.items(``)
 }
 
-func checkItem(it *Item) error {
+func (s *Store) checkItem(it *Item) error {
 	it.Issue, it.Action, it.Capability = strings.TrimSpace(it.Issue), strings.TrimSpace(it.Action), strings.TrimSpace(it.Capability)
 	if it.Issue == "" {
 		return errors.New("an improvement item needs the issue it fixes")
 	}
-	return nil
+	if err := checkLength("issue", it.Issue); err != nil {
+		return err
+	}
+	if err := checkLength("corrective action", it.Action); err != nil {
+		return err
+	}
+	return checkContact(contacts.NewStore(s.db), it.OwnerID, "owner")
 }
 
 // AddItem adds an item to an exercise's improvement plan and returns its id.
 func (s *Store) AddItem(exerciseID int64, it Item) (int64, error) {
-	if err := checkItem(&it); err != nil {
+	if err := s.checkItem(&it); err != nil {
 		return 0, err
 	}
 	var id int64
@@ -96,7 +102,7 @@ func (s *Store) AddItem(exerciseID int64, it Item) (int64, error) {
 // UpdateItem saves an item's issue, corrective action, capability, section,
 // owner and due date.
 func (s *Store) UpdateItem(it Item) error {
-	if err := checkItem(&it); err != nil {
+	if err := s.checkItem(&it); err != nil {
 		return err
 	}
 	return s.writeRow("exercise_items", it.ID, "improvement item", func(tx *sql.Tx) error {

@@ -38,6 +38,9 @@ func (s *Store) AddNote(exerciseID int64, n Note) (int64, error) {
 	if n.Text == "" {
 		return 0, errors.New("the note is empty")
 	}
+	if err := checkLength("note", n.Text); err != nil {
+		return 0, err
+	}
 	if n.Kind == "" {
 		n.Kind = Observation
 	}
@@ -87,6 +90,9 @@ func checkFinding(f *Finding) error {
 	if f.Text == "" {
 		return errors.New("say what went well or what to improve")
 	}
+	if err := checkLength("finding", f.Text); err != nil {
+		return err
+	}
 	if f.Kind != Strength && f.Kind != Improvement {
 		return fmt.Errorf("%q is not a kind of finding (strength or improvement)", f.Kind)
 	}
@@ -135,6 +141,9 @@ func (s *Store) UpdateNote(n Note) error {
 	n.Text = strings.TrimSpace(n.Text)
 	if n.Text == "" {
 		return errors.New("the note is empty")
+	}
+	if err := checkLength("note", n.Text); err != nil {
+		return err
 	}
 	if n.Kind != Decision && n.Kind != Observation {
 		return fmt.Errorf("%q is not a kind of note (decision or observation)", n.Kind)

@@ -33,8 +33,8 @@ func loadObjectives(q execer, exerciseID int64) ([]Objective, error) {
 }
 
 func insertObjective(tx execer, exerciseID int64, o Objective) (int64, error) {
-	if strings.TrimSpace(o.Text) == "" {
-		return 0, errors.New("an objective needs some words")
+	if err := checkObjective(o); err != nil {
+		return 0, err
 	}
 	res, err := tx.Exec(`INSERT INTO exercise_objectives(uuid, exercise_id, position, text, capability, rating, analysis)
 		VALUES(?, ?, (SELECT count(*) FROM exercise_objectives WHERE exercise_id = ?), ?, ?, ?, ?)`,
@@ -44,6 +44,22 @@ func insertObjective(tx execer, exerciseID int64, o Objective) (int64, error) {
 		return 0, err
 	}
 	return res.LastInsertId()
+}
+
+// checkObjective refuses an objective without words, with too many, or
+// with a rating HSEEP does not have.
+func checkObjective(o Objective) error {
+	if strings.TrimSpace(o.Text) == "" {
+		return errors.New("an objective needs some words")
+	}
+	if err := checkLength("objective", o.Text); err != nil {
+		return err
+	}
+	if err := checkLength("analysis", o.Analysis); err != nil {
+		return err
+	}
+	_, err := ParseRating(string(o.Rating))
+	return err
 }
 
 // AddObjective adds an objective at the end of the exercise's list and returns its id.
@@ -58,10 +74,7 @@ func (s *Store) AddObjective(exerciseID int64, o Objective) (int64, error) {
 
 // UpdateObjective saves an objective's words, capability, rating and analysis.
 func (s *Store) UpdateObjective(o Objective) error {
-	if strings.TrimSpace(o.Text) == "" {
-		return errors.New("an objective needs some words")
-	}
-	if _, err := ParseRating(string(o.Rating)); err != nil {
+	if err := checkObjective(o); err != nil {
 		return err
 	}
 	return s.writeRow("exercise_objectives", o.ID, "objective", func(tx *sql.Tx) error {

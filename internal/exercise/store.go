@@ -35,6 +35,9 @@ func (s *Store) Create(d Draft) (int64, error) {
 	if err := d.check(); err != nil {
 		return 0, err
 	}
+	if err := checkContact(contacts.NewStore(s.db), d.FacilitatorID, "facilitator"); err != nil {
+		return 0, err
+	}
 	p, r, err := s.scenariosPlan(d.ScenarioIDs)
 	if err != nil {
 		return 0, err
@@ -249,6 +252,9 @@ type Details struct {
 func (s *Store) SaveDetails(id int64, d Details) error {
 	draft := Draft{Name: d.Name, HeldOn: d.HeldOn, StartsAt: d.StartsAt, Hours: d.Hours}
 	if err := draft.check(); err != nil {
+		return err
+	}
+	if err := checkContact(contacts.NewStore(s.db), d.FacilitatorID, "facilitator"); err != nil {
 		return err
 	}
 	return s.write(id, "saving the exercise", func(tx *sql.Tx) error {
