@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -89,6 +90,9 @@ func openFacilitator(u *ui, exerciseID int64, now func() time.Time) (*facilitato
 	f := &facilitator{u: u, store: exercise.NewStore(u.db), now: now, stop: make(chan struct{})}
 	if err := f.loadData(exerciseID); err != nil {
 		return nil, err
+	}
+	if len(f.e.Injects) == 0 {
+		return nil, errors.New("the exercise has no injects yet: add a scenario or an inject on the Script tab")
 	}
 	f.win = u.app.NewWindow("Facilitator mode · " + f.e.Name)
 	f.override = container.NewThemeOverride(f.build(), largeTheme{Theme: u.app.Settings().Theme(), scale: minScale})
