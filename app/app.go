@@ -8,6 +8,7 @@ import (
 	"log"
 	"os"
 	"os/signal"
+	"sync"
 	"syscall"
 
 	"fyne.io/fyne/v2"
@@ -63,6 +64,9 @@ type ui struct {
 	settings *settings.Store
 	nav      *navigation
 	status   *statusLine
+
+	keyedDialogs []*keyedDialog // the dialogs open that answer Enter and Escape
+	background   sync.WaitGroup // work running behind a progress bar
 }
 
 // quitOnSignal ends the app cleanly, as the Quit menu does, when the system

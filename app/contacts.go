@@ -43,6 +43,7 @@ type contactsScreen struct {
 	detail  *contactDetail
 	tree    *callTreeView
 	tabs    *container.AppTabs
+	preview *importPreview // the last import preview shown
 	treeTab *container.TabItem
 	content fyne.CanvasObject
 }

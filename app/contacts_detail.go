@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -21,9 +20,10 @@ const noOrganisation = "— none —"
 // contactDetail is the form of the selected contact; every change is saved
 // as it is made, once it is valid.
 type contactDetail struct {
-	s       *contactsScreen
-	id      int64 // 0 when no contact is shown
-	loading bool  // set while the form is filled, so filling saves nothing
+	s        *contactsScreen
+	id       int64     // 0 when no contact is shown
+	loading  bool      // set while the form is filled, so filling saves nothing
+	deleting *question // the open "Delete contact?" question, if any
 
 	heading    *widget.Label
 	kind       *widget.Label
@@ -392,11 +392,11 @@ func (d *contactDetail) askDelete() {
 	if !ok {
 		return
 	}
-	dialog.ShowConfirm("Delete contact", d.deleteQuestion(c), func(ok bool) {
+	d.deleting = d.s.u.askDestructive("Delete contact?", d.deleteQuestion(c), "Delete", func(ok bool) {
 		if ok {
 			d.delete(c.ID)
 		}
-	}, d.s.u.win)
+	})
 }
 
 // deleteQuestion asks whether to delete c, saying what else the deletion touches.

@@ -69,14 +69,14 @@ func (u *ui) askRestore() {
 			u.showError(fmt.Errorf("This backup cannot be restored: %w", err))
 			return
 		}
-		dialog.ShowConfirm("Restore this backup?",
+		u.askDestructive("Restore this backup?",
 			"Everything in the binder will be replaced by the backup\n"+path+
-				"\n\nThe current data is kept in a copy beside the database file.",
+				"\n\nThe current data is kept in a copy beside the database file.", "Restore",
 			func(ok bool) {
 				if ok {
 					u.restoreFrom(path)
 				}
-			}, u.win)
+			})
 	}, u.win)
 	open.SetFilter(storage.NewExtensionFileFilter([]string{".db", ".bak", ".sqlite"}))
 	open.Show()
@@ -107,5 +107,6 @@ func (u *ui) showAbout() {
 		"the directory of who to call in an incident, and your security trainings,\n"+
 		"and print it all as a binder. Everything stays on this computer.\n\nData file: %s",
 		Name, cli.Version, u.dbPath))
-	dialog.ShowCustom("About "+Name, "Close", text, u.win)
+	d := dialog.NewCustom("About "+Name, "Close", text, u.win)
+	u.showKeyed(d, d.Hide, d.Hide)
 }

@@ -28,7 +28,7 @@ func (u *ui) exportPlanPDF(planID int64) {
 		u.showError(err)
 		return
 	}
-	p.dlg.Show()
+	u.showKeyed(p.dlg, p.dlg.Confirm, p.dlg.Dismiss)
 }
 
 // wholeBinder is the first choice of what to print.
@@ -185,7 +185,7 @@ func (p *printSetup) editDistribution() {
 			p.u.showError(err)
 		}
 	})
-	d.dlg.Show()
+	p.u.showKeyed(d.dlg, d.dlg.Hide, d.dlg.Hide)
 }
 
 // distributionEditor lists who holds which controlled copy and adds or
@@ -286,12 +286,12 @@ func (d *distributionEditor) addCopy() {
 }
 
 func (d *distributionEditor) remove(c binder.Copy) {
-	dialog.ShowConfirm("Take copy "+c.Number+" off the list?",
-		"Take the copy held by "+c.Holder+" off the distribution list?", func(ok bool) {
+	d.u.askDestructive("Take copy "+c.Number+" off the list?",
+		"Take the copy held by "+c.Holder+" off the distribution list?", "Take it off", func(ok bool) {
 			if ok {
 				d.removeNow(c)
 			}
-		}, d.u.win)
+		})
 }
 
 // removeNow takes a copy off the list without asking.

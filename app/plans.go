@@ -43,7 +43,7 @@ type plansScreen struct {
 	editingLayout fyne.CanvasObject
 	newPlan       *dialog.FormDialog // the open "new plan" dialog, if any
 	paste         *pasteForm         // the open "paste text" dialog, if any
-	deletion      *dialog.ConfirmDialog
+	deletion      *question
 	approval      *approveForm  // the open approval dialog, if any
 	revisions     *revisionView // the open record of changes, if any
 	loading       bool          // set while widgets are filled from the store, so no save happens

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -182,7 +181,7 @@ func (s *trainingScreen) createNew() {
 // confirmDelete asks before removing a session with its sign-ups.
 func (s *trainingScreen) confirmDelete(e training.EventSummary) {
 	msg := deleteSessionQuestion(e)
-	dialog.ShowConfirm("Delete session", msg, func(ok bool) {
+	s.u.askDestructive("Delete session?", msg, "Delete", func(ok bool) {
 		if !ok {
 			return
 		}
@@ -194,7 +193,7 @@ func (s *trainingScreen) confirmDelete(e training.EventSummary) {
 		s.selected = 0
 		s.detail.load(0)
 		s.reload()
-	}, s.u.win)
+	})
 }
 
 // deleteSessionQuestion asks before a session goes, saying what goes with

@@ -115,20 +115,24 @@ func (s *trainingScreen) importFile(path string) (string, error) {
 	return msg, err
 }
 
-// askExport offers the calendar of sessions or the roster.
+// askExport offers the calendar of sessions or the roster; Escape cancels.
 func (s *trainingScreen) askExport() {
 	day := time.Now().Format("2006-01-02")
-	dialog.ShowCustomConfirm("Export", "Calendar (.ics)", "Roster (.csv)",
-		trDialogText("Export every session as a calendar file for Outlook, Apple Calendar or Thunderbird, or every sign-up as a roster spreadsheet."),
-		func(calendar bool) {
-			if calendar {
-				s.askSaveTraining("Exporting the calendar", "Training sessions "+day+".ics", []string{".ics"},
-					func(path string) error { return atomicfile.Write(path, s.store.ExportICS) })
-				return
-			}
-			s.askSaveTraining("Exporting the roster", "Training roster "+day+".csv", []string{".csv"},
-				func(path string) error { return atomicfile.Write(path, s.store.WriteRosterCSV) })
-		}, s.u.win)
+	d := dialog.NewCustomWithoutButtons("Export",
+		trDialogText("Export every session as a calendar file for Outlook, Apple Calendar or Thunderbird, or every sign-up as a roster spreadsheet."), s.u.win)
+	calendar := widget.NewButton("Calendar (.ics)", func() {
+		d.Hide()
+		s.askSaveTraining("Exporting the calendar", "Training sessions "+day+".ics", []string{".ics"},
+			func(path string) error { return atomicfile.Write(path, s.store.ExportICS) })
+	})
+	calendar.Importance = widget.HighImportance
+	roster := widget.NewButton("Roster (.csv)", func() {
+		d.Hide()
+		s.askSaveTraining("Exporting the roster", "Training roster "+day+".csv", []string{".csv"},
+			func(path string) error { return atomicfile.Write(path, s.store.WriteRosterCSV) })
+	})
+	d.SetButtons([]fyne.CanvasObject{widget.NewButton("Cancel", d.Hide), roster, calendar})
+	s.u.showKeyed(d, calendar.OnTapped, d.Hide)
 }
 
 // writeComplianceCSV writes the compliance CSV of a report to path.

@@ -36,6 +36,7 @@ func newUI(a fyne.App, dbPath string, conn *sql.DB) *ui {
 		u.win.Close()
 	})
 	u.addShortcuts()
+	u.win.Canvas().SetOnTypedKey(u.typedKey)
 	u.nav.show(u.nav.savedPage())
 	return u
 }
