@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
-
 )
 
 // The app's own export, imported into a new binder from the Contacts
@@ -95,4 +94,3 @@ func TestDeleteQuestionDefaultsToKeeping(t *testing.T) {
 		t.Errorf("the Delete button did not delete (%d → %d)", before, n)
 	}
 }
-

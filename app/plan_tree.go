@@ -24,8 +24,8 @@ type sectionTree struct {
 	selected int64
 
 	add, addUnder, up, down, indent, outdent, remove, undo *widget.Button
-	confirm                                                *question             // the open "remove?" question, if any
-	removed                                                *plan.RemovedSection  // what Undo puts back
+	confirm                                                *question            // the open "remove?" question, if any
+	removed                                                *plan.RemovedSection // what Undo puts back
 }
 
 func newSectionTree(s *plansScreen) *sectionTree {
