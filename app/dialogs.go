@@ -121,7 +121,8 @@ func (e *formEntry) TypedKey(ev *fyne.KeyEvent) {
 type question struct {
 	dialog  *dialog.CustomDialog
 	answer  func(bool)
-	done    bool
+	chose   bool // yes was chosen
+	done    bool // the answer was given
 	yes, no *widget.Button
 }
 
@@ -137,7 +138,12 @@ func (u *ui) ask(title, message, yes, no string, answer func(bool)) *question {
 // askDestructive shows a question about deleting or replacing something:
 // Enter and Escape both keep it; only the red button goes ahead.
 func (u *ui) askDestructive(title, message, action string, answer func(bool)) *question {
-	q := u.newQuestion(title, message, action, "Cancel", answer)
+	return u.askDestructiveWith(title, message, action, "Cancel", answer)
+}
+
+// askDestructiveWith is askDestructive with its own words for the safe answer.
+func (u *ui) askDestructiveWith(title, message, action, keep string, answer func(bool)) *question {
+	q := u.newQuestion(title, message, action, keep, answer)
 	q.yes.Importance = widget.DangerImportance
 	q.no.Importance = widget.HighImportance
 	u.showKeyed(q.dialog, q.Dismiss, q.Dismiss)
@@ -152,29 +158,60 @@ func (u *ui) newQuestion(title, message, yes, no string, answer func(bool)) *que
 	q.yes = widget.NewButtonWithIcon(yes, theme.ConfirmIcon(), q.Confirm)
 	q.no = widget.NewButtonWithIcon(no, theme.CancelIcon(), q.Dismiss)
 	q.dialog.SetButtons([]fyne.CanvasObject{q.no, q.yes})
-	q.dialog.SetOnClosed(func() { q.reply(false) }) // closed some other way: a no
+	q.dialog.SetOnClosed(q.reply)
 	q.dialog.Resize(fyne.NewSize(460, 0))
 	return q
 }
 
 // Confirm answers yes.
 func (q *question) Confirm() {
-	q.reply(true)
+	q.chose = true
 	q.dialog.Hide()
 }
 
 // Dismiss answers no.
 func (q *question) Dismiss() {
-	q.reply(false)
 	q.dialog.Hide()
 }
 
-func (q *question) reply(yes bool) {
+// reply gives the answer once the dialog is gone, so that the answer can
+// put the cursor in a field of the window.
+func (q *question) reply() {
 	if q.done {
 		return
 	}
 	q.done = true
 	if q.answer != nil {
-		q.answer(yes)
+		q.answer(q.chose)
 	}
+}
+
+// choice is one button of a dialog that offers several ways to go on.
+type choice struct {
+	label string
+	do    func()
+}
+
+// choose offers several ways to go on and Cancel; the first way is the
+// highlighted default that Enter takes, Escape cancels.
+func (u *ui) choose(title, text string, choices ...choice) {
+	label := widget.NewLabel(text)
+	label.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomWithoutButtons(title, label, u.win)
+	buttons := []fyne.CanvasObject{widget.NewButton("Cancel", d.Hide)}
+	for i := len(choices) - 1; i >= 0; i-- {
+		c := choices[i]
+		b := widget.NewButton(c.label, func() {
+			d.Hide()
+			c.do()
+		})
+		if i == 0 {
+			b.Importance = widget.HighImportance
+		}
+		buttons = append(buttons, b)
+	}
+	d.Resize(fyne.NewSize(480, 0))
+	first := buttons[len(buttons)-1].(*widget.Button)
+	d.SetButtons(buttons)
+	u.showKeyed(d, first.OnTapped, d.Hide)
 }

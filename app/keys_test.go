@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/driver/desktop"
 )
 
 // The desktop driver sends a key to the field that has the focus, or to the
@@ -53,11 +52,6 @@ func triggerMenuShortcut(m *fyne.Menu, s fyne.Shortcut) bool {
 		}
 	}
 	return false
-}
-
-// ctrl is the shortcut Ctrl (Cmd on a Mac) + key, as the driver reports it.
-func ctrl(key fyne.KeyName) fyne.Shortcut {
-	return &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}
 }
 
 // topDialogTitle is a check that a keyed dialog is in front.

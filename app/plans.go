@@ -132,6 +132,11 @@ func (s *plansScreen) view() fyne.CanvasObject {
 	return s.content
 }
 
+// menuImport and menuExport are File → Import… and Export… on this screen:
+// a Markdown file as a new plan, and the plan in view as Markdown.
+func (s *plansScreen) menuImport() { s.askImport() }
+func (s *plansScreen) menuExport() { s.askExport() }
+
 // exportPDF prints the plan being edited as a binder (Ctrl+P).
 func (s *plansScreen) exportPDF() {
 	if s.plan != nil {

@@ -118,21 +118,15 @@ func (s *trainingScreen) importFile(path string) (string, error) {
 // askExport offers the calendar of sessions or the roster; Escape cancels.
 func (s *trainingScreen) askExport() {
 	day := time.Now().Format("2006-01-02")
-	d := dialog.NewCustomWithoutButtons("Export",
-		trDialogText("Export every session as a calendar file for Outlook, Apple Calendar or Thunderbird, or every sign-up as a roster spreadsheet."), s.u.win)
-	calendar := widget.NewButton("Calendar (.ics)", func() {
-		d.Hide()
-		s.askSaveTraining("Exporting the calendar", "Training sessions "+day+".ics", []string{".ics"},
-			func(path string) error { return atomicfile.Write(path, s.store.ExportICS) })
-	})
-	calendar.Importance = widget.HighImportance
-	roster := widget.NewButton("Roster (.csv)", func() {
-		d.Hide()
-		s.askSaveTraining("Exporting the roster", "Training roster "+day+".csv", []string{".csv"},
-			func(path string) error { return atomicfile.Write(path, s.store.WriteRosterCSV) })
-	})
-	d.SetButtons([]fyne.CanvasObject{widget.NewButton("Cancel", d.Hide), roster, calendar})
-	s.u.showKeyed(d, calendar.OnTapped, d.Hide)
+	s.u.choose("Export", "Export every session as a calendar file for Outlook, Apple Calendar or Thunderbird, or every sign-up as a roster spreadsheet.",
+		choice{"Calendar (.ics)", func() {
+			s.askSaveTraining("Exporting the calendar", "Training sessions "+day+".ics", []string{".ics"},
+				func(path string) error { return atomicfile.Write(path, s.store.ExportICS) })
+		}},
+		choice{"Roster (.csv)", func() {
+			s.askSaveTraining("Exporting the roster", "Training roster "+day+".csv", []string{".csv"},
+				func(path string) error { return atomicfile.Write(path, s.store.WriteRosterCSV) })
+		}})
 }
 
 // writeComplianceCSV writes the compliance CSV of a report to path.
