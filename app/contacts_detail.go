@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"electionbinder/internal/contacts"
+	"electionbinder/internal/training"
 	"electionbinder/internal/validate"
 )
 
@@ -421,14 +422,33 @@ func (d *contactDetail) deleteQuestion(c contacts.Contact) string {
 	return msg
 }
 
+// delete removes a contact, then offers for a short while to put it back
+// with its places in the call tree, its people and its training sign-ups.
 func (d *contactDetail) delete(id int64) {
-	if err := d.s.store.Delete(id); err != nil {
+	signUps := training.NewStore(d.s.u.db)
+	regs, err := signUps.SignUpsOf(id)
+	if err != nil {
+		d.s.u.showError(err)
+		return
+	}
+	removed, err := d.s.store.Remove(id)
+	if err != nil {
 		d.s.u.showError(err)
 		return
 	}
 	d.show(0)
 	d.s.reload()
-	d.s.u.status.set("Deleted")
+	d.s.u.offerUndo("Deleted "+removed.Contact.Name+".", func() error {
+		c, err := d.s.store.Restore(removed)
+		if err == nil {
+			err = signUps.RestoreSignUps(c.ID, regs)
+		}
+		d.s.reload()
+		if err == nil {
+			d.s.open(c.ID)
+		}
+		return err
+	})
 }
 
 // changeRoles reloads what depends on the call tree after a role edit.

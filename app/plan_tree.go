@@ -232,7 +232,10 @@ func (t *sectionTree) removeSection(id int64) {
 	}
 	t.removed = &removed
 	t.undo.Enable()
-	t.s.u.status.set("Removed “" + removed.Sections[0].Title + "”. Undo puts it back.")
+	t.s.u.offerUndo("Removed “"+removed.Sections[0].Title+"”.", func() error {
+		t.undoRemove()
+		return nil
+	})
 	t.s.reloadPlan(0, 0)
 }
 

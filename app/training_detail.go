@@ -334,11 +334,21 @@ func (d *eventDetail) cancelChosen() {
 	}
 	promoted, err := d.s.store.Cancel(r.ID)
 	d.afterPeopleChange(err)
-	if err == nil && promoted > 0 {
-		if p, err := d.s.store.Registration(promoted); err == nil {
-			d.s.u.status.set(p.Name + " moved from the waitlist to a seat")
-		}
+	if err != nil {
+		return
 	}
+	msg := "Canceled the sign-up of " + r.Name + "."
+	if p, err := d.s.store.Registration(promoted); promoted > 0 && err == nil {
+		msg += " " + p.Name + " moved from the waitlist to a seat."
+	}
+	d.s.u.offerUndo(msg, func() error {
+		err := d.s.store.UndoCancel(r, promoted)
+		if d.event.ID == r.EventID {
+			d.refreshPeople()
+		}
+		d.s.changed()
+		return err
+	})
 }
 
 func (d *eventDetail) afterPeopleChange(err error) {

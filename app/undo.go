@@ -20,7 +20,7 @@ type pendingUndo struct {
 func (u *ui) offerUndo(message string, undo func() error) {
 	p := &pendingUndo{undo: undo}
 	u.pending = p
-	u.status.label.SetText(message)
+	u.status.set(message)
 	u.status.undo.OnTapped = u.undoPending
 	u.status.undo.Show()
 	time.AfterFunc(undoWindow, func() {
