@@ -210,14 +210,14 @@ func (v *callTreeView) pick(role contacts.Role) {
 
 // holderPicker is the dialog that adds a holder to a role.
 type holderPicker struct {
-	search *widget.Entry
+	search *formEntry
 	list   *widget.List
 	ids    []int64
 	dialog dialog.Dialog
 }
 
 func newHolderPicker(s *contactsScreen, role contacts.Role) *holderPicker {
-	p := &holderPicker{search: widget.NewEntry()}
+	p := &holderPicker{search: newFormEntry()}
 	p.search.SetPlaceHolder("Search the directory")
 	find := func(q string) {
 		p.ids = s.index.SearchIDs(contacts.Filter{Search: q})
@@ -237,6 +237,7 @@ func newHolderPicker(s *contactsScreen, role contacts.Role) *holderPicker {
 	p.dialog = dialog.NewCustom("Add a holder to "+role.Name, "Cancel",
 		container.NewBorder(p.search, nil, nil, nil, p.list), s.u.win)
 	p.dialog.Resize(fyne.NewSize(560, 480))
+	p.search.onEscape = p.dialog.Hide
 	find("")
 	return p
 }

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -155,8 +154,8 @@ func (u *ui) newQuestion(title, message, yes, no string, answer func(bool)) *que
 	text := widget.NewLabel(message)
 	text.Wrapping = fyne.TextWrapWord
 	q.dialog = dialog.NewCustomWithoutButtons(title, text, u.win)
-	q.yes = widget.NewButtonWithIcon(yes, theme.ConfirmIcon(), q.Confirm)
-	q.no = widget.NewButtonWithIcon(no, theme.CancelIcon(), q.Dismiss)
+	q.yes = widget.NewButton(yes, q.Confirm)
+	q.no = widget.NewButton(no, q.Dismiss)
 	q.dialog.SetButtons([]fyne.CanvasObject{q.no, q.yes})
 	q.dialog.SetOnClosed(q.reply)
 	q.dialog.Resize(fyne.NewSize(460, 0))

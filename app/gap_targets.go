@@ -20,6 +20,7 @@ func (u *ui) openRole(slug string) {
 	for _, e := range s.tree.entries {
 		if e.Role.Slug == slug {
 			s.tree.pick(e.Role)
+			u.win.Canvas().Focus(s.tree.picker.search)
 			return
 		}
 	}

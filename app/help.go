@@ -34,7 +34,7 @@ func (u *ui) shortcutRows() []shortcutRow {
 	for _, m := range u.win.MainMenu().Items {
 		for _, it := range m.Items {
 			if it.Shortcut != nil {
-				rows = append(rows, shortcutRow{shortcutText(it.Shortcut), m.Label + " → " + it.Label})
+				rows = append(rows, shortcutRow{shortcutText(it.Shortcut), it.Label + " (" + m.Label + " menu)"})
 			}
 		}
 	}

@@ -198,7 +198,7 @@ type distributionEditor struct {
 	now    func() time.Time // the issue date of a new copy
 
 	list                            *widget.List
-	number, holder, title, location *widget.Entry
+	number, holder, title, location *formEntry
 	add                             *widget.Button
 	dlg                             dialog.Dialog
 }
@@ -206,7 +206,7 @@ type distributionEditor struct {
 func newDistributionEditor(u *ui, planID int64) *distributionEditor {
 	d := &distributionEditor{u: u, planID: planID, store: binder.NewStore(u.db), now: time.Now}
 	d.list = widget.NewList(func() int { return len(d.copies) }, d.newRow, d.updateRow)
-	d.number, d.holder, d.title, d.location = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	d.number, d.holder, d.title, d.location = newFormEntry(), newFormEntry(), newFormEntry(), newFormEntry()
 	d.number.SetPlaceHolder("No.")
 	d.holder.SetPlaceHolder("Held by")
 	d.title.SetPlaceHolder("Title or organization")
@@ -218,6 +218,10 @@ func newDistributionEditor(u *ui, planID int64) *distributionEditor {
 	content := container.NewBorder(nil, form, nil, nil, d.list)
 	d.dlg = dialog.NewCustom("Distribution list", "Close", content, u.win)
 	d.dlg.Resize(fyne.NewSize(720, 420))
+	for _, e := range []*formEntry{d.number, d.holder, d.title, d.location} {
+		e.onEscape = d.dlg.Hide
+		e.OnSubmitted = func(string) { d.addCopy() }
+	}
 	return d
 }
 
@@ -279,7 +283,7 @@ func (d *distributionEditor) addCopy() {
 		return
 	}
 	d.u.saved(nil)
-	for _, e := range []*widget.Entry{d.number, d.holder, d.title, d.location} {
+	for _, e := range []*formEntry{d.number, d.holder, d.title, d.location} {
 		e.SetText("")
 	}
 	d.reload()

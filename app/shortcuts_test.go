@@ -140,8 +140,8 @@ func TestHelpShowsTheGuideAndTheShortcuts(t *testing.T) {
 	for _, r := range u.shortcutRows() {
 		rows[r.does] = r.keys
 	}
-	for does, keys := range map[string]string{"Edit → Find": "Ctrl+F", "File → Print…": "Ctrl+P", "File → New": "Ctrl+N",
-		"Edit → Undo": "Ctrl+Z", "Edit → Redo": "Ctrl+Shift+Z", "File → Settings": "Ctrl+,", "File → Quit": "Ctrl+Q", "File → Save": "Ctrl+S"} {
+	for does, keys := range map[string]string{"Find (Edit menu)": "Ctrl+F", "Print… (File menu)": "Ctrl+P", "New (File menu)": "Ctrl+N",
+		"Undo (Edit menu)": "Ctrl+Z", "Redo (Edit menu)": "Ctrl+Shift+Z", "Settings (File menu)": "Ctrl+,", "Quit (File menu)": "Ctrl+Q", "Save (File menu)": "Ctrl+S"} {
 		if rows[does] != keys {
 			t.Errorf("shortcut list: %s = %q, want %q", does, rows[does], keys)
 		}
