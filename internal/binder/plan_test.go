@@ -66,8 +66,8 @@ func TestStoredPlanPrintsWithSettingsAndDirectory(t *testing.T) {
 	pages := pageTexts(t, path)
 	all := squash(strings.Join(pages, " "))
 	for _, want := range []string{"Lakeshore County contingency plan", "Draft, never approved", "Controlled copy No. 2",
-		"Grace Okafor", "Tomasz Wiśniewski", "Ana Núñez", "Part 1: Preparation and incident prevention",
-		"Scenario", "Phishing of a clerk's email account", "Suspected breach", "100 Main Street, Lakeshore, WI 54000"} {
+		"Grace Okafor", "Tomasz Wiśniewski", "Ana Núñez", "Part 1: Plan basics",
+		"Scenario", "Phishing or account takeover", "First 15 minutes", "Stand down", "100 Main Street, Lakeshore, WI 54000"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("the binder lacks %q", want)
 		}
@@ -115,7 +115,7 @@ func TestChangedPagesOfAStoredPlan(t *testing.T) {
 	}
 	var review plan.Section
 	for _, sec := range p.Sections {
-		if sec.Title == "After-action review" {
+		if sec.Title == "Staff wellbeing and personal security" {
 			review = sec
 		}
 	}
@@ -128,7 +128,7 @@ func TestChangedPagesOfAStoredPlan(t *testing.T) {
 		t.Fatalf("the changed pages (%d) are not fewer than the whole binder (%d)", res.Pages, full.Pages)
 	}
 	sheet := squash(pageTexts(t, path)[0])
-	for _, want := range []string{"Replacement pages for revision 2", "printed at revision 1", "Changed: After-action review"} {
+	for _, want := range []string{"Replacement pages for revision 2", "printed at revision 1", "Changed: Staff wellbeing and personal security"} {
 		if !strings.Contains(sheet, want) {
 			t.Errorf("the instruction sheet lacks %q:\n%s", want, sheet)
 		}
@@ -137,12 +137,12 @@ func TestChangedPagesOfAStoredPlan(t *testing.T) {
 	for _, p := range res.Parts {
 		printed[p.Title] = p.Printed
 	}
-	if !printed["Part 2: Incident response and communications"] || printed["Part 1: Preparation and incident prevention"] || printed["Call tree"] {
+	if !printed["Part 9: Training, exercises and improvement"] || printed["Part 1: Plan basics"] || printed["Call tree"] {
 		t.Errorf("printed parts: %v", printed)
 	}
 	for _, p := range res.Parts {
-		if p.Title == "Part 2: Incident response and communications" && p.PrintedFrom <= p.First {
-			t.Errorf("all of part 2 (pages %d–%d) is reprinted for a change in its last section", p.First, p.Last)
+		if p.Title == "Part 9: Training, exercises and improvement" && p.PrintedFrom <= p.First {
+			t.Errorf("all of part 9 (pages %d–%d) is reprinted for a change in its last section", p.First, p.Last)
 		}
 	}
 
