@@ -223,7 +223,8 @@ func sectionTree(flat []plan.Section, res *plan.Resolver) []Section {
 // role and its primary holder.
 func scenarioOf(sc plan.Scenario, res *plan.Resolver) Scenario {
 	desc, _ := res.Resolve(sc.Description)
-	out := Scenario{Title: sc.Title, Description: desc, Level: capital(string(sc.Level)), Severity: capital(string(sc.Severity))}
+	out := Scenario{Title: sc.Title, Description: desc, Level: capital(string(sc.Level)), Severity: capital(string(sc.Severity)),
+		DoNotSay: resolved(res, sc.DoNotSay), StandDown: resolved(res, sc.StandDown)}
 	for _, st := range sc.Response {
 		out.Steps = append(out.Steps, stepOf(st, res, resolved(res, st.Action), ""))
 	}
@@ -242,7 +243,7 @@ func scenarioOf(sc plan.Scenario, res *plan.Resolver) Scenario {
 }
 
 func stepOf(st plan.Step, res *plan.Resolver, text, detail string) Step {
-	s := Step{Text: text, Detail: detail, Role: st.Role}
+	s := Step{TimeBox: st.TimeBox.Label(), Condition: resolved(res, st.Condition), Text: text, Detail: detail, Role: st.Role}
 	if e, ok := res.Role(st.Role); ok {
 		s.Role = e.Role.Name
 		if c, ok := e.Primary(); ok {
