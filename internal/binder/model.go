@@ -88,6 +88,8 @@ type CallHolder struct {
 	AfterHours   string
 	Email        string
 	Verified     time.Time // when the numbers were last checked; zero when never
+	Source       string    // where a built-in partner's facts came from
+	Stale        bool      // checked more than a year before the plan was printed: verify first
 }
 
 // Scenario is a mock incident: what it looks like, the numbered response

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -172,7 +173,11 @@ func documentOf(p *plan.Plan, res *plan.Resolver, tree []contacts.CallTreeEntry,
 	for _, sc := range p.Scenarios {
 		doc.Scenarios = append(doc.Scenarios, scenarioOf(sc, res))
 	}
-	doc.CallTree = callTreeOf(tree)
+	asOf := doc.RevisionDate // a date of the plan, not of the printing, so a revision always prints the same
+	if asOf.IsZero() {
+		asOf = p.UpdatedAt
+	}
+	doc.CallTree = callTreeOf(tree, asOf)
 	doc.Pocket = pocketOf(doc.Sections, tree)
 	return doc
 }
@@ -265,15 +270,17 @@ var levelNames = map[contacts.Level]string{
 }
 
 // callTreeOf groups the roles by the level of their primary; roles nobody
-// holds come last, so the gap shows.
-func callTreeOf(tree []contacts.CallTreeEntry) CallTree {
+// holds come last, so the gap shows. Facts checked more than a year before
+// asOf are flagged.
+func callTreeOf(tree []contacts.CallTreeEntry, asOf time.Time) CallTree {
 	byLevel := map[contacts.Level][]CallRole{}
 	var empty []CallRole
 	for _, e := range tree {
 		role := CallRole{Role: e.Role.Name}
 		for _, c := range e.Holders {
 			role.Holders = append(role.Holders, CallHolder{Name: c.Name, Organization: joinNonEmpty(", ", c.Title, c.Organization),
-				Office: c.OfficePhone, Mobile: c.MobilePhone, AfterHours: c.AfterHoursPhone, Email: c.Email, Verified: c.VerifiedOn})
+				Office: c.OfficePhone, Mobile: c.MobilePhone, AfterHours: c.AfterHoursPhone, Email: c.Email, Verified: c.VerifiedOn,
+				Source: c.Source, Stale: !c.VerifiedOn.IsZero() && c.Stale(asOf)})
 		}
 		primary, ok := e.Primary()
 		if !ok {
