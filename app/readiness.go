@@ -307,6 +307,8 @@ func fixLabel(p readiness.Place) string {
 		return "Open compliance"
 	case readiness.AtBackup:
 		return "Back up now…"
+	case readiness.AtExercise:
+		return "Open exercises"
 	}
 	return "Open"
 }
@@ -347,6 +349,8 @@ func (s *readinessScreen) goFix(t readiness.Task) {
 		}
 	case readiness.AtBackup:
 		s.u.askBackup()
+	case readiness.AtExercise:
+		nav.showTitled("Exercises")
 	}
 }
 

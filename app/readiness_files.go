@@ -12,33 +12,6 @@ import (
 	"electionbinder/internal/readiness"
 )
 
-// askSaveFile asks where to write a file and runs write there behind a
-// progress bar, replacing the empty file the save dialog leaves.
-func (u *ui) askSaveFile(title, name string, exts []string, write func(path string) error) {
-	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			u.showError(err)
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		u.runWithProgress(title, func(progress func(float64)) (string, error) {
-			progress(0.1)
-			if err := removeEmptyFile(path); err != nil {
-				return "", err
-			}
-			if err := write(path); err != nil {
-				return "", err
-			}
-			progress(1)
-			return path, nil
-		})
-	}, u.win)
-	save.SetFileName(name)
-	save.SetFilter(storage.NewExtensionFileFilter(exts))
-	save.Show()
-}
-
 // askExport writes the board in view as the checklist (.pdf) or the calendar (.ics).
 func (s *readinessScreen) askExport(ext string) {
 	b, ok := s.board()

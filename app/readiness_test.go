@@ -194,7 +194,7 @@ func TestReadinessPictures(t *testing.T) {
 		show func()
 	}{
 		{"board", s.wait},
-		{"tick", func() { test.Tap(s.rows[readiness.TaskExercise].tick) }},
+		{"tick", func() { test.Tap(s.rows[readiness.TaskPocket].tick) }},
 		{"gokit", func() {
 			s.tickDialog.Hide()
 			test.Tap(s.rows[readiness.TaskGoKit].tick)

@@ -54,11 +54,7 @@ func (s *readinessScreen) askTick(t readiness.Task) {
 	}
 	electionID := s.current.Election.ID
 	f := s.newTickForm(t.Tick)
-	dayLabel := "Done on"
-	if t.Key == readiness.TaskExercise {
-		dayLabel = "Held on"
-	}
-	items := []*widget.FormItem{widget.NewFormItem("Done by", f.by), widget.NewFormItem(dayLabel, f.on)}
+	items := []*widget.FormItem{widget.NewFormItem("Done by", f.by), widget.NewFormItem("Done on", f.on)}
 	var d *dialog.FormDialog
 	if t.Tick != nil {
 		undo := widget.NewButton("Undo the tick", func() {

@@ -24,6 +24,7 @@ var demoLoaders = []demoLoader{
 	{"contingency plan", loadDemoPlan},
 	{"distribution list", loadDemoCopies},
 	{"training sessions", loadDemoTraining},
+	{"tabletop exercise", loadDemoExercise},
 	{"election calendar", loadDemoElection},
 }
 

@@ -200,21 +200,16 @@ func printBoard(env *Env, b readiness.Board) {
 // DemoElectionDays is how far ahead of the day it is loaded the sample election falls.
 const DemoElectionDays = 40
 
-// loadDemoElection puts a sample election 40 days ahead on the calendar,
-// with a tabletop exercise ticked as held four months ago.
+// loadDemoElection puts a sample election 40 days ahead on the calendar.
 func loadDemoElection(db *sql.DB) error {
 	store := readiness.NewStore(db)
 	have, err := store.Elections()
 	if err != nil || len(have) > 0 {
 		return err
 	}
-	today := time.Now()
-	e, err := store.Add(readiness.Election{Name: "Spring election (sample)", Kind: readiness.Spring,
-		Day: today.AddDate(0, 0, DemoElectionDays), Offices: "State Supreme Court justice, county supervisors, school board"})
-	if err != nil {
-		return err
-	}
-	return store.SetTick(e.ID, readiness.Tick{Task: readiness.TaskExercise, By: DemoProfile.ClerkName, On: today.AddDate(0, -4, 0)})
+	_, err = store.Add(readiness.Election{Name: "Spring election (sample)", Kind: readiness.Spring,
+		Day: time.Now().AddDate(0, 0, DemoElectionDays), Offices: "State Supreme Court justice, county supervisors, school board"})
+	return err
 }
 
 // countOf writes a count with the right form of a word.

@@ -12,6 +12,7 @@ import (
 	"electionbinder/internal/binder"
 	"electionbinder/internal/contacts"
 	"electionbinder/internal/db"
+	"electionbinder/internal/exercise"
 	"electionbinder/internal/plan"
 	"electionbinder/internal/readiness"
 	"electionbinder/internal/settings"
@@ -136,6 +137,7 @@ func TestReadinessTasksFollowTheData(t *testing.T) {
 	// E-30: the plan approved since the last election.
 	_, plans, _ := run(t, c.db, "plans", "list")
 	planID, _, _ := strings.Cut(strings.Split(plans, "\n")[1], "\t")
+	pid, _ := strconv.ParseInt(planID, 10, 64)
 	c.walk("Plan reviewed and approved", 39, 41, func() {
 		if code, _, errOut := run(t, c.db, "plans", "approve", planID, "--by", "Ana Núñez"); code != ExitOK {
 			t.Fatal(errOut)
@@ -187,9 +189,30 @@ func TestReadinessTasksFollowTheData(t *testing.T) {
 			t.Fatal(err)
 		}
 	})
-	c.walk("Tabletop exercise", 39, 41, func() {
-		if err := rs.SetTick(id, readiness.Tick{Task: readiness.TaskExercise, By: "Ana Núñez", On: c.today.AddDate(0, -3, 0)}); err != nil {
+	// An exercise held within 12 months: the demo's sample is taken away
+	// first, then one is run from the command line.
+	ex := exercise.NewStore(conn)
+	held, err := ex.List()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range held {
+		if err := ex.Delete(e.ID); err != nil {
 			t.Fatal(err)
+		}
+	}
+	c.walk("Tabletop exercise held", 39, 41, func() {
+		p, err := plan.NewStore(conn).Load(pid)
+		if err != nil || len(p.Scenarios) == 0 {
+			t.Fatalf("plan scenarios: %v", err)
+		}
+		code, out, errOut := run(t, c.db, "exercises", "new", "Ransomware tabletop", "--date", c.day(0),
+			"--scenario", strconv.FormatInt(p.Scenarios[0].ID, 10))
+		if code != ExitOK {
+			t.Fatal(errOut)
+		}
+		if code, _, errOut := run(t, c.db, "exercises", "note", lastLine(out), "Called the vendor's help line"); code != ExitOK {
+			t.Fatal(errOut)
 		}
 	})
 	c.walk("Go-kit", 62, 64, func() {
@@ -214,7 +237,6 @@ func TestReadinessTasksFollowTheData(t *testing.T) {
 	// E-14, last, as comparing the copies' pages takes the longest: each
 	// controlled copy is printed at revision 1; the plan changes
 	// and revision 2 is approved, so each copy needs its replacement pages.
-	pid, _ := strconv.ParseInt(planID, 10, 64)
 	list, err := binder.NewStore(conn).Copies(pid)
 	if err != nil || len(list) < 2 {
 		t.Fatalf("copies: %v %v", list, err)

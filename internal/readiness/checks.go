@@ -8,6 +8,7 @@ import (
 	"electionbinder/internal/binder"
 	"electionbinder/internal/contacts"
 	"electionbinder/internal/db"
+	"electionbinder/internal/exercise"
 	"electionbinder/internal/plan"
 	"electionbinder/internal/settings"
 	"electionbinder/internal/training"
@@ -291,26 +292,12 @@ func officesShort(rep training.Report, i int) string {
 	return " (met by office: " + listed(offices, 3) + ")"
 }
 
-// ExerciseHeld reports the day of the last tabletop exercise held on or
-// before a day; it is nil until exercises are kept in the binder, and the
-// clerk ticks the task instead.
-var ExerciseHeld func(s *Store, asOf time.Time) (time.Time, bool, error)
-
 func checkExercise(c *check) ([]Task, error) {
-	t := c.task(TaskExercise, "Tabletop exercise held within the last 12 months", AtBoard)
+	t := c.task(TaskExercise, "Tabletop exercise held within the last 12 months", AtExercise)
 	from := c.election.Day.AddDate(-1, 0, 0)
-	held, ok := time.Time{}, false
-	if ExerciseHeld != nil {
-		var err error
-		if held, ok, err = ExerciseHeld(c.s, c.asOf); err != nil {
-			return nil, err
-		}
-	} else {
-		t.Tickable = true
-		if tick, ticked := c.tick(TaskExercise); ticked {
-			t.Tick = &tick
-			held, ok = tick.On, true
-		}
+	held, ok, err := exercise.LastHeldBy(c.s.db, c.asOf)
+	if err != nil {
+		return nil, err
 	}
 	switch {
 	case ok && !held.Before(from):
@@ -318,7 +305,7 @@ func checkExercise(c *check) ([]Task, error) {
 	case ok:
 		t.Why = fmt.Sprintf("The last exercise, on %s, is more than 12 months before the election.", dayText(held))
 	default:
-		t.Why = "No tabletop exercise is recorded since " + dayText(from) + ": tick it with the day it was held."
+		t.Why = "No tabletop exercise has been held: run one from the plan's scenarios."
 	}
 	return []Task{t}, nil
 }

@@ -10,7 +10,8 @@ import (
 
 // goKitWords find the plan's go-kit section by its title, whatever the
 // template calls it.
-var goKitWords = []string{"go-kit", "go kit", "gokit", "go-bag", "go bag", "grab-and-go", "grab and go", "jump kit", "supplies"}
+var goKitWords = []string{"go-kit", "go kit", "gokit", "go-bag", "go bag", "grab-and-go", "grab and go", "jump kit",
+	"emergency kit", "supply kit"}
 
 // defaultGoKit is the checklist used when the plan has no go-kit section.
 var defaultGoKit = []string{

@@ -30,6 +30,7 @@ const (
 	AtPrint    Place = "print"     // Plans: print the binder, the distribution list
 	AtTraining Place = "training"  // Training, the Compliance tab
 	AtBackup   Place = "backup"    // File, Backup
+	AtExercise Place = "exercise"  // Exercises
 	AtBoard    Place = "board"     // ticked on the board itself
 )
 
@@ -48,6 +49,8 @@ func (p Place) Label() string {
 		return "Training > Compliance"
 	case AtBackup:
 		return "File > Backup"
+	case AtExercise:
+		return "Exercises"
 	}
 	return "Readiness > tick it done"
 }
