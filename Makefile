@@ -4,7 +4,7 @@
 
 BINARY      := binder
 BUILD_PKGS  := gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev libwayland-dev
-TEST_PKGS   := poppler-utils qpdf
+TEST_PKGS   := poppler-utils qpdf python3-icalendar
 WIN_PKGS    := gcc-mingw-w64-x86-64
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

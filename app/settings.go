@@ -26,6 +26,7 @@ type settingsScreen struct {
 	marking *widget.Entry
 	// appearance picks a light, dark or system theme.
 	appearance *widget.RadioGroup
+	readiness  *readinessSettings
 	content    fyne.CanvasObject
 }
 
@@ -39,6 +40,7 @@ func newSettingsScreen(u *ui) screen {
 		widget.NewCard("Jurisdiction", "Printed on the binder's cover and used for {{jurisdiction}}, {{county}} and {{clerk}} in the plan.",
 			s.profileForm(profile)),
 		widget.NewCard("Preferences", "", s.preferencesForm()),
+		s.readinessCard(),
 	))
 	return s
 }

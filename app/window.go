@@ -38,7 +38,7 @@ func newUI(a fyne.App, dbPath string, conn *sql.DB) *ui {
 		}, nil)
 	})
 	u.win.Canvas().SetOnTypedKey(u.typedKey)
-	u.nav.show(u.nav.savedPage())
+	u.nav.show(u.nav.openingPage())
 	return u
 }
 
