@@ -57,7 +57,7 @@ func (r *renderer) copyStamp() {
 	r.pdf.SetLineWidth(0.6)
 	r.pdf.Rect(x, 24, w, 10, "D")
 	r.setColor(colorMarking)
-	r.pdf.Text(x+4, 30.6, r.fit(label, "B", 11, w-8))
+	r.text(x+4, 30.6, r.fit(label, "B", 11, w-8))
 }
 
 // coverFacts draws the revision, approval and review facts as a two-column list.
@@ -90,7 +90,7 @@ func (r *renderer) coverFacts() {
 	for _, f := range facts {
 		r.setFont("B", 10)
 		r.setColor(colorGray)
-		r.pdf.Text(r.left, baseline(r.y, lh, 12), strings.ToUpper(f[0]))
+		r.text(r.left, baseline(r.y, lh, 12), strings.ToUpper(f[0]))
 		r.paragraph(plainSpans(f[1]), 32, 12, lh, colorText)
 		r.y += 1.5
 	}
@@ -116,7 +116,7 @@ func (r *renderer) coverFooter() {
 	if len(d.PreparedBy) > 0 {
 		r.setFont("B", 9)
 		r.setColor(colorGray)
-		r.pdf.Text(r.left, r.y+3, "KEPT BY")
+		r.text(r.left, r.y+3, "KEPT BY")
 		r.y += 5
 		for _, l := range d.PreparedBy {
 			r.paragraph(plainSpans(l), 0, 10, lh, colorText)
@@ -171,7 +171,7 @@ func (r *renderer) partHeading(number, title string) {
 	if number != "" {
 		r.setFont("B", 10)
 		r.setColor(colorGray)
-		r.pdf.Text(r.left, r.y+3.5, "SECTION "+number)
+		r.text(r.left, r.y+3.5, "SECTION "+number)
 		r.y += 6
 	}
 	r.paragraph(styledSpans(title, "B"), 0, 20, lineHeight(20)*0.95, colorAccent)
@@ -223,7 +223,7 @@ func (r *renderer) tocEntry(l tocLine) {
 	if l.number != "" {
 		r.setFont(style, size)
 		r.setColor(colorText)
-		r.pdf.Text(r.left+indent, baseline(r.y, lh, size), l.number)
+		r.text(r.left+indent, baseline(r.y, lh, size), l.number)
 	}
 	for i, line := range lines {
 		r.ensure(lh)
@@ -236,7 +236,7 @@ func (r *renderer) tocEntry(l tocLine) {
 			}
 			r.setFont(style, size)
 			r.setColor(colorText)
-			r.pdf.Text(r.right-r.m.width(num, style, size), baseline(r.y, lh, size), num)
+			r.text(r.right-r.m.width(num, style, size), baseline(r.y, lh, size), num)
 		}
 		r.y += lh
 	}
@@ -301,7 +301,7 @@ func (r *renderer) leaders(x1, x2, y float64) {
 	}
 	n := int((x2 - x1) / dot)
 	s := strings.Repeat(". ", n)
-	r.pdf.Text(x2-float64(n)*dot, y, s)
+	r.text(x2-float64(n)*dot, y, s)
 }
 
 // plannedEntries lists, before anything is drawn, every entry the binder
@@ -367,7 +367,7 @@ func (r *renderer) subHeading(number, title string, depth int, lead float64) {
 	numW := r.m.width(number, "B", size) + 3
 	r.setFont("B", size)
 	r.setColor(colorAccent)
-	r.pdf.Text(r.left, baseline(r.y, lh, size), number)
+	r.text(r.left, baseline(r.y, lh, size), number)
 	r.paragraph(styledSpans(title, "B"), numW, size, lh, colorAccent)
 	r.y += after
 }

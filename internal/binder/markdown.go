@@ -167,7 +167,7 @@ func (r *renderer) list(n *ast.List, x float64, src []byte, color rgb) {
 		} else {
 			r.setFont("", bodySize)
 			r.setColor(color)
-			r.pdf.Text(r.left+x+indent-2-r.m.width(marker, "", bodySize), baseline(r.y, lh, bodySize), marker)
+			r.text(r.left+x+indent-2-r.m.width(marker, "", bodySize), baseline(r.y, lh, bodySize), marker)
 		}
 		r.blocks(item, x+indent, src, color)
 		if !n.IsTight {

@@ -122,7 +122,7 @@ func (r *renderer) cardPanel(x, y, w float64, items []cardItem) {
 		if it.marker != "" {
 			r.setFont("B", s)
 			r.setColor(color)
-			r.pdf.Text(x+cardPad, baseline(top, lh, s), it.marker)
+			r.text(x+cardPad, baseline(top, lh, s), it.marker)
 		}
 		for _, l := range r.m.flow(it.spans, inner-it.indent, s) {
 			r.drawLine(l, x+cardPad+it.indent, baseline(top, lh, s), s, color)

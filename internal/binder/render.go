@@ -33,6 +33,7 @@ type Result struct {
 	TotalPages int        // pages of the full binder (the "of Y" in every footer)
 	Parts      []PartSpan // where each part of the full binder lies
 	Hash       string     // the content hash printed in the footers
+	Warnings   []string   // what could not print as written, for the clerk to fix
 }
 
 // PartSpan is the page range of one part of the full binder.
@@ -75,7 +76,9 @@ func Write(w io.Writer, doc *Document, opt Options) (Result, error) {
 	if opt.Progress != nil {
 		opt.Progress(1)
 	}
-	return r.result(), nil
+	res := r.result()
+	res.Warnings = printWarnings(doc)
+	return res, nil
 }
 
 // layout is what one pass learned: where every part and entry landed.
@@ -395,9 +398,9 @@ func (r *renderer) header() {
 	r.setColor(colorGray)
 	r.setFont("", 8)
 	title := r.fit(r.doc.Title, "", 8, r.width()*0.55)
-	r.pdf.Text(r.left, 15, title)
+	r.text(r.left, 15, title)
 	part := r.fit(r.partTitle, "", 8, r.width()*0.43)
-	r.pdf.Text(r.right-r.m.width(part, "", 8), 15, part)
+	r.text(r.right-r.m.width(part, "", 8), 15, part)
 	r.rule(r.left, r.right, 16.8, colorRule, 0.2)
 }
 
@@ -408,10 +411,10 @@ func (r *renderer) footer() {
 	r.setColor(colorGray)
 	r.setFont("", 8)
 	left := r.fit(r.footerFacts(), "", 8, r.width()*0.7)
-	r.pdf.Text(r.left, y, left)
+	r.text(r.left, y, left)
 	right := r.pageLabel()
 	r.setFont("B", 8)
-	r.pdf.Text(r.right-r.m.width(right, "B", 8), y, right)
+	r.text(r.right-r.m.width(right, "B", 8), y, right)
 	r.setColor(colorMarking)
 	r.setFont("B", 8.5)
 	r.centered(r.pageH-8, r.marking())
@@ -464,7 +467,7 @@ func (r *renderer) marking() string {
 func (r *renderer) centered(y float64, s string) {
 	s = r.fit(s, r.fontStyle, r.fontSize, r.width())
 	w := r.m.width(s, r.fontStyle, r.fontSize)
-	r.pdf.Text(r.left+(r.width()-w)/2, y, s)
+	r.text(r.left+(r.width()-w)/2, y, s)
 }
 
 // fit shortens s with an ellipsis until it is at most width wide.
@@ -533,13 +536,12 @@ func baseline(top, lineH, size float64) float64 {
 // drawLine draws a laid-out line with its left end at x and baseline at by.
 func (r *renderer) drawLine(l textLine, x, by, size float64, color rgb) {
 	for _, p := range l.pieces {
-		r.setFont(p.style, size)
 		if p.code {
 			r.setColor(colorCode)
 		} else {
 			r.setColor(color)
 		}
-		r.pdf.Text(x+p.x, by, p.text)
+		r.textIn(x+p.x, by, p.text, p.style, size, p.code)
 	}
 }
 

@@ -35,7 +35,7 @@ func (r *renderer) scenario(n int, s *Scenario) {
 	if tags := joinNonEmpty(" · ", levelTag(s.Level), severityTag(s.Severity)); tags != "" {
 		kicker += " · " + strings.ToUpper(tags)
 	}
-	r.pdf.Text(r.left, r.y+3.5, r.fit(kicker, "B", 10, r.width()))
+	r.text(r.left, r.y+3.5, r.fit(kicker, "B", 10, r.width()))
 	r.y += 6
 	r.paragraph(styledSpans(s.Title, "B"), 0, 18, lineHeight(18)*0.95, colorAccent)
 	r.y += 1.5

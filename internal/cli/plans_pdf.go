@@ -32,8 +32,12 @@ func exportPlanPDF(env *Env, planID int64, out string, sinceRevision int) error 
 // and prints the file name.
 func writeBinder(env *Env, planID int64, out string, opt binder.ExportOptions) error {
 	var buf bytes.Buffer
-	if _, err := binder.NewStore(env.DB).Export(&buf, planID, opt); err != nil {
+	res, err := binder.NewStore(env.DB).Export(&buf, planID, opt)
+	if err != nil {
 		return err
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintln(env.Stderr, "warning: "+w)
 	}
 	return saveFile(env, out, buf.Bytes())
 }
