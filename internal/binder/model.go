@@ -108,6 +108,9 @@ type Step struct {
 	Detail string // printed under the text in italics, such as the statement to read out
 	Role   string // the role responsible
 	Who    string // the role's primary holder, when the directory has one
+	// Call is the role's primary and first backup with their numbers, so
+	// the page pulled out in an incident says whom to ring and how.
+	Call []CallHolder
 }
 
 // PocketCard is the fold-and-cut card: the top roles to call and the first steps.

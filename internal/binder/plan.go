@@ -248,6 +248,9 @@ func stepOf(st plan.Step, res *plan.Resolver, text, detail string) Step {
 		if c, ok := e.Primary(); ok {
 			s.Who = c.Name
 		}
+		for _, c := range e.Holders[:min(len(e.Holders), 2)] {
+			s.Call = append(s.Call, holderOf(c))
+		}
 	}
 	return s
 }
@@ -271,8 +274,7 @@ func callTreeOf(tree []contacts.CallTreeEntry) CallTree {
 	for _, e := range tree {
 		role := CallRole{Role: e.Role.Name}
 		for _, c := range e.Holders {
-			role.Holders = append(role.Holders, CallHolder{Name: c.Name, Organization: joinNonEmpty(", ", c.Title, c.Organization),
-				Office: c.OfficePhone, Mobile: c.MobilePhone, AfterHours: c.AfterHoursPhone, Email: c.Email, Verified: c.VerifiedOn})
+			role.Holders = append(role.Holders, holderOf(c))
 		}
 		primary, ok := e.Primary()
 		if !ok {
@@ -291,6 +293,12 @@ func callTreeOf(tree []contacts.CallTreeEntry) CallTree {
 		ct.Groups = append(ct.Groups, CallGroup{Level: "Roles nobody holds yet", Roles: empty})
 	}
 	return ct
+}
+
+// holderOf is a directory contact as the binder prints it.
+func holderOf(c contacts.Contact) CallHolder {
+	return CallHolder{Name: c.Name, Organization: joinNonEmpty(", ", c.Title, c.Organization),
+		Office: c.OfficePhone, Mobile: c.MobilePhone, AfterHours: c.AfterHoursPhone, Email: c.Email, Verified: c.VerifiedOn}
 }
 
 // pocketOf fills the pocket card: the first roles that have a primary, and
