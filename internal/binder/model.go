@@ -18,6 +18,9 @@ type Document struct {
 	Revision     int       // revision number printed on the cover and in every footer
 	Draft        bool      // edited since revision Revision (or never approved): printed as a draft
 	RevisionDate time.Time // when this revision was made; zero when unknown
+	// Dated is written as the file's creation date: when the revision was
+	// approved, or when a draft was last edited; zero falls back to RevisionDate.
+	Dated time.Time `json:"-"`
 	ApprovedBy   string    // who approved the revision; empty when not yet approved
 	ApprovedOn   time.Time // zero when not yet approved
 	ReviewBy     time.Time // next review due; zero when none is set

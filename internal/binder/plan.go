@@ -154,10 +154,11 @@ func documentOf(p *plan.Plan, res *plan.Resolver, tree []contacts.CallTreeEntry,
 		PreparedBy:   preparedBy(profile),
 		Draft:        p.Status != plan.Approved,
 	}
+	doc.Dated = p.UpdatedAt
 	if last, ok := p.LatestRevision(); ok {
 		doc.Revision = last.Number
 		if !doc.Draft {
-			doc.RevisionDate = last.ApprovedAt
+			doc.RevisionDate, doc.Dated = last.ApprovedAt, last.ApprovedAt
 		}
 	} else {
 		doc.Draft = true

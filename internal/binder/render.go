@@ -1,6 +1,7 @@
 package binder
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -70,7 +71,7 @@ func Write(w io.Writer, doc *Document, opt Options) (Result, error) {
 		}
 		prev = &r.out
 	}
-	if err := r.pdf.Output(w); err != nil {
+	if err := outputWithLanguage(r.pdf, w, "en-US"); err != nil {
 		return Result{}, fmt.Errorf("writing the PDF: %w", err)
 	}
 	if opt.Progress != nil {
@@ -96,7 +97,9 @@ type entry struct {
 	level   int
 	page    int
 	inTOC   bool
-	changed bool // the section or scenario changed (for a changed-pages export)
+	changed bool    // the section or scenario changed (for a changed-pages export)
+	y       float64 // where on its page the heading is
+	sheet   int     // the page of this file it is on, for links to it
 }
 
 // sameNumbers reports whether two passes put every entry on the same page.
@@ -150,9 +153,9 @@ func runPass(doc *Document, opt Options, m *measurer, bodies map[string]mdBody, 
 		return nil, err
 	}
 	pdf.SetAutoPageBreak(false, 0)
-	if !doc.RevisionDate.IsZero() {
-		pdf.SetCreationDate(doc.RevisionDate)
-		pdf.SetModificationDate(doc.RevisionDate)
+	if dated := cmp.Or(doc.Dated, doc.RevisionDate); !dated.IsZero() {
+		pdf.SetCreationDate(dated)
+		pdf.SetModificationDate(dated)
 	}
 	pdf.SetTitle(cleanText(doc.Title), true)
 	pdf.SetSubject(cleanText(doc.Jurisdiction), true)
@@ -290,7 +293,8 @@ func (r *renderer) addEntry(number, title string, level int, inTOC bool) {
 		label = number + "  " + title
 	}
 	r.pdf.Bookmark(cleanText(label), level, r.y)
-	r.out.entries = append(r.out.entries, entry{number: number, title: title, level: level, page: r.page, inTOC: inTOC})
+	r.out.entries = append(r.out.entries, entry{number: number, title: title, level: level, page: r.page, inTOC: inTOC,
+		y: r.y, sheet: r.pdf.PageNo()})
 	if r.entryIndex < len(r.links) && r.links[r.entryIndex] != 0 {
 		r.pdf.SetLink(r.links[r.entryIndex], r.y, r.pdf.PageNo())
 	}
