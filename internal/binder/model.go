@@ -20,13 +20,13 @@ type Document struct {
 	RevisionDate time.Time // when this revision was made; zero when unknown
 	// Dated is written as the file's creation date: when the revision was
 	// approved, or when a draft was last edited; zero falls back to RevisionDate.
-	Dated time.Time `json:"-"`
-	ApprovedBy   string    // who approved the revision; empty when not yet approved
-	ApprovedOn   time.Time // zero when not yet approved
-	ReviewBy     time.Time // next review due; zero when none is set
-	Marking      string    // handling marking printed at the top and bottom of every page
-	CopyNumber   string    // controlled-copy number; empty for an uncontrolled print
-	PreparedBy   []string  // lines about the office that keeps the plan (name, title, address, phone)
+	Dated      time.Time `json:"-"`
+	ApprovedBy string    // who approved the revision; empty when not yet approved
+	ApprovedOn time.Time // zero when not yet approved
+	ReviewBy   time.Time // next review due; zero when none is set
+	Marking    string    // handling marking printed at the top and bottom of every page
+	CopyNumber string    // controlled-copy number; empty for an uncontrolled print
+	PreparedBy []string  // lines about the office that keeps the plan (name, title, address, phone)
 
 	Changes      []Change     // record of changes, oldest first
 	Distribution []CopyHolder // who holds which controlled copy
