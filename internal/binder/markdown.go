@@ -1,7 +1,6 @@
 package binder
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -27,7 +26,7 @@ type mdBody struct {
 }
 
 // gfm parses GitHub-flavoured Markdown: the parser used when the caller gives none.
-var gfm = goldmark.New(goldmark.WithExtensions(extension.Table, extension.TaskList, extension.Strikethrough))
+var gfm = goldmark.New(goldmark.WithExtensions(extension.Table, extension.TaskList, extension.Strikethrough, extension.Footnote))
 
 // ParseMarkdown parses a body as GitHub-flavoured Markdown.
 func ParseMarkdown(source []byte) ast.Node {
@@ -103,6 +102,8 @@ func (r *renderer) block(n ast.Node, x float64, src []byte, color rgb) {
 		r.y += lh
 	case *east.Table:
 		r.mdTable(n, x, src)
+	case *east.FootnoteList:
+		r.footnotes(n, x, src)
 	default:
 		r.blocks(n, x, src, color)
 	}
@@ -154,10 +155,11 @@ func (r *renderer) list(n *ast.List, x float64, src []byte, color rgb) {
 	if num == 0 {
 		num = 1
 	}
-	marker := "•"
+	level := listLevel(n)
+	marker := bullets[level%len(bullets)]
 	if n.IsOrdered() {
-		marker = strconv.Itoa(num) + "."
-		indent = max(indent, r.m.width(strconv.Itoa(num+n.ChildCount())+".", "", bodySize)+2.5)
+		marker = listNumber(num, level)
+		indent = max(indent, r.m.width(listNumber(num+n.ChildCount(), level), "", bodySize)+2.5)
 	}
 	for item := n.FirstChild(); item != nil; item = item.NextSibling() {
 		r.ensure(lh)
@@ -175,7 +177,7 @@ func (r *renderer) list(n *ast.List, x float64, src []byte, color rgb) {
 		}
 		num++
 		if n.IsOrdered() {
-			marker = strconv.Itoa(num) + "."
+			marker = listNumber(num, level)
 		}
 	}
 }
@@ -359,7 +361,15 @@ func inlineSpans(n ast.Node, src []byte) []span {
 				out = append(out, span{text: "[picture: ", style: "I"})
 				walk(c, "I", code)
 				out = append(out, span{text: "]", style: "I"})
-			case *ast.RawHTML, *east.TaskCheckBox:
+			case *east.Strikethrough:
+				before := len(out)
+				walk(c, style, code)
+				for i := before; i < len(out); i++ {
+					out[i].strike = true
+				}
+			case *east.FootnoteLink:
+				out = append(out, span{text: superscript(c.Index), style: style})
+			case *ast.RawHTML, *east.TaskCheckBox, *east.FootnoteBacklink:
 			default:
 				walk(c, style, code)
 			}

@@ -547,6 +547,7 @@ func (r *renderer) drawLine(l textLine, x, by, size float64, color rgb) {
 		}
 		r.textIn(x+p.x, by, p.text, p.style, size, p.code)
 	}
+	r.strikeThrough(l, x, by, size, color)
 }
 
 // paragraph flows spans from indent mm right of the left margin to the

@@ -13,17 +13,19 @@ const mmPerPt = 25.4 / 72
 // span is a run of text in one style: "" regular, "B" bold, "I" italic or
 // "BI" bold italic. Code spans print in a dark teal so they stand out.
 type span struct {
-	text  string
-	style string
-	code  bool
+	text   string
+	style  string
+	code   bool
+	strike bool // struck through: text the plan crossed out
 }
 
 // piece is a measured word or space of a line, placed at x from the line's start.
 type piece struct {
-	text  string
-	style string
-	code  bool
-	x, w  float64
+	text   string
+	style  string
+	code   bool
+	strike bool
+	x, w   float64
 }
 
 // textLine is one laid-out line of a paragraph.
@@ -91,7 +93,7 @@ func (m *measurer) flow(spans []span, width, size float64) []textLine {
 		if len(cur.pieces) > 0 {
 			cur.width += pendingSpace
 		}
-		cur.pieces = append(cur.pieces, piece{text: word, style: sp.style, code: sp.code, x: cur.width, w: w})
+		cur.pieces = append(cur.pieces, piece{text: word, style: sp.style, code: sp.code, strike: sp.strike, x: cur.width, w: w})
 		cur.width += w
 		pendingSpace = 0
 	}
