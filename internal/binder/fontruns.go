@@ -1,6 +1,7 @@
 package binder
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -124,3 +125,80 @@ func (r *renderer) text(x, y float64, s string) {
 
 // isMark reports whether r is a combining mark, drawn over the character before it.
 func isMark(r rune) bool { return unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r) }
+
+// runsWidth is the width of s in pdf at size points, each run in its font.
+func runsWidth(pdf *gofpdf.Fpdf, s, style string, size float64) float64 {
+	w := 0.0
+	for _, fr := range fontRuns(s, style, false) {
+		setRunFont(pdf, fr, size)
+		w += pdf.GetStringWidth(fr.text)
+	}
+	pdf.SetFont(Font, style, size)
+	return w
+}
+
+// drawRuns draws s at x on baseline y, each run in the font that has it.
+func drawRuns(pdf *gofpdf.Fpdf, x, y float64, s, style string, size float64) {
+	for _, fr := range fontRuns(s, style, false) {
+		setRunFont(pdf, fr, size)
+		pdf.Text(x, y, fr.text)
+		x += pdf.GetStringWidth(fr.text)
+	}
+	pdf.SetFont(Font, style, size)
+}
+
+// fitInBox prints text whole in a box of w × h mm: on one line at size
+// points or smaller (down to 7), else on as many lines as it takes at the
+// largest size down to 5.5 points at which they fit, so a long name or
+// office is not cut short.
+func fitInBox(pdf *gofpdf.Fpdf, text string, x, top, w, h, size float64) {
+	text = cleanText(strings.Join(strings.Fields(text), " "))
+	if text == "" {
+		return
+	}
+	for s := size; s >= 7; s -= 0.5 {
+		if runsWidth(pdf, text, "", s) <= w {
+			drawRuns(pdf, x, baseline(top, h, s), text, "", s)
+			return
+		}
+	}
+	s := 7.0
+	lines := wrapRuns(pdf, text, w, s)
+	for s > 5.5 && float64(len(lines))*lineHeight(s)*0.95 > h {
+		s -= 0.5
+		lines = wrapRuns(pdf, text, w, s)
+	}
+	lh := lineHeight(s) * 0.95
+	lines = lines[:min(len(lines), max(1, int(h/lh)))]
+	y := top + (h-lh*float64(len(lines)))/2
+	for _, l := range lines {
+		drawRuns(pdf, x, baseline(y, lh, s), l, "", s)
+		y += lh
+	}
+}
+
+// wrapRuns breaks text into lines no wider than w at size points; a word
+// wider than a line is broken between characters.
+func wrapRuns(pdf *gofpdf.Fpdf, text string, w, size float64) []string {
+	var lines []string
+	cur := ""
+	for _, word := range strings.Fields(text) {
+		try := strings.TrimSpace(cur + " " + word)
+		if cur != "" && runsWidth(pdf, try, "", size) > w {
+			lines = append(lines, cur)
+			try = word
+		}
+		for runsWidth(pdf, try, "", size) > w && utf8.RuneCountInString(try) > 1 {
+			cut := len(try)
+			for cut > 0 && runsWidth(pdf, try[:cut], "", size) > w {
+				_, n := utf8.DecodeLastRuneInString(try[:cut])
+				cut -= n
+			}
+			cut = max(cut, len(string([]rune(try)[0])))
+			lines = append(lines, try[:cut])
+			try = try[cut:]
+		}
+		cur = try
+	}
+	return append(lines, cur)
+}

@@ -161,8 +161,18 @@ func (r *renderer) list(n *ast.List, x float64, src []byte, color rgb) {
 		marker = listNumber(num, level)
 		indent = max(indent, r.m.width(listNumber(num+n.ChildCount(), level), "", bodySize)+2.5)
 	}
+	heights, simple := r.itemHeights(n, x+indent, src)
+	if total := sum(heights); simple && total <= (r.bottom()-marginTop)/2 {
+		r.ensure(total) // a short list stays whole
+	}
+	i := 0
 	for item := n.FirstChild(); item != nil; item = item.NextSibling() {
-		r.ensure(lh)
+		need := lh
+		if simple && i == len(heights)-2 { // the last item never stands alone
+			need = heights[i] + heights[i+1]
+		}
+		r.ensure(min(need, (r.bottom()-marginTop)/2))
+		i++
 		if box, ok := taskBox(item); ok {
 			side := 3.6
 			r.box(r.left+x+0.4, r.y+(lh-side)/2, side, box.IsChecked)

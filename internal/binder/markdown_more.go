@@ -111,3 +111,26 @@ func (r *renderer) strikeThrough(l textLine, x, by, size float64, color rgb) {
 		r.rule(x+p.x, end, by-0.3*size*mmPerPt, color, 0.05*size*mmPerPt*2)
 	}
 }
+
+// itemHeights measures each item of a list whose items hold only text; for
+// any other list it reports false.
+func (r *renderer) itemHeights(n *ast.List, x float64, src []byte) ([]float64, bool) {
+	lh := lineHeight(bodySize)
+	var hs []float64
+	for item := n.FirstChild(); item != nil; item = item.NextSibling() {
+		h := 0.0
+		for c := item.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c.(type) {
+			case *ast.Paragraph, *ast.TextBlock:
+				h += float64(len(r.m.flow(inlineSpans(c, src), r.width()-x, bodySize))) * lh
+			default:
+				return nil, false
+			}
+		}
+		if !n.IsTight {
+			h += lh * 0.3
+		}
+		hs = append(hs, h)
+	}
+	return hs, true
+}

@@ -554,11 +554,25 @@ func (r *renderer) drawLine(l textLine, x, by, size float64, color rgb) {
 // right margin, starting new pages as needed, and leaves y below the last line.
 func (r *renderer) paragraph(spans []span, indent, size, lineH float64, color rgb) {
 	lines := r.m.flow(spans, r.width()-indent, size)
-	for _, l := range lines {
-		r.ensure(lineH)
+	for i, l := range lines {
+		r.ensure(keepLines(i, len(lines)) * lineH)
 		r.drawLine(l, r.left+indent, baseline(r.y, lineH, size), size, color)
 		r.y += lineH
 	}
+}
+
+// keepLines is how many lines must fit for line i of n to be drawn on
+// this page: two for the first and the next to last (all of a paragraph
+// of up to three lines), so a paragraph never leaves one line alone at the
+// foot or the top of a page.
+func keepLines(i, n int) float64 {
+	switch {
+	case i == 0 && n <= 3:
+		return float64(n)
+	case i == 0 || n > 3 && i == n-2:
+		return 2
+	}
+	return 1
 }
 
 // lineHeight is the line height for body text of size points.

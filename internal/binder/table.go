@@ -141,10 +141,21 @@ func (r *renderer) drawTable(t *table) {
 	if len(laid) > 0 {
 		first = laid[0].height
 	}
-	r.ensure(head.height + min(first, r.bottom()-marginTop-head.height))
+	whole := head.height
+	for _, lr := range laid {
+		whole += lr.height
+	}
+	if whole > (r.bottom()-marginTop)/2 { // a long table may start on this page
+		whole = head.height + min(first, r.bottom()-marginTop-head.height)
+	}
+	r.ensure(whole)
 	r.drawRowAt(t, head, true)
 	for i := range laid {
-		r.keepTogether(t, head, laid[i:min(len(laid), i+1+laid[i].src.keep)])
+		keep := laid[i].src.keep
+		if i == len(laid)-2 { // never one row alone on the next page
+			keep = max(keep, 1)
+		}
+		r.keepTogether(t, head, laid[i:min(len(laid), i+1+keep)])
 		r.drawSplitting(t, head, laid[i])
 	}
 	r.y += 2
