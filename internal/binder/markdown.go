@@ -83,6 +83,10 @@ func (r *renderer) block(n ast.Node, x float64, src []byte, color rgb) {
 	case *ast.Heading:
 		r.mdHeading(n, x, src)
 	case *ast.Paragraph, *ast.TextBlock:
+		if hasPicture(n) {
+			r.pictureParagraph(n, x, src, color)
+			break
+		}
 		r.paragraph(inlineSpans(n, src), x, bodySize, lh, color)
 		if _, tight := n.(*ast.TextBlock); !tight {
 			r.y += lh * 0.45
@@ -239,9 +243,14 @@ func (r *renderer) codeBlock(n ast.Node, x float64, src []byte) {
 // a page, so that a tall first row never leaves a page nearly blank.
 func (r *renderer) leadHeight(n ast.Node, x float64, src []byte) float64 {
 	lead := 2 * lineHeight(bodySize)
-	if tbl, ok := n.(*east.Table); ok {
-		if t := r.mdTableOf(tbl, x, src); t != nil {
+	switch n := n.(type) {
+	case *east.Table:
+		if t := r.mdTableOf(n, x, src); t != nil {
 			lead = max(lead, r.tableLead(t))
+		}
+	case *ast.List: // a short list is kept whole, so its heading needs all of it
+		if hs, simple := r.itemHeights(n, x+6.5, src); simple && sum(hs) <= (r.bottom()-marginTop)/2 {
+			lead = max(lead, sum(hs))
 		}
 	}
 	return min(lead, (r.bottom()-marginTop)/2)
@@ -338,8 +347,12 @@ func padCells(cells []cell, n int) []cell {
 	return cells
 }
 
-// inlineSpans turns the inline children of n into styled spans.
-func inlineSpans(n ast.Node, src []byte) []span {
+// inlineSpans turns the inline children of n into styled spans; a
+// picture, which only a paragraph can show, becomes "[picture: …]".
+func inlineSpans(n ast.Node, src []byte) []span { return inlineSpansOpt(n, src, false) }
+
+// inlineSpansOpt is inlineSpans, leaving pictures out when skipPictures.
+func inlineSpansOpt(n ast.Node, src []byte, skipPictures bool) []span {
 	var out []span
 	var walk func(n ast.Node, style string, code bool)
 	walk = func(n ast.Node, style string, code bool) {
@@ -368,6 +381,9 @@ func inlineSpans(n ast.Node, src []byte) []span {
 			case *ast.AutoLink:
 				out = append(out, span{text: cleanText(string(c.Label(src))), style: style, code: code})
 			case *ast.Image:
+				if skipPictures {
+					continue
+				}
 				out = append(out, span{text: "[picture: ", style: "I"})
 				walk(c, "I", code)
 				out = append(out, span{text: "]", style: "I"})

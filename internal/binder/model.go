@@ -28,12 +28,21 @@ type Document struct {
 	CopyNumber string    // controlled-copy number; empty for an uncontrolled print
 	PreparedBy []string  // lines about the office that keeps the plan (name, title, address, phone)
 
-	Changes      []Change     // record of changes, oldest first
-	Distribution []CopyHolder // who holds which controlled copy
-	Sections     []Section    // the plan's sections as a tree
-	CallTree     CallTree     // who to call, grouped by level of government
-	Scenarios    []Scenario   // mock incidents with their response checklists
-	Pocket       PocketCard   // the fold-and-cut reference card
+	Changes      []Change           // record of changes, oldest first
+	Distribution []CopyHolder       // who holds which controlled copy
+	Sections     []Section          // the plan's sections as a tree
+	CallTree     CallTree           // who to call, grouped by level of government
+	Scenarios    []Scenario         // mock incidents with their response checklists
+	Pocket       PocketCard         // the fold-and-cut reference card
+	Pictures     map[string]Picture // pictures stored with the plan, by the name bodies show them by
+}
+
+// Picture is a picture stored with the plan: PNG or JPEG data. Sum stands
+// for the data in the content hash.
+type Picture struct {
+	Format string // "png" or "jpeg"
+	Data   []byte `json:"-"`
+	Sum    string
 }
 
 // Change is one line of the record of changes.

@@ -71,6 +71,9 @@ func (s *Store) Document(planID int64, opt ExportOptions) (*Document, Options, e
 		return nil, Options{}, err
 	}
 	doc := documentOf(p, resolver, tree, copies)
+	if doc.Pictures, err = pictures(ps, planID); err != nil {
+		return nil, Options{}, err
+	}
 	doc.Marking = marking
 	doc.CopyNumber = strings.TrimSpace(opt.Copy)
 	opts.Progress = opt.Progress
@@ -82,6 +85,20 @@ func (s *Store) Document(planID int64, opt ExportOptions) (*Document, Options, e
 		opts.ChangedOnly, opts.Since, opts.Removed = true, opt.Since, removed
 	}
 	return doc, opts, nil
+}
+
+// pictures loads the pictures stored with a plan.
+func pictures(ps *plan.Store, planID int64) (map[string]Picture, error) {
+	imgs, err := ps.Images(planID)
+	if err != nil || len(imgs) == 0 {
+		return nil, err
+	}
+	out := map[string]Picture{}
+	for _, img := range imgs {
+		sum := sha256.Sum256(img.Data)
+		out[img.Name] = Picture{Format: img.Format, Data: img.Data, Sum: hex.EncodeToString(sum[:8])}
+	}
+	return out, nil
 }
 
 // printSettings reads paper, double-sided printing and the marking.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"electionbinder/internal/fonts"
+	"electionbinder/internal/plan"
 )
 
 // printWarnings names, part by part, the characters of doc that no
@@ -30,6 +31,11 @@ func printWarnings(doc *Document) []string {
 	walk = func(ss []Section) {
 		for _, s := range ss {
 			note(fmt.Sprintf("Section %q", s.Title), s.Title, s.Body)
+			for _, ref := range plan.ImageRefs(s.Body) {
+				if _, ok := doc.Pictures[plan.ImageName(ref)]; !ok {
+					out = append(out, fmt.Sprintf("Section %q: the picture %s is not stored with the plan and does not print.", s.Title, ref))
+				}
+			}
 			walk(s.Children)
 		}
 	}

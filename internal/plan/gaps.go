@@ -42,7 +42,11 @@ func (s *Store) Check(planID int64, today time.Time) ([]Gap, error) {
 	if err != nil {
 		return nil, err
 	}
-	return CheckPlan(p, r, today), nil
+	missing, err := s.missingImages(p)
+	if err != nil {
+		return nil, err
+	}
+	return append(CheckPlan(p, r, today), missing...), nil
 }
 
 // CheckPlan lists the gaps of a loaded plan, in reading order: the review
