@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"electionbinder/internal/binder"
 	"electionbinder/internal/plan"
 )
 
@@ -164,7 +165,7 @@ func (s *plansScreen) askApprove() {
 
 func (s *plansScreen) approve(f *approveForm) {
 	next, _ := time.Parse("2006-01-02", strings.TrimSpace(f.review.Text))
-	rev, err := s.store.Approve(s.plan.ID, plan.Approval{ApprovedBy: f.by.Text, Summary: f.summary.Text,
+	rev, err := binder.NewStore(s.u.db).Approve(s.plan.ID, plan.Approval{ApprovedBy: f.by.Text, Summary: f.summary.Text,
 		At: s.today(), NextReview: next})
 	if err != nil {
 		s.u.showError(err)

@@ -29,7 +29,7 @@ func listNumber(n, level int) string {
 	case 1:
 		return letters(n) + "."
 	case 2:
-		return strings.ToLower(roman(n)) + "."
+		return roman(n) + "."
 	}
 	return strconv.Itoa(n) + "."
 }
@@ -43,23 +43,6 @@ func letters(n int) string {
 		n /= 26
 	}
 	return s
-}
-
-// roman writes n in Roman numerals.
-func roman(n int) string {
-	if n <= 0 || n >= 4000 {
-		return strconv.Itoa(n)
-	}
-	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
-	syms := []string{"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"}
-	var b strings.Builder
-	for i, v := range vals {
-		for n >= v {
-			b.WriteString(syms[i])
-			n -= v
-		}
-	}
-	return b.String()
 }
 
 // superscript writes a footnote number in superscript digits.

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -59,12 +58,17 @@ func TestContentsLinksLanguageAndDate(t *testing.T) {
 	path, res, _ := render(t, doc, Options{})
 	checkValid(t, path)
 	pages := pageTexts(t, path)
+	pageOfLabel := map[string]int{}
+	for i, p := range res.Binder {
+		pageOfLabel[p.Label] = i + 1
+	}
 	var printed []int
-	line := regexp.MustCompile(`(?m)\.\s*(\d+)\s*$`)
+	line := regexp.MustCompile(`(?m)\.\s*([0-9A-Za-z]+(?:-\d+)?)\s*$`)
 	for _, c := range pagesOf(pages, res, "Contents") {
 		for _, m := range line.FindAllStringSubmatch(c, -1) {
-			n, _ := strconv.Atoi(m[1])
-			printed = append(printed, n)
+			if n, ok := pageOfLabel[m[1]]; ok {
+				printed = append(printed, n)
+			}
 		}
 	}
 	var linked []int

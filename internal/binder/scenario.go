@@ -26,9 +26,6 @@ func (r *renderer) scenario(n int, s *Scenario) {
 	num := strconv.Itoa(n)
 	r.y += 2
 	r.addEntry(num, s.Title, 1, true)
-	if s.Changed {
-		r.markChanged()
-	}
 	r.setFont("B", 10)
 	r.setColor(colorGray)
 	kicker := "SCENARIO " + num

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"electionbinder/internal/binder"
 	"electionbinder/internal/plan"
 )
 
@@ -19,8 +20,8 @@ func init() {
 	Register(Command{Name: "plans list", Summary: "list the plans with their ids", Run: runPlansList})
 	Register(Command{Name: "plans check", Args: "ID",
 		Summary: "list what the plan is missing; exits 3 when gaps remain", Run: runPlansCheck})
-	Register(Command{Name: "plans export", Args: "ID --out FILE.pdf|FILE.md [--since REV] [--revision REV]",
-		Summary: "write the plan as a binder PDF or as Markdown", Run: runPlansExport})
+	Register(Command{Name: "plans export", Args: "ID --out FILE.pdf|FILE.md [--since REV [--list]] [--copy N] [--revision REV]",
+		Summary: "write the plan as a binder PDF, replacement pages or Markdown", Run: runPlansExport})
 	Register(Command{Name: "plans approve", Args: "ID --by NAME [--summary TEXT] [--next-review YYYY-MM-DD]",
 		Summary: "record the plan as approved; prints the new revision number", Run: runPlansApprove})
 	Register(Command{Name: "plans revisions", Args: "ID",
@@ -146,18 +147,26 @@ func runPlansExport(env *Env, args []string) error {
 	fs := flag.NewFlagSet("plans export", flag.ContinueOnError)
 	out := fs.String("out", "", "file to write: .pdf or .md")
 	since := fs.Int("since", 0, "only what changed since this revision")
-	revision := fs.Int("revision", 0, "the plan as approved in this revision (Markdown only)")
+	revision := fs.Int("revision", 0, "the plan as approved in this revision")
+	copyNumber := fs.String("copy", "", "print for this controlled copy (PDF only)")
+	list := fs.Bool("list", false, "with --since: list the pages to take out and put in instead of printing them")
 	id, err := planFlags(fs, args)
 	if err != nil {
 		return err
 	}
 	ext := strings.ToLower(filepath.Ext(*out))
-	if *revision > 0 && (ext == ".pdf" || *since > 0) {
-		return UsageError{"--revision writes Markdown only, and not with --since"}
+	switch {
+	case *revision > 0 && (*since > 0 || *copyNumber != "" || *list):
+		return UsageError{"--revision reprints a revision as it was approved: not with --since, --copy or --list"}
+	case *list:
+		return listPacket(env, id, *since, *copyNumber)
+	case *copyNumber != "" && ext != ".pdf":
+		return UsageError{"--copy prints a PDF: use --out FILE.pdf"}
 	}
 	switch ext {
 	case ".pdf":
-		return exportPlanPDF(env, id, *out, *since)
+		return writeBinder(env, id, *out, binder.ExportOptions{Since: *since, Revision: *revision, Copy: *copyNumber,
+			Packet: *copyNumber != "" && *since > 0})
 	case ".md", ".markdown":
 		return exportPlanMarkdown(env, id, *out, *since, *revision)
 	case "":
@@ -212,7 +221,7 @@ func runPlansApprove(env *Env, args []string) error {
 	if a.NextReview, err = parseDay(*review, fmt.Sprintf("--next-review %q is not a date like 2027-03-01", *review)); err != nil {
 		return err
 	}
-	rev, err := plan.NewStore(env.DB).Approve(id, a)
+	rev, err := binder.NewStore(env.DB).Approve(id, a)
 	if err != nil {
 		return err
 	}

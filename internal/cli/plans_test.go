@@ -72,7 +72,9 @@ func TestPlansCommands(t *testing.T) {
 		t.Errorf("exporting a missing revision exited %d", code)
 	}
 	for _, bad := range [][]string{
-		{"plans", "export", "1", "--revision", "1", "--out", filepath.Join(dir, "x.pdf")},
+		{"plans", "export", "1", "--revision", "1", "--since", "1", "--out", filepath.Join(dir, "x.pdf")},
+		{"plans", "export", "1", "--copy", "1", "--out", filepath.Join(dir, "x.md")},
+		{"plans", "export", "1", "--list"},
 		{"plans", "approve", "1"},
 		{"plans", "approve", "1", "--by", "X", "--next-review", "soon"},
 		{"plans", "new"},

@@ -1,6 +1,9 @@
 package cli
 
 import (
+	"bytes"
+	"image"
+	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -119,3 +122,29 @@ func bodyLines(page string) []string {
 }
 
 func squashSpaces(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// plans picture stores a picture with the plan and prints the line that
+// shows it; a file that is not a picture is refused with a plain message.
+func TestPlansPictureCommand(t *testing.T) {
+	dir, dbPath := demoBinder(t)
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, image.NewGray(image.Rect(0, 0, 12, 8))); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "evacuation plan.png")
+	if err := os.WriteFile(file, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := run(t, dbPath, "plans", "picture", "1", file)
+	if code != ExitOK || out != "![evacuation-plan.png](evacuation-plan.png)\n" {
+		t.Fatalf("plans picture: %d %q %q", code, out, errOut)
+	}
+	notes := filepath.Join(dir, "notes.png")
+	os.WriteFile(notes, []byte("hello"), 0o644)
+	if code, _, errOut := run(t, dbPath, "plans", "picture", "1", notes); code != ExitError || !strings.Contains(errOut, "not a PNG, JPEG or GIF") {
+		t.Errorf("a text file: %d %q", code, errOut)
+	}
+	if code, _, _ := run(t, dbPath, "plans", "picture", "1"); code != ExitUsage {
+		t.Errorf("no file: exit %d", code)
+	}
+}
