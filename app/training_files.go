@@ -22,28 +22,7 @@ import (
 // askSaveTraining asks where to write a file and runs write there with a
 // progress bar, replacing the empty file the save dialog leaves.
 func (s *trainingScreen) askSaveTraining(title, name string, exts []string, write func(path string) error) {
-	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			s.u.showError(err)
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		s.u.runWithProgress(title, func(progress func(float64)) (string, error) {
-			progress(0.1)
-			if err := removeEmptyFile(path); err != nil {
-				return "", err
-			}
-			if err := write(path); err != nil {
-				return "", err
-			}
-			progress(1)
-			return path, nil
-		})
-	}, s.u.win)
-	save.SetFileName(name)
-	save.SetFilter(storage.NewExtensionFileFilter(exts))
-	save.Show()
+	s.u.askSaveFile(title, name, exts, write)
 }
 
 // trFileName makes a file name from a title: "Sign-in Madison 2019-12-06.pdf".
@@ -115,20 +94,18 @@ func (s *trainingScreen) importFile(path string) (string, error) {
 	return msg, err
 }
 
-// askExport offers the calendar of sessions or the roster.
+// askExport offers the calendar of sessions or the roster; Escape cancels.
 func (s *trainingScreen) askExport() {
 	day := time.Now().Format("2006-01-02")
-	dialog.ShowCustomConfirm("Export", "Calendar (.ics)", "Roster (.csv)",
-		trDialogText("Export every session as a calendar file for Outlook, Apple Calendar or Thunderbird, or every sign-up as a roster spreadsheet."),
-		func(calendar bool) {
-			if calendar {
-				s.askSaveTraining("Exporting the calendar", "Training sessions "+day+".ics", []string{".ics"},
-					func(path string) error { return atomicfile.Write(path, s.store.ExportICS) })
-				return
-			}
+	s.u.choose("Export", "Export every session as a calendar file for Outlook, Apple Calendar or Thunderbird, or every sign-up as a roster spreadsheet.",
+		choice{"Calendar (.ics)", func() {
+			s.askSaveTraining("Exporting the calendar", "Training sessions "+day+".ics", []string{".ics"},
+				func(path string) error { return atomicfile.Write(path, s.store.ExportICS) })
+		}},
+		choice{"Roster (.csv)", func() {
 			s.askSaveTraining("Exporting the roster", "Training roster "+day+".csv", []string{".csv"},
 				func(path string) error { return atomicfile.Write(path, s.store.WriteRosterCSV) })
-		}, s.u.win)
+		}})
 }
 
 // writeComplianceCSV writes the compliance CSV of a report to path.

@@ -112,21 +112,31 @@ func roleLabel(role string, i int) cell {
 }
 
 // holderCell is the name in bold and, in small grey type, the title or
-// organization and the email address.
+// organization, the email address and, for a built-in partner, the source.
 func holderCell(h CallHolder) cell {
 	c := cell{paras: []para{{spans: styledSpans(h.Name, "B"), size: callNameSize}}}
-	if details := joinNonEmpty(" · ", h.Organization, h.Email); details != "" {
+	source := ""
+	if h.Source != "" {
+		source = "source: " + h.Source
+	}
+	if details := joinNonEmpty(" · ", h.Organization, h.Email, source); details != "" {
 		c.paras = append(c.paras, para{spans: plainSpans(details), size: callSmallSize, color: colorGray})
 	}
 	return c
 }
 
-// checkedCell is the date the numbers were last verified, or "never" in red.
+// checkedCell is the date the numbers were last verified, in red with
+// "verify first" when that is over a year ago, or "never" in red.
 func checkedCell(h CallHolder) cell {
 	if h.Verified.IsZero() {
 		return cell{paras: []para{{spans: styledSpans("never", "I"), size: callSmallSize, color: colorMarking}}}
 	}
-	return cell{paras: []para{{spans: plainSpans(h.Verified.Format("01/02/2006")), size: callSmallSize}}}
+	c := cell{paras: []para{{spans: plainSpans(h.Verified.Format("01/02/2006")), size: callSmallSize}}}
+	if h.Stale { // checked over a year before the plan was printed
+		c.paras[0].color = colorMarking
+		c.paras = append(c.paras, para{spans: styledSpans("verify first", "B"), size: callSmallSize, color: colorMarking})
+	}
+	return c
 }
 
 // phone is a phone number cell, or a dash when there is none.
