@@ -27,6 +27,7 @@ type settingsScreen struct {
 	// appearance picks a light, dark or system theme.
 	appearance *widget.RadioGroup
 	readiness  *readinessSettings
+	backups    *backupSettings
 	content    fyne.CanvasObject
 }
 
@@ -41,6 +42,7 @@ func newSettingsScreen(u *ui) screen {
 			s.profileForm(profile)),
 		widget.NewCard("Preferences", "", s.preferencesForm()),
 		s.readinessCard(),
+		widget.NewCard("Automatic backups", "", s.backupForm()),
 	))
 	return s
 }

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -14,7 +15,7 @@ import (
 )
 
 func init() {
-	Register(Command{Name: "plans new", Args: "--template NAME [--pack NAME|none] [--title TEXT]",
+	Register(Command{Name: "plans new", Args: "--template ID|NAME [--pack NAME|none] [--title TEXT]",
 		Summary: "start a plan from a template; prints its id", Run: runPlansNew})
 	Register(Command{Name: "plans import", Args: "FILE.md [--title TEXT]",
 		Summary: "make a plan from Markdown (headings become sections); prints its id", Run: runPlansImport})
@@ -31,21 +32,46 @@ func init() {
 
 func runPlansNew(env *Env, args []string) error {
 	fs := flag.NewFlagSet("plans new", flag.ContinueOnError)
-	tmpl := fs.String("template", "", "template name (see templates list)")
+	tmpl := fs.String("template", "", "template id or name (see templates list)")
 	pack := fs.String("pack", "", "state pack to merge in, or none (default: wisconsin for the built-in template)")
 	title := fs.String("title", "", "the plan's title")
 	if _, err := ParseFlags(fs, args, 0, 0); err != nil {
 		return err
 	}
 	if *tmpl == "" {
-		return UsageError{"--template NAME is required (see binder templates list)"}
+		return UsageError{"--template ID or NAME is required (see binder templates list)"}
 	}
-	id, err := plan.NewStore(env.DB).CreateFromTemplatePack(*tmpl, *pack, *title)
+	st := plan.NewStore(env.DB)
+	name, err := templateName(st, *tmpl)
+	if err != nil {
+		return err
+	}
+	id, err := st.CreateFromTemplatePack(name, *pack, *title)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintln(env.Stdout, id)
 	return nil
+}
+
+// templateName returns the name of the template that ref names, by its name
+// or by the id templates list shows first.
+func templateName(st *plan.Store, ref string) (string, error) {
+	list, err := st.Templates()
+	if err != nil {
+		return "", err
+	}
+	for _, t := range list {
+		if t.Name == ref {
+			return t.Name, nil
+		}
+	}
+	for _, t := range list {
+		if strconv.FormatInt(t.ID, 10) == ref {
+			return t.Name, nil
+		}
+	}
+	return ref, nil // CreateFromTemplate says plainly that no such template exists
 }
 
 func runPlansImport(env *Env, args []string) error {
