@@ -17,7 +17,7 @@ func init() {
 		Summary: "start a plan from a template; prints its id", Run: runPlansNew})
 	Register(Command{Name: "plans import", Args: "FILE.md [--title TEXT] | FILE.md --into ID [--dry-run]",
 		Summary: "make a plan from Markdown (headings become sections), or bring an edited plan back in as a draft; prints its id",
-		Run: runPlansImport})
+		Run:     runPlansImport})
 	Register(Command{Name: "plans list", Summary: "list the plans with their ids", Run: runPlansList})
 	Register(Command{Name: "plans check", Args: "ID",
 		Summary: "list what the plan is missing; exits 3 when gaps remain", Run: runPlansCheck})
