@@ -215,6 +215,20 @@ func (s *Store) TemplateMarkdown(name string) ([]byte, error) {
 // replaced, and its version becomes the file's version or one more than
 // before, whichever is higher.
 func (s *Store) ImportTemplate(src []byte, name string) (Template, error) {
+	return importTemplate(s.db, src, name)
+}
+
+// ImportTemplateTx is ImportTemplate inside a transaction the caller owns.
+func ImportTemplateTx(tx *sql.Tx, src []byte, name string) (Template, error) {
+	return importTemplate(tx, src, name)
+}
+
+// rowQuerier is a database or a transaction, for a statement that returns a row.
+type rowQuerier interface {
+	QueryRow(query string, args ...any) *sql.Row
+}
+
+func importTemplate(q rowQuerier, src []byte, name string) (Template, error) {
 	doc, err := ReadMarkdown(src)
 	if err != nil {
 		return Template{}, err
@@ -232,7 +246,7 @@ func (s *Store) ImportTemplate(src []byte, name string) (Template, error) {
 	}
 	doc.TemplateName = name
 	t := Template{Name: name, Description: doc.Description, Sections: len(doc.Sections), Scenarios: len(doc.Scenarios)}
-	err = s.db.QueryRow(`INSERT INTO plan_templates(uuid, name, version, description, content) VALUES(?, ?, ?, ?, ?)
+	err = q.QueryRow(`INSERT INTO plan_templates(uuid, name, version, description, content) VALUES(?, ?, ?, ?, ?)
 		ON CONFLICT(name) DO UPDATE SET version = max(excluded.version, plan_templates.version + 1),
 			description = excluded.description, content = excluded.content,
 			updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
