@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -21,7 +20,7 @@ type scenarioPane struct {
 	list                  *widget.List
 	selected              int64
 	add, up, down, remove *widget.Button
-	confirm               *dialog.ConfirmDialog
+	confirm               *question
 }
 
 func newScenarioPane(s *plansScreen) *scenarioPane {
@@ -108,7 +107,7 @@ func (p *scenarioPane) askRemove() {
 		return
 	}
 	id := p.selected
-	p.confirm = dialog.NewConfirm("Remove scenario", "Remove the scenario “"+p.s.plan.Scenarios[i].Title+"” and all its steps?",
+	p.confirm = p.s.u.askDestructive("Remove scenario?", "Remove the scenario “"+p.s.plan.Scenarios[i].Title+"” and all its steps?", "Remove",
 		func(ok bool) {
 			p.confirm = nil
 			if !ok {
@@ -119,8 +118,7 @@ func (p *scenarioPane) askRemove() {
 			if err == nil {
 				p.s.reloadPlan(0, 0)
 			}
-		}, p.s.u.win)
-	p.confirm.Show()
+		})
 }
 
 // scenarioEditor edits one scenario: title, level of government, severity,

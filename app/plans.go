@@ -43,7 +43,7 @@ type plansScreen struct {
 	editingLayout fyne.CanvasObject
 	newPlan       *dialog.FormDialog // the open "new plan" dialog, if any
 	paste         *pasteForm         // the open "paste text" dialog, if any
-	deletion      *dialog.ConfirmDialog
+	deletion      *question
 	approval      *approveForm  // the open approval dialog, if any
 	revisions     *revisionView // the open record of changes, if any
 	loading       bool          // set while widgets are filled from the store, so no save happens
@@ -132,6 +132,11 @@ func (s *plansScreen) view() fyne.CanvasObject {
 	}
 	return s.content
 }
+
+// menuImport and menuExport are File → Import… and Export… on this screen:
+// a Markdown file as a new plan, and the plan in view as Markdown.
+func (s *plansScreen) menuImport() { s.askImport() }
+func (s *plansScreen) menuExport() { s.askExport() }
 
 // exportPDF prints the plan being edited as a binder (Ctrl+P).
 func (s *plansScreen) exportPDF() {
