@@ -83,6 +83,7 @@ func newContactDetail(s *contactsScreen) *contactDetail {
 		d.save(func(c *contacts.Contact) { c.Level = contacts.Levels[d.level.SelectedIndex()] })
 	})
 	d.verified = widget.NewLabel("")
+	d.verified.Wrapping = fyne.TextWrapWord
 	d.verify = widget.NewButtonWithIcon("Mark verified today", theme.ConfirmIcon(), d.markVerified)
 	d.active = widget.NewCheck("Active (clear when the contact has left or retired)", func(on bool) {
 		d.save(func(c *contacts.Contact) { c.Active = on })
@@ -285,10 +286,15 @@ func (d *contactDetail) showVerified(c contacts.Contact) {
 		y, m, day := d.s.now().Date() // the clerk's calendar day; VerifiedOn is a date kept at midnight UTC
 		days := int(time.Date(y, m, day, 0, 0, 0, 0, time.UTC).Sub(c.VerifiedOn).Hours() / 24)
 		text := fmt.Sprintf("Last verified %s (%s).", c.VerifiedOn.Format("January 2, 2006"), daysAgo(days))
-		if due {
+		if c.Stale(d.s.now()) {
+			text += " Over a year old: verify before relying on it."
+		} else if due {
 			text += " Due for verifying."
 		}
 		d.verified.SetText(text)
+	}
+	if c.Source != "" {
+		d.verified.SetText(d.verified.Text + " Source of the built-in facts: " + c.Source + ".")
 	}
 	d.verified.Importance = widget.SuccessImportance
 	if due {

@@ -130,6 +130,8 @@ type scenarioEditor struct {
 	level       *widget.Select
 	severity    *widget.Select
 	description *widget.Entry
+	doNotSay    *widget.Entry
+	standDown   *widget.Entry
 	response    *stepList
 	comms       *stepList
 	content     fyne.CanvasObject
@@ -146,6 +148,8 @@ func newScenarioEditor(s *plansScreen) *scenarioEditor {
 	e.description.SetMinRowsVisible(3)
 	e.description.SetPlaceHolder("What the incident looks like when it starts")
 	e.description.OnChanged = func(string) { e.save() }
+	e.doNotSay = markdownEntry("Claims to avoid until they are confirmed, one per line starting with “- ”", e.save)
+	e.standDown = markdownEntry("When the response ends and who decides", e.save)
 	e.response = newStepList(e, plan.Response)
 	e.comms = newStepList(e, plan.Communication)
 	form := widget.NewForm(
@@ -156,6 +160,7 @@ func newScenarioEditor(s *plansScreen) *scenarioEditor {
 	e.content = container.NewVScroll(container.NewVBox(form,
 		widget.NewCard("", "Response steps, in order, each with the role responsible", e.response.view()),
 		widget.NewCard("", "Communications: who tells whom, and with which statement", e.comms.view()),
+		widget.NewForm(widget.NewFormItem("What not to say", e.doNotSay), widget.NewFormItem("Stand down", e.standDown)),
 	))
 	return e
 }
@@ -173,6 +178,8 @@ func (e *scenarioEditor) edit(id int64) {
 	e.level.SetSelected(string(sc.Level))
 	e.severity.SetSelected(string(sc.Severity))
 	e.description.SetText(sc.Description)
+	e.doNotSay.SetText(sc.DoNotSay)
+	e.standDown.SetText(sc.StandDown)
 	e.response.fill(sc.Response)
 	e.comms.fill(sc.Communications)
 	e.s.loading = false
@@ -190,7 +197,7 @@ func (e *scenarioEditor) save() {
 	if strings.TrimSpace(e.title.Text) != "" { // a title being retyped keeps the old one meanwhile
 		sc.Title = e.title.Text
 	}
-	sc.Description = e.description.Text
+	sc.Description, sc.DoNotSay, sc.StandDown = e.description.Text, e.doNotSay.Text, e.standDown.Text
 	sc.Level, sc.Severity = plan.Level(e.level.Selected), plan.Severity(e.severity.Selected)
 	sc.Response, sc.Communications = e.response.steps(), e.comms.steps()
 	saved, err := e.s.store.UpdateScenario(sc)
@@ -216,6 +223,8 @@ type stepList struct {
 // stepRow is one step's widgets; uuid keeps the step's identity.
 type stepRow struct {
 	uuid      string
+	timeBox   *widget.Select // when: first 15 minutes, first hour …
+	condition *widget.Entry  // "if …": the step applies only then
 	role      *widget.SelectEntry
 	holder    *widget.Label // who holds the role, from the call tree
 	action    *widget.Entry // the action of a response step
@@ -248,6 +257,14 @@ func (l *stepList) fill(steps []plan.Step) {
 func (l *stepList) newRow(st plan.Step) *stepRow {
 	r := &stepRow{uuid: st.UUID}
 	changed := func(string) { l.e.save() }
+	r.timeBox = widget.NewSelect(timeBoxLabels(), nil)
+	r.timeBox.PlaceHolder = "When?"
+	r.timeBox.SetSelected(st.TimeBox.Label())
+	r.timeBox.OnChanged = changed
+	r.condition = widget.NewEntry()
+	r.condition.SetPlaceHolder("only if … (leave blank when it always applies)")
+	r.condition.SetText(st.Condition)
+	r.condition.OnChanged = changed
 	r.role = widget.NewSelectEntry(l.e.s.roleOptions())
 	r.role.SetPlaceHolder("role")
 	r.role.SetText(st.Role)
@@ -288,13 +305,14 @@ func (l *stepList) layout() {
 			widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { l.removeAt(i) }),
 		)
 		role := container.NewGridWrap(fyne.NewSize(220, r.role.MinSize().Height), r.role)
-		head := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(strconv.Itoa(i+1)+"."), role), buttons, r.holder)
+		head := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(strconv.Itoa(i+1)+"."), r.timeBox, role), buttons, r.holder)
+		when := container.NewBorder(nil, nil, widget.NewLabel("If"), nil, r.condition)
 		text := fyne.CanvasObject(r.action)
 		if l.kind == plan.Communication {
 			tells := container.NewHBox(widget.NewLabel("tells"), container.NewGridWrap(fyne.NewSize(180, r.audience.MinSize().Height), r.audience))
 			text = container.NewBorder(nil, nil, tells, nil, r.statement)
 		}
-		objs = append(objs, container.NewBorder(head, nil, nil, nil, text))
+		objs = append(objs, container.NewBorder(container.NewVBox(head, when), nil, nil, nil, text))
 	}
 	l.box.Objects = objs
 	l.box.Refresh()
@@ -319,7 +337,8 @@ func (l *stepList) removeAt(i int) {
 func (l *stepList) steps() []plan.Step {
 	out := make([]plan.Step, 0, len(l.rows))
 	for _, r := range l.rows {
-		st := plan.Step{UUID: r.uuid, Kind: l.kind, Role: r.role.Text}
+		tb, _ := plan.ParseTimeBox(r.timeBox.Selected)
+		st := plan.Step{UUID: r.uuid, Kind: l.kind, Role: r.role.Text, TimeBox: tb, Condition: r.condition.Text}
 		if l.kind == plan.Response {
 			st.Action = r.action.Text
 		} else {
@@ -343,6 +362,25 @@ func (s *plansScreen) roleOptions() []string {
 		return nil
 	}
 	return s.resolver.RoleSlugs()
+}
+
+// timeBoxLabels are the choices of a step's time box, with a blank for none.
+func timeBoxLabels() []string {
+	out := []string{""}
+	for _, t := range plan.TimeBoxes {
+		out = append(out, t.Label())
+	}
+	return out
+}
+
+// markdownEntry is a wrapping multi-line field that saves as it is typed.
+func markdownEntry(placeholder string, save func()) *widget.Entry {
+	e := widget.NewMultiLineEntry()
+	e.Wrapping = fyne.TextWrapWord
+	e.SetMinRowsVisible(2)
+	e.SetPlaceHolder(placeholder)
+	e.OnChanged = func(string) { save() }
+	return e
 }
 
 // stepEntry is a field for a step's text that wraps, so a long step shows whole.

@@ -44,9 +44,11 @@ type plansScreen struct {
 	newPlan       *dialog.FormDialog // the open "new plan" dialog, if any
 	paste         *pasteForm         // the open "paste text" dialog, if any
 	deletion      *question
-	approval      *approveForm  // the open approval dialog, if any
-	revisions     *revisionView // the open record of changes, if any
-	loading       bool          // set while widgets are filled from the store, so no save happens
+	approval      *approveForm   // the open approval dialog, if any
+	revisions     *revisionView  // the open record of changes, if any
+	updates       *widget.Button // opens the offered template changes
+	updatesView   *updatesView   // the open template updates, if any
+	loading       bool           // set while widgets are filled from the store, so no save happens
 }
 
 func newPlansScreen(u *ui) screen {
@@ -96,7 +98,10 @@ func (s *plansScreen) hint() fyne.CanvasObject {
 }
 
 func (s *plansScreen) actionBar() *fyne.Container {
+	s.updates = widget.NewButtonWithIcon(updatesButtonText(0), theme.DownloadIcon(), s.showUpdates)
+	s.updates.Hide() // shown while a newer template version offers something
 	return container.NewHBox(
+		s.updates,
 		widget.NewButtonWithIcon("New", theme.ContentAddIcon(), s.createNew),
 		widget.NewButtonWithIcon("Print", theme.DocumentPrintIcon(), s.exportPDF),
 		widget.NewButtonWithIcon("Approve…", theme.ConfirmIcon(), s.askApprove),
@@ -234,6 +239,7 @@ func (s *plansScreen) open(id int64) {
 	s.scen.reload()
 	s.showHint()
 	s.refreshGaps()
+	s.refreshUpdates()
 }
 
 func (s *plansScreen) fillHeader() {

@@ -86,6 +86,8 @@ type CallHolder struct {
 	AfterHours   string
 	Email        string
 	Verified     time.Time // when the numbers were last checked; zero when never
+	Source       string    // where a built-in partner's facts came from
+	Stale        bool      // checked more than a year before the plan was printed: verify first
 }
 
 // Scenario is a mock incident: what it looks like, the numbered response
@@ -97,14 +99,18 @@ type Scenario struct {
 	Description    string // Markdown: what the incident looks like
 	Steps          []Step
 	Communications []Step
+	DoNotSay       string // Markdown: what not to say until facts are confirmed
+	StandDown      string // Markdown: when the response ends
 }
 
 // Step is one numbered action of a scenario, with who carries it out.
 type Step struct {
-	Text   string
-	Detail string // printed under the text in italics, such as the statement to read out
-	Role   string // the role responsible
-	Who    string // the role's primary holder, when the directory has one
+	TimeBox   string // such as "First 15 minutes"; steps of one time box are printed under it
+	Condition string // the step applies only if this holds: printed "If …, then"
+	Text      string
+	Detail    string // printed under the text in italics, such as the statement to read out
+	Role      string // the role responsible
+	Who       string // the role's primary holder, when the directory has one
 }
 
 // PocketCard is the fold-and-cut card: the top roles to call and the first steps.

@@ -191,7 +191,7 @@ func TestPacketForALongerSection(t *testing.T) {
 	oldPath, oldRes, _ := export(t, s, id, ExportOptions{Today: march(5)})
 	old, _ := readBinder(t, oldPath)
 
-	sec := sectionNamed(t, ps, id, "Physical security")
+	sec := sectionNamed(t, ps, id, "Distribution and handling")
 	if err := ps.SetSectionBody(sec.ID, sec.Body+"\n\n"+fillerParagraphs(30)); err != nil {
 		t.Fatal(err)
 	}
@@ -213,7 +213,7 @@ func TestPacketForALongerSection(t *testing.T) {
 			}
 		}
 		return n
-	}("Part 1: Preparation and incident prevention"); part < 1 {
+	}("Part 1: Plan basics"); part < 1 {
 		t.Fatalf("Part 1 did not grow (%+d pages)", part)
 	}
 	if got := labelsWithTab(rows, "2"); len(got) != 0 {
@@ -223,7 +223,7 @@ func TestPacketForALongerSection(t *testing.T) {
 		t.Errorf("the packet encloses %d of %d pages", len(enclosed), len(now))
 	}
 	for _, want := range []string{"Replacement pages for revision 2", "bring a binder printed at revision 1 up to revision 2 of March 20, 2026",
-		"1 Part 1: Preparation and incident"} {
+		"1 Part 1: Plan basics"} {
 		if !strings.Contains(sheet, want) {
 			t.Errorf("the instruction sheet lacks %q:\n%s", want, sheet)
 		}
@@ -317,7 +317,7 @@ func TestPacketAfterDeletingASectionAndAddingAScenario(t *testing.T) {
 	oldPath, _, _ := export(t, s, id, ExportOptions{Today: march(5)})
 	old, _ := readBinder(t, oldPath)
 
-	if _, err := ps.DeleteSection(sectionNamed(t, ps, id, "Physical security").ID); err != nil {
+	if _, err := ps.DeleteSection(sectionNamed(t, ps, id, "Distribution and handling").ID); err != nil {
 		t.Fatal(err)
 	}
 	sc := plan.Scenario{Title: "Flood closes the county building", Level: plan.Level("county"), Description: "Water in the basement.",
@@ -335,7 +335,7 @@ func TestPacketAfterDeletingASectionAndAddingAScenario(t *testing.T) {
 		t.Errorf("the packet lists %v", rows)
 	}
 	for _, p := range now {
-		if strings.Contains(p.text, "Physical security") {
+		if strings.Contains(p.text, "Distribution and handling") {
 			t.Errorf("page %s still shows the deleted section", p.label)
 		}
 	}
@@ -347,7 +347,7 @@ func TestDraftPagesAndPacketsCarryTheDraftMark(t *testing.T) {
 	conn, id := storedPlan(t)
 	ps, s := plan.NewStore(conn), NewStore(conn)
 	approveOn(t, s, id, 5)
-	sec := sectionNamed(t, ps, id, "Training")
+	sec := sectionNamed(t, ps, id, "Training requirements and tracking")
 	if err := ps.SetSectionBody(sec.ID, sec.Body+"\n\nA draft sentence nobody approved."); err != nil {
 		t.Fatal(err)
 	}
@@ -378,8 +378,8 @@ func TestDraftPagesAndPacketsCarryTheDraftMark(t *testing.T) {
 			rows = append(rows, row)
 		}
 	}
-	if got := strings.Join(rows, " "); got != "remove\t1-3 remove\tC-1 insert\t1-3 insert\tC-1" {
-		t.Errorf("the draft packet lists %q, want the page with the draft sentence and the pocket card, which names the draft", got)
+	if got := strings.Join(rows, " "); got != "remove\t9-1 remove\t9-2 remove\tC-1 insert\t9-1 insert\t9-2 insert\tC-1" {
+		t.Errorf("the draft packet lists %q, want the pages of the part with the draft sentence and the pocket card, which names the draft", got)
 	}
 	if _, err := s.Export(io.Discard, id, ExportOptions{Copy: "1"}); err == nil {
 		t.Error("a copy that is not on the distribution list printed")
@@ -405,7 +405,7 @@ func TestRevisionReprintsAsPrinted(t *testing.T) {
 	if _, err := cs.Update(c); err != nil {
 		t.Fatal(err)
 	}
-	sec := sectionNamed(t, ps, id, "Training")
+	sec := sectionNamed(t, ps, id, "Training requirements and tracking")
 	if err := ps.SetSectionBody(sec.ID, sec.Body+"\n\nA new sentence."); err != nil {
 		t.Fatal(err)
 	}

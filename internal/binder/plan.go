@@ -262,7 +262,13 @@ func documentOf(p *plan.Plan, res *plan.Resolver, tree []contacts.CallTreeEntry,
 	for _, sc := range p.Scenarios {
 		doc.Scenarios = append(doc.Scenarios, scenarioOf(sc, res))
 	}
-	doc.CallTree = callTreeOf(tree)
+	// Facts are aged against a date of the plan, not of the printing, so a
+	// revision always prints the same: its approval, else the last edit.
+	asOf := p.UpdatedAt
+	if last, ok := p.LatestRevision(); ok {
+		asOf = last.ApprovedAt
+	}
+	doc.CallTree = callTreeOf(tree, asOf)
 	doc.Pocket = pocketOf(doc.Sections, tree)
 	return doc
 }
@@ -313,7 +319,8 @@ func sectionTree(flat []plan.Section, res *plan.Resolver) []Section {
 // role and its primary holder.
 func scenarioOf(sc plan.Scenario, res *plan.Resolver) Scenario {
 	desc, _ := res.Resolve(sc.Description)
-	out := Scenario{Title: sc.Title, Description: desc, Level: capital(string(sc.Level)), Severity: capital(string(sc.Severity))}
+	out := Scenario{Title: sc.Title, Description: desc, Level: capital(string(sc.Level)), Severity: capital(string(sc.Severity)),
+		DoNotSay: resolved(res, sc.DoNotSay), StandDown: resolved(res, sc.StandDown)}
 	for _, st := range sc.Response {
 		out.Steps = append(out.Steps, stepOf(st, res, resolved(res, st.Action), ""))
 	}
@@ -332,7 +339,7 @@ func scenarioOf(sc plan.Scenario, res *plan.Resolver) Scenario {
 }
 
 func stepOf(st plan.Step, res *plan.Resolver, text, detail string) Step {
-	s := Step{Text: text, Detail: detail, Role: st.Role}
+	s := Step{TimeBox: st.TimeBox.Label(), Condition: resolved(res, st.Condition), Text: text, Detail: detail, Role: st.Role}
 	if e, ok := res.Role(st.Role); ok {
 		s.Role = e.Role.Name
 		if c, ok := e.Primary(); ok {
@@ -354,15 +361,17 @@ var levelNames = map[contacts.Level]string{
 }
 
 // callTreeOf groups the roles by the level of their primary; roles nobody
-// holds come last, so the gap shows.
-func callTreeOf(tree []contacts.CallTreeEntry) CallTree {
+// holds come last, so the gap shows. Facts checked more than a year before
+// asOf are flagged.
+func callTreeOf(tree []contacts.CallTreeEntry, asOf time.Time) CallTree {
 	byLevel := map[contacts.Level][]CallRole{}
 	var empty []CallRole
 	for _, e := range tree {
 		role := CallRole{Role: e.Role.Name}
 		for _, c := range e.Holders {
 			role.Holders = append(role.Holders, CallHolder{Name: c.Name, Organization: joinNonEmpty(", ", c.Title, c.Organization),
-				Office: c.OfficePhone, Mobile: c.MobilePhone, AfterHours: c.AfterHoursPhone, Email: c.Email, Verified: c.VerifiedOn})
+				Office: c.OfficePhone, Mobile: c.MobilePhone, AfterHours: c.AfterHoursPhone, Email: c.Email, Verified: c.VerifiedOn,
+				Source: c.Source, Stale: !c.VerifiedOn.IsZero() && c.Stale(asOf)})
 		}
 		primary, ok := e.Primary()
 		if !ok {

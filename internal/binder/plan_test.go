@@ -75,8 +75,8 @@ func TestStoredPlanPrintsWithSettingsAndDirectory(t *testing.T) {
 	all := squash(strings.Join(pages, " "))
 	for _, want := range []string{"Lakeshore County contingency plan", "Revision 1 of March 5, 2026", "Controlled copy No. 2",
 		"ISSUED TO Grace Okafor, IT Director", "Revision 1 · March 5, 2026 · Copy 2", "Revision 1 · updated March 9, 2026 · Copy 2",
-		"Grace Okafor", "Tomasz Wiśniewski", "Ana Núñez", "Part 1: Preparation and incident prevention",
-		"Scenario", "Phishing of a clerk's email account", "Suspected breach", "100 Main Street, Lakeshore, WI 54000"} {
+		"Grace Okafor", "Tomasz Wiśniewski", "Ana Núñez", "Part 1: Plan basics",
+		"Scenario", "Phishing or account takeover", "First 15 minutes", "Stand down", "100 Main Street, Lakeshore, WI 54000"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("the binder lacks %q", want)
 		}

@@ -13,7 +13,7 @@ import (
 )
 
 func init() {
-	Register(Command{Name: "plans new", Args: "--template NAME [--title TEXT]",
+	Register(Command{Name: "plans new", Args: "--template NAME [--pack NAME|none] [--title TEXT]",
 		Summary: "start a plan from a template; prints its id", Run: runPlansNew})
 	Register(Command{Name: "plans import", Args: "FILE.md [--title TEXT] | FILE.md --into ID [--dry-run]",
 		Summary: "make a plan from Markdown (headings become sections), or bring an edited plan back in as a draft; prints its id",
@@ -32,6 +32,7 @@ func init() {
 func runPlansNew(env *Env, args []string) error {
 	fs := flag.NewFlagSet("plans new", flag.ContinueOnError)
 	tmpl := fs.String("template", "", "template name (see templates list)")
+	pack := fs.String("pack", "", "state pack to merge in, or none (default: wisconsin for the built-in template)")
 	title := fs.String("title", "", "the plan's title")
 	if _, err := ParseFlags(fs, args, 0, 0); err != nil {
 		return err
@@ -39,7 +40,7 @@ func runPlansNew(env *Env, args []string) error {
 	if *tmpl == "" {
 		return UsageError{"--template NAME is required (see binder templates list)"}
 	}
-	id, err := plan.NewStore(env.DB).CreateFromTemplate(*tmpl, *title)
+	id, err := plan.NewStore(env.DB).CreateFromTemplatePack(*tmpl, *pack, *title)
 	if err != nil {
 		return err
 	}

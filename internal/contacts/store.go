@@ -149,11 +149,11 @@ func insertContact(tx execer, c Contact) (int64, error) {
 		return 0, err
 	}
 	res, err := tx.Exec(`INSERT INTO contacts(uuid, kind, name, title, org_id, level, office_phone, mobile_phone,
-		after_hours_phone, email, address, notes, verified_on, active, builtin, sort_name, search_text)
-		VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		after_hours_phone, email, address, notes, verified_on, active, builtin, sort_name, search_text, source)
+		VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		strings.ToLower(c.UUID), c.Kind, c.Name, c.Title, nullID(c.OrgID), c.Level, c.OfficePhone, c.MobilePhone,
 		c.AfterHoursPhone, c.Email, c.Address, c.Notes, dateText(c.VerifiedOn), c.Active, c.Builtin,
-		fold(c.Name), searchText(c))
+		fold(c.Name), searchText(c), c.Source)
 	if err != nil {
 		return 0, fmt.Errorf("saving %s: %w", c.Name, err)
 	}

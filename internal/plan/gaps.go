@@ -20,6 +20,10 @@ const (
 	GapReviewOverdue  GapKind = "review-overdue"
 	GapNoReviewDate   GapKind = "no-review-date"
 	GapScenarioNoStep GapKind = "scenario-without-steps"
+	GapNoTimeBox      GapKind = "step-without-time-box"
+	GapNoDecision     GapKind = "scenario-without-decision-point"
+	GapNoDoNotSay     GapKind = "scenario-without-what-not-to-say"
+	GapNoStandDown    GapKind = "scenario-without-stand-down"
 )
 
 // Gap is one thing to finish in a plan, with where to go to fix it: a
@@ -96,6 +100,7 @@ func scenarioGaps(sc Scenario, r *Resolver, roles roleUses) []Gap {
 		gaps = append(gaps, Gap{Kind: GapScenarioNoStep, ScenarioID: sc.ID,
 			Message: fmt.Sprintf("Scenario %q has no response steps.", sc.Title)})
 	}
+	gaps = append(gaps, stressGaps(sc)...)
 	for _, st := range append(append([]Step(nil), sc.Response...), sc.Communications...) {
 		if st.Role != "" {
 			roles.note(st.Role, 0, sc.ID)
@@ -113,6 +118,42 @@ func scenarioGaps(sc Scenario, r *Resolver, roles roleUses) []Gap {
 			gaps = append(gaps, Gap{Kind: GapPlaceholder, ScenarioID: sc.ID, Role: ph.Role, Field: ph.Name,
 				Message: fmt.Sprintf("Scenario %q: %s %s.", sc.Title, ph.Text, whyUnresolved(ph, r))})
 		}
+	}
+	return gaps
+}
+
+// stressGaps lists what a scenario needs to be followed under stress: a
+// time box on every response step, an "if … then …" decision point, what
+// not to say, and when to stand down.
+func stressGaps(sc Scenario) []Gap {
+	if len(sc.Response) == 0 {
+		return nil
+	}
+	var gaps []Gap
+	add := func(kind GapKind, format string, args ...any) {
+		gaps = append(gaps, Gap{Kind: kind, ScenarioID: sc.ID, Message: fmt.Sprintf(format, args...)})
+	}
+	untimed, decisions := 0, 0
+	for _, st := range sc.Response {
+		if st.TimeBox == NoTimeBox {
+			untimed++
+		}
+		if strings.TrimSpace(st.Condition) != "" {
+			decisions++
+		}
+	}
+	if untimed > 0 {
+		add(GapNoTimeBox, "Scenario %q: %d of %d response steps have no time box (first 15 minutes, first hour, first day).",
+			sc.Title, untimed, len(sc.Response))
+	}
+	if decisions == 0 {
+		add(GapNoDecision, "Scenario %q has no decision point (a step that starts “If …”).", sc.Title)
+	}
+	if strings.TrimSpace(sc.DoNotSay) == "" {
+		add(GapNoDoNotSay, "Scenario %q does not say what not to say until facts are confirmed.", sc.Title)
+	}
+	if strings.TrimSpace(sc.StandDown) == "" {
+		add(GapNoStandDown, "Scenario %q does not say when to stand down.", sc.Title)
 	}
 	return gaps
 }
