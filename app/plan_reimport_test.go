@@ -13,7 +13,7 @@ func TestReimportShowsChangesBeforeWriting(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	edited := strings.Replace(string(md), "\n## Resources\n", "\nEvery poll worker is trained.\n\n## Resources\n", 1)
+	edited := addBeforeSecondHeading(string(md), "Every poll worker is trained.")
 	before, _ := store.Load(id)
 	d := s.reviewReimport(id, "plan.md", []byte(edited))
 	if d == nil {
@@ -37,4 +37,12 @@ func TestReimportShowsChangesBeforeWriting(t *testing.T) {
 	if d := s.reviewReimport(id, "empty.md", nil); d != nil {
 		t.Error("an empty file was offered for import")
 	}
+}
+
+// addBeforeSecondHeading adds a paragraph at the end of the first
+// subsection of a plan's Markdown.
+func addBeforeSecondHeading(md, paragraph string) string {
+	first := strings.Index(md, "\n## ")
+	second := first + 1 + strings.Index(md[first+1:], "\n## ")
+	return md[:second] + "\n" + paragraph + "\n" + md[second:]
 }

@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"strings"
 	"testing"
 	"time"
 )
@@ -32,13 +31,22 @@ func TestReimportEditedMarkdown(t *testing.T) {
 	}
 	before, _ := s.Load(id)
 
-	text := string(md)
-	text = strings.Replace(text, "### Physical security", "### Building security", 1)
-	text = strings.Replace(text, "\n## Resources", "\nEvery poll worker is trained before each election.\n\n## Resources", 1)
-	start := strings.Index(text, "## Resources")
-	end := strings.Index(text, "# Part 2")
-	text = text[:start] + text[end:]
-	text += "\n# Scenario: Flood closes the county building\n\nWater in the basement.\n"
+	doc := DocumentOf(before)
+	renamed, grown := 2, 4
+	gone := -1
+	for i := 6; i+1 < len(doc.Sections); i++ {
+		if doc.Sections[i].Depth > 0 && doc.Sections[i+1].Depth <= doc.Sections[i].Depth {
+			gone = i
+			break
+		}
+	}
+	want := map[string]ChangeKind{"Renamed section": Changed, doc.Sections[grown].Title: Changed,
+		doc.Sections[gone].Title: Removed, "Flood closes the county building": Added}
+	doc.Sections[renamed].Title = "Renamed section"
+	doc.Sections[grown].Body += "\n\nEvery poll worker is trained before each election."
+	doc.Sections = append(doc.Sections[:gone], doc.Sections[gone+1:]...)
+	doc.Scenarios = append(doc.Scenarios, Scenario{Title: "Flood closes the county building", Description: "Water in the basement."})
+	text := string(WriteMarkdown(doc))
 	edited, err := s.PrepareReimport(id, []byte(text))
 	if err != nil {
 		t.Fatal(err)
@@ -49,8 +57,6 @@ func TestReimportEditedMarkdown(t *testing.T) {
 			kinds[c.Title] = c.Kind
 		}
 	}
-	want := map[string]ChangeKind{"Building security": Changed, "Training": Changed, "Resources": Removed,
-		"Flood closes the county building": Added}
 	if len(kinds) != len(want) {
 		t.Errorf("changes %v, want %v", kinds, want)
 	}
@@ -80,7 +86,7 @@ func TestReimportEditedMarkdown(t *testing.T) {
 		if !uuids[sec.UUID] {
 			t.Errorf("section %q lost its identity", sec.Title)
 		}
-		if sec.Title == "Building security" && sec.Guidance == "" {
+		if sec.Title == "Renamed section" && sec.Guidance != before.Sections[renamed].Guidance {
 			t.Error("the renamed section lost its guidance")
 		}
 	}
