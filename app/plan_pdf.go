@@ -106,7 +106,7 @@ func (p *printSetup) copyChosen() {
 	p.pages.SetSelectedIndex(0)
 	c := p.chosenCopy()
 	if c == nil {
-		p.copyState.SetText("")
+		p.copyState.SetText("A print without a copy number is not tracked. Choose a copy to print it for its holder.")
 		return
 	}
 	p.copyState.SetText("Comparing copy " + c.Number + " with the binder as it is now…")

@@ -57,6 +57,7 @@ func (r *renderer) picture(img *ast.Image, x float64, src []byte) {
 		return
 	}
 	key := "picture-" + pic.Sum
+	r.pagePictures = append(r.pagePictures, pic.Sum)
 	kind := map[string]string{"png": "PNG", "jpeg": "JPG"}[pic.Format]
 	info := r.pdf.RegisterImageOptionsReader(key, gofpdf.ImageOptions{ImageType: kind}, bytes.NewReader(pic.Data))
 	if info == nil || info.Width() <= 0 {

@@ -358,3 +358,36 @@ func TestEmojiAndControlCharactersDoNotBreakTheBinder(t *testing.T) {
 		t.Error("the title is missing")
 	}
 }
+
+// A PDF reader shows the same page labels as the footers: qpdf reads the
+// file's page labels back.
+func TestReadersShowThePageLabels(t *testing.T) {
+	doc := sampleDocument()
+	path, res, _ := render(t, doc, Options{})
+	checkValid(t, path)
+	var got struct {
+		PageLabels []struct {
+			Index int `json:"index"`
+			Label struct {
+				P  string `json:"/P"`
+				S  string `json:"/S"`
+				St int    `json:"/St"`
+			} `json:"label"`
+		} `json:"pagelabels"`
+	}
+	if err := json.Unmarshal([]byte(runTool(t, "qpdf", "--json", "--json-key=pagelabels", path)), &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got.PageLabels) != len(res.Binder) {
+		t.Fatalf("the file labels %d pages, the binder has %d", len(got.PageLabels), len(res.Binder))
+	}
+	for i, l := range got.PageLabels {
+		label := strings.TrimPrefix(l.Label.P, "u:") + strconv.Itoa(l.Label.St) // qpdf marks text strings "u:"
+		if l.Label.S == "/r" {
+			label = roman(l.Label.St)
+		}
+		if label != res.Binder[i].Label {
+			t.Errorf("page %d is labelled %q in the file, %q in its footer", i+1, label, res.Binder[i].Label)
+		}
+	}
+}

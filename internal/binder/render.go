@@ -1,6 +1,7 @@
 package binder
 
 import (
+	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
@@ -73,7 +74,7 @@ func Write(w io.Writer, doc *Document, opt Options) (Result, error) {
 			return Result{}, err
 		}
 	}
-	if err := outputWithLanguage(r.pdf, w, "en-US"); err != nil {
+	if err := r.output(w); err != nil {
 		return Result{}, fmt.Errorf("writing the PDF: %w", err)
 	}
 	if opt.Progress != nil {
@@ -164,7 +165,9 @@ type renderer struct {
 	partTitle    string
 	numbering    pageNumbering
 	editions     map[string][]Page // earlier pages by label
+	fileLabels   []string          // the label of every page of the file, "" outside the numbering
 	contentStart int               // where the current page's own drawing starts in its content stream
+	pagePictures []string          // the pictures drawn on the current page, by content hash
 	packet       *Packet           // in a replacement packet, what it takes out and puts in
 	links        []int             // internal link per entry, set when the contents is drawn
 	entryIndex   int
@@ -202,6 +205,24 @@ func runPass(doc *Document, opt Options, m *measurer, bodies map[string]mdBody, 
 		return nil, fmt.Errorf("drawing the binder: %w", err)
 	}
 	return r, nil
+}
+
+// languageEntry names the document's language in its catalog, which gofpdf
+// has no call for, so that screen readers and search read it as English.
+const languageEntry = "/Lang (en-US)"
+
+// output writes the document with its page labels and language.
+func (r *renderer) output(w io.Writer) error {
+	var buf bytes.Buffer
+	if err := r.real.Output(&buf); err != nil {
+		return err
+	}
+	doc, err := withCatalogEntry(buf.Bytes(), pageLabelsEntry(r.fileLabels)+"\n"+languageEntry)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(doc)
+	return err
 }
 
 // result summarises the pass for the caller.
@@ -295,6 +316,9 @@ func (r *renderer) newPage() {
 	r.pdf = r.real
 	if r.keep != nil && !r.unnumbered && !r.keep[r.pageLabel()] {
 		r.pdf = r.ghostPDF()
+	}
+	if r.pdf == r.real {
+		r.fileLabels = append(r.fileLabels, r.pageLabel())
 	}
 	r.left, r.right = marginInner, r.pageW-marginOuter
 	if r.opt.Duplex && r.sheetSide() == 0 {
