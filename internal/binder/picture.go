@@ -57,7 +57,6 @@ func (r *renderer) picture(img *ast.Image, x float64, src []byte) {
 		return
 	}
 	key := "picture-" + pic.Sum
-	r.pagePictures = append(r.pagePictures, pic.Sum)
 	kind := map[string]string{"png": "PNG", "jpeg": "JPG"}[pic.Format]
 	info := r.pdf.RegisterImageOptionsReader(key, gofpdf.ImageOptions{ImageType: kind}, bytes.NewReader(pic.Data))
 	if info == nil || info.Width() <= 0 {
@@ -74,6 +73,7 @@ func (r *renderer) picture(img *ast.Image, x float64, src []byte) {
 		w, h = w*maxH/h, maxH
 	}
 	r.ensure(h + capH + 3)
+	r.pagePictures = append(r.pagePictures, pic.Sum)
 	r.pdf.ImageOptions(key, r.left+x+(maxW-w)/2, r.y+1, w, h, false, gofpdf.ImageOptions{ImageType: kind}, 0, "")
 	r.y += h + 2
 	if alt != "" {
