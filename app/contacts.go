@@ -37,8 +37,10 @@ type contactsScreen struct {
 	due     *widget.Check
 	retired *widget.Check
 	count   *widget.Label
-	none    *widget.Label // shown over the empty list
-	gaps    *widget.Button
+	none    *widget.Label  // shown over the empty list
+	gapText *widget.Label  // the roles with gaps, shortened, above the list
+	gaps    *widget.Button // opens the call tree, which lists every gap
+	banner  fyne.CanvasObject
 	list    *widget.List
 	detail  *contactDetail
 	tree    *callTreeView
@@ -92,9 +94,12 @@ func (s *contactsScreen) buildFilters() {
 	s.none.Alignment = fyne.TextAlignCenter
 	s.none.Wrapping = fyne.TextWrapWord
 	s.none.Importance = widget.LowImportance
-	s.gaps = widget.NewButtonWithIcon("", theme.WarningIcon(), func() { s.tabs.Select(s.treeTab) })
-	s.gaps.Importance = widget.WarningImportance
-	s.gaps.Alignment = widget.ButtonAlignLeading
+	s.gapText = widget.NewLabel("")
+	s.gapText.Wrapping = fyne.TextWrapWord
+	s.gapText.Importance = widget.WarningImportance
+	s.gaps = widget.NewButtonWithIcon("Open the call tree", theme.NavigateNextIcon(), func() { s.tabs.Select(s.treeTab) })
+	s.gaps.IconPlacement = widget.ButtonIconTrailingText
+	s.banner = container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), container.NewCenter(s.gaps), s.gapText)
 }
 
 func (s *contactsScreen) layout() fyne.CanvasObject {
@@ -113,7 +118,7 @@ func (s *contactsScreen) layout() fyne.CanvasObject {
 		widget.NewButtonWithIcon("Export CSV…", theme.UploadIcon(), func() { s.askExport("csv") }),
 		widget.NewButtonWithIcon("Export vCard…", theme.UploadIcon(), func() { s.askExport("vcf") }),
 	)
-	directory := container.NewBorder(container.NewVBox(toolbar, s.gaps), nil, nil, nil, split)
+	directory := container.NewBorder(container.NewVBox(toolbar, s.banner), nil, nil, nil, split)
 	s.treeTab = container.NewTabItemWithIcon("Call tree", theme.ListIcon(), s.tree.view())
 	s.tabs = container.NewAppTabs(container.NewTabItemWithIcon("Directory", theme.AccountIcon(), directory), s.treeTab)
 	s.tabs.OnSelected = func(t *container.TabItem) {
@@ -244,9 +249,11 @@ func (s *contactsScreen) indexOf(id int64) int {
 }
 
 // showGaps updates the warning above the list and the call tree tab's title.
+// The warning names the first few roles only, so it never widens the window;
+// its button opens the call tree, which lists every gap.
 func (s *contactsScreen) showGaps(gaps []contacts.CallTreeEntry) {
 	if len(gaps) == 0 {
-		s.gaps.Hide()
+		s.banner.Hide()
 		s.treeTab.Text = "Call tree"
 		s.tabs.Refresh()
 		return
@@ -255,11 +262,19 @@ func (s *contactsScreen) showGaps(gaps []contacts.CallTreeEntry) {
 	for i, g := range gaps {
 		names[i] = g.Role.Name
 	}
-	s.gaps.SetText(fmt.Sprintf("%s a primary or a backup: %s. Open the call tree",
-		plural(len(gaps), "role lacks", "roles lack"), strings.Join(names, ", ")))
-	s.gaps.Show()
+	s.gapText.SetText(fmt.Sprintf("%s a primary, a backup or a number to call: %s.",
+		plural(len(gaps), "role lacks", "roles lack"), firstFew(names, 3)))
+	s.banner.Show()
 	s.treeTab.Text = fmt.Sprintf("Call tree (%s)", plural(len(gaps), "gap", "gaps"))
 	s.tabs.Refresh()
+}
+
+// firstFew joins the first n names and says how many more there are.
+func firstFew(names []string, n int) string {
+	if len(names) <= n {
+		return strings.Join(names, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(names[:n], ", "), len(names)-n)
 }
 
 // addContact saves a new contact with a placeholder name and opens it, with

@@ -50,10 +50,10 @@ func (v *callTreeView) refresh() {
 	} else {
 		var lacks []string
 		for _, g := range gaps {
-			lacks = append(lacks, g.Role.Name+" ("+strings.ToLower(g.Gap())+")")
+			lacks = append(lacks, g.Role.Name+": "+g.Gap())
 		}
-		v.summary.SetText(fmt.Sprintf("Needs attention: %s. Each role should have a primary and at least one backup; the binder prints this call tree.",
-			strings.Join(lacks, ", ")))
+		v.summary.SetText(fmt.Sprintf("Needs attention: %s. Each role should have a primary and at least one backup, each with a number to call; the binder prints this call tree.",
+			strings.Join(lacks, "; ")))
 	}
 	v.cards.Objects = nil
 	for i, e := range tree {
@@ -85,9 +85,10 @@ func (v *callTreeView) card(index int, e contacts.CallTreeEntry) fyne.CanvasObje
 		rows.Add(v.holderRow(e.Role, i, len(ids), place, c))
 	}
 	if gap := e.Gap(); gap != "" {
-		warn := widget.NewLabel(gap + ": add someone to call.")
+		warn := widget.NewLabel(gap + ".")
+		warn.Wrapping = fyne.TextWrapWord
 		warn.Importance = widget.DangerImportance
-		rows.Add(container.NewHBox(widget.NewIcon(theme.ErrorIcon()), warn))
+		rows.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.ErrorIcon()), nil, warn))
 	}
 	role := e.Role
 	addHolder := widget.NewButtonWithIcon("Add a holder…", theme.ContentAddIcon(), func() { v.pick(role) })
@@ -138,15 +139,18 @@ func (v *callTreeView) holderRow(role contacts.Role, at, count int, label string
 	if len(phones) > 0 {
 		text += " — " + strings.Join(phones, ", ")
 	} else {
-		text += " — no phone number yet"
+		text += " — no phone number: add one, or someone else to call"
 	}
 	if !c.Active {
 		text += " (retired: skipped when calling)"
 	}
 	who := widget.NewLabel(text)
-	who.Truncation = fyne.TextTruncateEllipsis
-	if !c.Active {
+	who.Wrapping = fyne.TextWrapWord // every number shows, on a second line if need be
+	switch {
+	case !c.Active:
 		place.Importance, who.Importance = widget.LowImportance, widget.LowImportance
+	case len(phones) == 0:
+		who.Importance = widget.DangerImportance
 	}
 	up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { v.s.changeRoles(v.s.store.MoveHolder(role.ID, c.ID, -1)) })
 	down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { v.s.changeRoles(v.s.store.MoveHolder(role.ID, c.ID, 1)) })

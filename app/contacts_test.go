@@ -173,8 +173,8 @@ func byListedName(t *testing.T, s *contactsScreen, name string) int64 {
 
 func TestContactsGapsAndCallTree(t *testing.T) {
 	_, s, store := openContacts(t)
-	if s.gaps.Hidden || !strings.Contains(s.gaps.Text, "Facilities") || s.treeTab.Text != "Call tree (2 gaps)" {
-		t.Fatalf("gap warning %q (hidden %v), tab %q", s.gaps.Text, s.gaps.Hidden, s.treeTab.Text)
+	if !s.banner.Visible() || !strings.Contains(s.gapText.Text, "Facilities") || s.treeTab.Text != "Call tree (2 gaps)" {
+		t.Fatalf("gap warning %q (hidden %v), tab %q", s.gapText.Text, !s.banner.Visible(), s.treeTab.Text)
 	}
 	test.Tap(s.gaps)
 	if s.tabs.Selected() != s.treeTab {
@@ -193,8 +193,8 @@ func TestContactsGapsAndCallTree(t *testing.T) {
 		t.Fatalf("the picker found %d", len(p.ids))
 	}
 	p.list.Select(0)
-	if s.treeTab.Text != "Call tree (1 gap)" || strings.Contains(s.gaps.Text, "Facilities") {
-		t.Errorf("after adding a backup: tab %q, warning %q", s.treeTab.Text, s.gaps.Text)
+	if s.treeTab.Text != "Call tree (1 gap)" || strings.Contains(s.gapText.Text, "Facilities") {
+		t.Errorf("after adding a backup: tab %q, warning %q", s.treeTab.Text, s.gapText.Text)
 	}
 	tree, _ := store.CallTree()
 	for _, e := range tree {
