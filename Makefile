@@ -28,7 +28,7 @@ windows: windows-deps
 	mkdir -p dist
 	go build -o dist/fyne fyne.io/tools/cmd/fyne
 	CC=x86_64-w64-mingw32-gcc CGO_ENABLED=1 GOOS=windows GOARCH=amd64 \
-		dist/fyne package --os windows --release --name $(BINARY) --icon assets/icon.png
+		dist/fyne package --os windows --release --tags accessibility --name $(BINARY) --icon assets/icon.png
 	mv -f $(BINARY).exe dist/$(BINARY).exe
 	@echo "dist/$(BINARY).exe"
 
