@@ -7,7 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -37,6 +37,7 @@ type contactsScreen struct {
 	due     *widget.Check
 	retired *widget.Check
 	count   *widget.Label
+	verify  *widget.Button // marks every listed contact verified today
 	none    *widget.Label  // shown over the empty list
 	gapText *widget.Label  // the roles with gaps, shortened, above the list
 	gaps    *widget.Button // opens the call tree, which lists every gap
@@ -90,6 +91,7 @@ func (s *contactsScreen) buildFilters() {
 	s.due = widget.NewCheck("Due for verifying", func(bool) { s.refresh() })
 	s.retired = widget.NewCheck("Show retired", func(bool) { s.refresh() })
 	s.count = widget.NewLabel("")
+	s.verify = widget.NewButtonWithIcon("Mark listed verified…", theme.ConfirmIcon(), s.askVerifyListed)
 	s.none = widget.NewLabel("")
 	s.none.Alignment = fyne.TextAlignCenter
 	s.none.Wrapping = fyne.TextWrapWord
@@ -106,7 +108,8 @@ func (s *contactsScreen) layout() fyne.CanvasObject {
 	filters := container.NewVBox(
 		s.search,
 		container.NewGridWithColumns(2, s.level, s.role),
-		container.NewHBox(s.due, s.retired, layout.NewSpacer(), s.count),
+		container.NewHBox(s.due, s.retired),
+		container.NewBorder(nil, nil, nil, s.verify, s.count),
 	)
 	left := container.NewBorder(filters, nil, nil, nil, container.NewStack(s.list, container.NewVBox(s.none)))
 	split := container.NewHSplit(left, s.detail.view())
@@ -229,7 +232,9 @@ func (s *contactsScreen) refresh() {
 		s.count.SetText(fmt.Sprintf("%d of %d", len(s.ids), total))
 	}
 	s.none.SetText("")
+	s.verify.Enable()
 	if len(s.ids) == 0 {
+		s.verify.Disable()
 		s.none.SetText("No contact matches. Clear the search or the filters to see the whole directory.")
 	}
 	s.list.UnselectAll()
@@ -237,6 +242,32 @@ func (s *contactsScreen) refresh() {
 	if i := s.indexOf(s.detail.id); i >= 0 {
 		s.list.Select(i)
 	}
+}
+
+// askVerifyListed asks before marking every contact the list shows as
+// verified today, for the clerk who has just called down the list.
+func (s *contactsScreen) askVerifyListed() {
+	ids := append([]int64(nil), s.ids...)
+	if len(ids) == 0 {
+		return
+	}
+	question := fmt.Sprintf("Mark the %s listed as verified today?\nDo this after you have confirmed their details.",
+		plural(len(ids), "contact", "contacts"))
+	dialog.ShowConfirm("Mark verified", question, func(ok bool) {
+		if ok {
+			s.verifyAll(ids)
+		}
+	}, s.u.win)
+}
+
+// verifyAll marks the contacts ids verified today and shows the result.
+func (s *contactsScreen) verifyAll(ids []int64) {
+	if err := s.store.MarkAllVerified(ids, s.now()); err != nil {
+		s.u.saved(err)
+		return
+	}
+	s.reload()
+	s.u.status.set(fmt.Sprintf("Marked %s verified", plural(len(ids), "contact", "contacts")))
 }
 
 func (s *contactsScreen) indexOf(id int64) int {

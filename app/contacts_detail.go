@@ -47,6 +47,7 @@ type contactDetail struct {
 	form       *widget.Form
 
 	empty   fyne.CanvasObject
+	scroll  *container.Scroll
 	body    fyne.CanvasObject
 	content *fyne.Container
 }
@@ -148,7 +149,7 @@ func (d *contactDetail) build() {
 	rolesTitle := widget.NewLabelWithStyle("Roles in the call tree", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	rolesHeader := container.NewBorder(nil, nil, rolesTitle, container.NewGridWrap(fyne.NewSize(220, d.addRole.MinSize().Height), d.addRole))
 	roles := container.NewVBox(rolesHeader, d.roles)
-	d.body = container.NewVScroll(container.NewPadded(container.NewVBox(
+	d.scroll = container.NewVScroll(container.NewPadded(container.NewVBox(
 		container.NewBorder(nil, nil, nil, d.kind, d.heading),
 		verification,
 		roles,
@@ -157,6 +158,7 @@ func (d *contactDetail) build() {
 		d.active,
 		container.NewHBox(d.remove),
 	)))
+	d.body = d.scroll
 	d.empty = container.NewCenter(widget.NewLabel("Choose a contact on the left, or add one with New person (Ctrl+N)."))
 	d.content = container.NewStack(d.empty)
 }
@@ -176,6 +178,9 @@ func (d *contactDetail) show(id int64) {
 	if lost := d.unsaved(); lost != "" {
 		d.s.u.status.set(lost)
 		d.s.u.showError(errors.New(lost))
+	}
+	if id != d.id {
+		d.scroll.ScrollToTop() // a new contact is read from its name down
 	}
 	d.id = id
 	c, ok := d.current()

@@ -3,8 +3,12 @@ package app
 import (
 	"strings"
 	"testing"
+	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"electionbinder/internal/contacts"
 )
@@ -48,5 +52,97 @@ func TestCallTreeBackupWithoutNumberIsAGap(t *testing.T) {
 	s.tabs.Select(s.treeTab)
 	if s.treeTab.Text != "Call tree (2 gaps)" || strings.Contains(s.gapText.Text, "Legal counsel") {
 		t.Errorf("after adding her number: tab %q, banner %q", s.treeTab.Text, s.gapText.Text)
+	}
+}
+
+// TestContactDetailOpensAtTopAndListedVerifiedAtOnce: the detail pane of
+// the next contact opens at its top, not at the scroll position of the last;
+// "Mark listed verified" marks every listed contact at once, after asking.
+func TestContactDetailOpensAtTopAndListedVerifiedAtOnce(t *testing.T) {
+	u, s, store := openContacts(t)
+	u.win.Resize(fyne.NewSize(1100, 500))
+	s.list.Select(0)
+	s.detail.scroll.ScrollToBottom()
+	if s.detail.scroll.Offset.Y == 0 {
+		t.Fatal("the detail pane did not scroll")
+	}
+	s.list.Select(1)
+	if s.detail.scroll.Offset.Y != 0 {
+		t.Errorf("the next contact opens scrolled %v down", s.detail.scroll.Offset.Y)
+	}
+
+	test.Tap(s.due)
+	due := len(s.ids)
+	if due < 2 {
+		t.Fatalf("only %d contacts are due", due)
+	}
+	test.Tap(s.verify)
+	answerDialog(t, u, "Yes")
+	if len(s.ids) != 0 || !strings.Contains(s.none.Text, "No contact matches") {
+		t.Errorf("after marking them verified, %d are still due", len(s.ids))
+	}
+	all, err := store.List(contacts.Filter{IncludeRetired: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	verified := 0
+	for _, c := range all {
+		if c.VerifiedOn.Equal(dateOf(testDay)) {
+			verified++
+		}
+	}
+	if verified < due {
+		t.Errorf("%d contacts carry today's date, want at least %d", verified, due)
+	}
+}
+
+// dateOf is the calendar day of t at midnight UTC, as verification dates are kept.
+func dateOf(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// answerDialog taps the button labeled answer on the dialog on top of the window.
+func answerDialog(t *testing.T, u *ui, answer string) {
+	t.Helper()
+	top := u.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog is open")
+	}
+	var found *widget.Button
+	walkTree(top, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == answer && found == nil {
+			found = b
+		}
+	})
+	if found == nil {
+		t.Fatalf("the dialog has no %q button", answer)
+	}
+	test.Tap(found)
+}
+
+// walkTree visits o and everything drawn inside it: the objects of
+// containers, the parts of widgets, and the pages of every tab.
+func walkTree(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
+	if o == nil {
+		return
+	}
+	visit(o)
+	switch v := o.(type) {
+	case *fyne.Container:
+		for _, c := range v.Objects {
+			walkTree(c, visit)
+		}
+		return
+	case *container.AppTabs:
+		for _, item := range v.Items {
+			walkTree(item.Content, visit)
+		}
+		return
+	}
+	if w, ok := o.(fyne.Widget); ok {
+		for _, c := range test.WidgetRenderer(w).Objects() {
+			walkTree(c, visit)
+		}
 	}
 }

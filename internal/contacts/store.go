@@ -280,15 +280,25 @@ func (s *Store) Delete(id int64) error {
 
 // MarkVerified stamps the contact as verified on the given day.
 func (s *Store) MarkVerified(id int64, day time.Time) error {
-	res, err := s.db.Exec(`UPDATE contacts SET verified_on = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
-		WHERE id = ?`, dateText(day), id)
-	if err != nil {
-		return fmt.Errorf("marking the contact verified: %w", err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return db.ErrNotFound
-	}
-	return nil
+	return s.MarkAllVerified([]int64{id}, day)
+}
+
+// MarkAllVerified records day as the date each of the contacts ids was last
+// verified, all in one transaction: either every one is marked or none is.
+func (s *Store) MarkAllVerified(ids []int64, day time.Time) error {
+	return db.InTx(s.db, func(tx *sql.Tx) error {
+		for _, id := range ids {
+			res, err := tx.Exec(`UPDATE contacts SET verified_on = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+				WHERE id = ?`, dateText(day), id)
+			if err != nil {
+				return fmt.Errorf("marking the contacts verified: %w", err)
+			}
+			if n, _ := res.RowsAffected(); n == 0 {
+				return db.ErrNotFound
+			}
+		}
+		return nil
+	})
 }
 
 // Count returns how many contacts the directory holds.
