@@ -6,6 +6,7 @@ package app
 import (
 	"database/sql"
 	"log"
+	"net/url"
 	"os"
 	"os/signal"
 	"syscall"
@@ -63,6 +64,7 @@ type ui struct {
 	settings *settings.Store
 	nav      *navigation
 	status   *statusLine
+	openURL  func(*url.URL) error // opens files; the app's own when nil
 }
 
 // quitOnSignal ends the app cleanly, as the Quit menu does, when the system

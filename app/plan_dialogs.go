@@ -121,6 +121,7 @@ func planFileName(title string) string {
 // approveForm holds the fields of the approval dialog.
 type approveForm struct {
 	by, summary, review *widget.Entry
+	seeGaps             *widget.Button // nil when the plan has no gaps
 	dialog              *dialog.FormDialog
 }
 
@@ -148,11 +149,21 @@ func (s *plansScreen) askApprove() {
 		}
 		return nil
 	}
-	f.dialog = dialog.NewForm("Approve this plan", "Approve", "Cancel", []*widget.FormItem{
+	items := []*widget.FormItem{
 		widget.NewFormItem("Approved by", f.by),
 		widget.NewFormItem("Summary of changes", f.summary),
 		widget.NewFormItem("Next review", f.review),
-	}, func(ok bool) {
+	}
+	planID := s.plan.ID
+	notice, see := gapNotice(len(s.gaps.gaps), "You can approve it as it is, or fill them first.", func() {
+		f.dialog.Hide()
+		s.u.showPlanGaps(planID)
+	})
+	if notice != nil {
+		items = append(items, widget.NewFormItem("Gaps", notice))
+		f.seeGaps = see
+	}
+	f.dialog = dialog.NewForm("Approve this plan", "Approve", "Cancel", items, func(ok bool) {
 		if ok {
 			s.approve(f)
 		}

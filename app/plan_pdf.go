@@ -44,6 +44,7 @@ type printSetup struct {
 
 	copySel *widget.Select
 	pages   *widget.Select
+	seeGaps *widget.Button // nil when the plan has no gaps
 	dlg     *dialog.ConfirmDialog
 }
 
@@ -68,6 +69,18 @@ func newPrintSetup(u *ui, planID int64) (*printSetup, error) {
 	hint := widget.NewLabel("Paper size, double-sided printing and the handling marking are in Settings.")
 	hint.Wrapping = fyne.TextWrapWord
 	content := container.NewVBox(form, container.NewHBox(dist), hint)
+	gaps, err := plan.NewStore(u.db).Check(planID, time.Now())
+	if err != nil {
+		return nil, err
+	}
+	notice, see := gapNotice(len(gaps), "Each blank prints as a line to fill in by pen.", func() {
+		p.dlg.Hide()
+		u.showPlanGaps(planID)
+	})
+	if notice != nil {
+		content.Add(notice)
+		p.seeGaps = see
+	}
 	p.dlg = dialog.NewCustomConfirm("Print the binder", "Choose a file…", "Cancel", content, p.confirmed, u.win)
 	p.dlg.Resize(fyne.NewSize(460, 0))
 	return p, nil

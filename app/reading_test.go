@@ -1,6 +1,11 @@
 package app
 
 import (
+	"fmt"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -109,16 +114,7 @@ func answerDialog(t *testing.T, u *ui, answer string) {
 	if top == nil {
 		t.Fatal("no dialog is open")
 	}
-	var found *widget.Button
-	walkTree(top, func(o fyne.CanvasObject) {
-		if b, ok := o.(*widget.Button); ok && b.Text == answer && found == nil {
-			found = b
-		}
-	})
-	if found == nil {
-		t.Fatalf("the dialog has no %q button", answer)
-	}
-	test.Tap(found)
+	test.Tap(findButton(t, top, answer))
 }
 
 // walkTree visits o and everything drawn inside it: the objects of
@@ -145,4 +141,84 @@ func walkTree(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
 			walkTree(c, visit)
 		}
 	}
+}
+
+// TestPrintAndApproveSayHowManyGapsRemain: the print and approval dialogs
+// say how many gaps the plan has and open the gap list on request.
+func TestPrintAndApproveSayHowManyGapsRemain(t *testing.T) {
+	u, id := openForPrint(t)
+	u.nav.showTitled("Plans")
+	s := u.nav.current().(*plansScreen)
+	want := len(s.gaps.gaps)
+	if want == 0 {
+		t.Fatal("the new plan has no gaps to report")
+	}
+	p, err := newPrintSetup(u, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.dlg.Show()
+	if p.seeGaps == nil || !dialogSays(u, fmt.Sprintf("%d gaps remain in this plan", want)) {
+		t.Fatalf("the print dialog does not say that %d gaps remain", want)
+	}
+	test.Tap(p.seeGaps)
+	if u.win.Canvas().Overlays().Top() != nil || u.win.Canvas().Focused() != s.gaps.list {
+		t.Error("See the gaps did not close the dialog and open the gap list")
+	}
+
+	s.askApprove()
+	if s.approval.seeGaps == nil || !dialogSays(u, fmt.Sprintf("%d gaps remain in this plan", want)) {
+		t.Fatal("the approval dialog does not say how many gaps remain")
+	}
+	test.Tap(s.approval.seeGaps)
+	if u.win.Canvas().Overlays().Top() != nil || len(s.plan.Revisions) != 0 {
+		t.Error("See the gaps approved the plan or left the dialog open")
+	}
+}
+
+// dialogSays reports whether a label of the dialog on top of the window holds text.
+func dialogSays(u *ui, text string) bool {
+	found := false
+	walkTree(u.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, text) {
+			found = true
+		}
+	})
+	return found
+}
+
+// TestOpenItNowSaysWhyItFailed: when the written file cannot be opened, the
+// clerk is told why and where it is.
+func TestOpenItNowSaysWhyItFailed(t *testing.T) {
+	path, conn := newTestDB(t)
+	u := newTestWindow(t, path, conn)
+	missing := filepath.Join(t.TempDir(), "binder.pdf")
+	u.openFile(missing)
+	if !dialogSays(u, "no longer there") || !dialogSays(u, missing) {
+		t.Error("a file that is gone is not explained")
+	}
+	test.Tap(findButton(t, u.win.Canvas().Overlays().Top(), "OK"))
+	if err := os.WriteFile(missing, []byte("%PDF-1.4"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	u.openURL = func(*url.URL) error { return exec.ErrNotFound }
+	u.openFile(missing)
+	if !dialogSays(u, "no program set up to open it") {
+		t.Error("a computer without a PDF program is not explained")
+	}
+}
+
+// findButton finds the button labeled text drawn inside o.
+func findButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
+	t.Helper()
+	var found *widget.Button
+	walkTree(o, func(c fyne.CanvasObject) {
+		if b, ok := c.(*widget.Button); ok && b.Text == text && found == nil {
+			found = b
+		}
+	})
+	if found == nil {
+		t.Fatalf("no %q button", text)
+	}
+	return found
 }
