@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -59,7 +58,7 @@ func newContactsScreen(u *ui) screen {
 	s.tree = newCallTreeView(s)
 	s.buildFilters()
 	s.buildList()
-	s.content = newRefreshWatch(s.layout(), s.catchUp)
+	s.content = newRefreshWatch("Contacts", s.layout(), s.catchUp)
 	s.reload()
 	return s
 }
@@ -85,8 +84,10 @@ func (s *contactsScreen) buildFilters() {
 		levels = append(levels, l.Label())
 	}
 	s.level = widget.NewSelect(levels, func(string) { s.refresh() })
+	s.level.PlaceHolder = "Level"
 	s.level.SetSelected(allLevels)
 	s.role = widget.NewSelect([]string{allRoles}, func(string) { s.refresh() })
+	s.role.PlaceHolder = "Role"
 	s.role.SetSelected(allRoles)
 	s.due = widget.NewCheck("Due for verifying", func(bool) { s.refresh() })
 	s.retired = widget.NewCheck("Show retired", func(bool) { s.refresh() })
@@ -177,12 +178,13 @@ func (s *contactsScreen) catchUp() {
 // refreshed, as the navigation does when it brings the screen into view.
 type refreshWatch struct {
 	widget.BaseWidget
+	name      string // the screen's name, for screen readers
 	content   fyne.CanvasObject
 	onRefresh func()
 }
 
-func newRefreshWatch(content fyne.CanvasObject, onRefresh func()) *refreshWatch {
-	w := &refreshWatch{content: content, onRefresh: onRefresh}
+func newRefreshWatch(name string, content fyne.CanvasObject, onRefresh func()) *refreshWatch {
+	w := &refreshWatch{name: name, content: content, onRefresh: onRefresh}
 	w.ExtendBaseWidget(w)
 	return w
 }
@@ -294,18 +296,10 @@ func (s *contactsScreen) showGaps(gaps []contacts.CallTreeEntry) {
 		names[i] = g.Role.Name
 	}
 	s.gapText.SetText(fmt.Sprintf("%s a primary, a backup or a number to call: %s.",
-		plural(len(gaps), "role lacks", "roles lack"), firstFew(names, 3)))
+		plural(len(gaps), "role lacks", "roles lack"), joinShort(names, 3)))
 	s.banner.Show()
 	s.treeTab.Text = fmt.Sprintf("Call tree (%s)", plural(len(gaps), "gap", "gaps"))
 	s.tabs.Refresh()
-}
-
-// firstFew joins the first n names and says how many more there are.
-func firstFew(names []string, n int) string {
-	if len(names) <= n {
-		return strings.Join(names, ", ")
-	}
-	return fmt.Sprintf("%s and %d more", strings.Join(names[:n], ", "), len(names)-n)
 }
 
 // addContact saves a new contact with a placeholder name and opens it, with

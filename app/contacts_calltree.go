@@ -98,8 +98,8 @@ func (v *callTreeView) card(index int, e contacts.CallTreeEntry) fyne.CanvasObje
 // roleHeader is the role's name and what it does, with buttons to move,
 // rename or delete the role itself.
 func (v *callTreeView) roleHeader(index int, role contacts.Role) fyne.CanvasObject {
-	up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { v.s.changeRoles(v.s.store.MoveRole(role.ID, -1)) })
-	down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { v.s.changeRoles(v.s.store.MoveRole(role.ID, 1)) })
+	up := widget.NewButtonWithIcon("Up", theme.MoveUpIcon(), func() { v.s.changeRoles(v.s.store.MoveRole(role.ID, -1)) })
+	down := widget.NewButtonWithIcon("Down", theme.MoveDownIcon(), func() { v.s.changeRoles(v.s.store.MoveRole(role.ID, 1)) })
 	if index == 0 {
 		up.Disable()
 	}
@@ -152,16 +152,17 @@ func (v *callTreeView) holderRow(role contacts.Role, at, count int, label string
 	case len(phones) == 0:
 		who.Importance = widget.DangerImportance
 	}
-	up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { v.s.changeRoles(v.s.store.MoveHolder(role.ID, c.ID, -1)) })
-	down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { v.s.changeRoles(v.s.store.MoveHolder(role.ID, c.ID, 1)) })
+	up := widget.NewButtonWithIcon("Earlier", theme.MoveUpIcon(), func() { v.s.changeRoles(v.s.store.MoveHolder(role.ID, c.ID, -1)) })
+	down := widget.NewButtonWithIcon("Later", theme.MoveDownIcon(), func() { v.s.changeRoles(v.s.store.MoveHolder(role.ID, c.ID, 1)) })
 	if at == 0 {
 		up.Disable()
 	}
 	if at == count-1 {
 		down.Disable()
 	}
-	open := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { v.s.open(c.ID) })
-	remove := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() { v.s.changeRoles(v.s.store.RemoveHolder(role.ID, c.ID)) })
+	open := widget.NewButtonWithIcon("Details", theme.NavigateNextIcon(), func() { v.s.open(c.ID) })
+	open.IconPlacement = widget.ButtonIconTrailingText
+	remove := widget.NewButtonWithIcon("Remove", theme.ContentRemoveIcon(), func() { v.s.changeRoles(v.s.store.RemoveHolder(role.ID, c.ID)) })
 	return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(90, place.MinSize().Height), place),
 		container.NewHBox(up, down, remove, open), who)
 }

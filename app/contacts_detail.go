@@ -357,7 +357,7 @@ func (d *contactDetail) showRoles(c contacts.Contact) {
 	holds := d.s.index.Holdings(c.ID)
 	for _, h := range holds {
 		h := h
-		leave := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() {
+		leave := widget.NewButtonWithIcon("Leave role", theme.ContentRemoveIcon(), func() {
 			d.s.changeRoles(d.s.store.RemoveHolder(h.RoleID, c.ID))
 		})
 		label := widget.NewLabel(fmt.Sprintf("%s: %s", h.Role, strings.ToLower(h.Label())))

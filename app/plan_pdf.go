@@ -235,7 +235,7 @@ func newDistributionEditor(u *ui, planID int64) *distributionEditor {
 }
 
 func (d *distributionEditor) newRow() fyne.CanvasObject {
-	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)
+	remove := widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), nil)
 	return container.NewBorder(nil, nil, nil, remove, widget.NewLabel(""))
 }
 

@@ -285,9 +285,9 @@ func (l *stepList) layout() {
 	for i, r := range l.rows {
 		i := i
 		buttons := container.NewHBox(
-			widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { l.move(i, -1) }),
-			widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { l.move(i, 1) }),
-			widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { l.removeAt(i) }),
+			widget.NewButtonWithIcon("Up", theme.MoveUpIcon(), func() { l.move(i, -1) }),
+			widget.NewButtonWithIcon("Down", theme.MoveDownIcon(), func() { l.move(i, 1) }),
+			widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), func() { l.removeAt(i) }),
 		)
 		role := container.NewGridWrap(fyne.NewSize(220, r.role.MinSize().Height), r.role)
 		head := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(strconv.Itoa(i+1)+"."), role), buttons, r.holder)

@@ -61,6 +61,7 @@ func (s *plansScreen) build() {
 	s.picker = widget.NewSelect(nil, s.pickTitle)
 	s.picker.PlaceHolder = "Choose a plan"
 	s.title = widget.NewEntry()
+	s.title.SetPlaceHolder("Plan title")
 	s.title.OnChanged = s.saveTitle
 	s.review = widget.NewEntry()
 	s.review.SetPlaceHolder("YYYY-MM-DD")
