@@ -15,6 +15,15 @@ import (
 	"electionbinder/internal/plan"
 )
 
+// templateLabel is a template's name as the clerk reads it: the built-in
+// template by what it is, the clerk's own by the name they gave it.
+func templateLabel(name string) string {
+	if name == plan.BuiltinTemplate {
+		return "The built-in plan for county and municipal offices"
+	}
+	return name
+}
+
 // createNew asks for a template and a title and starts a plan (Ctrl+N).
 func (s *plansScreen) createNew() {
 	templates, err := s.store.Templates()
@@ -24,7 +33,7 @@ func (s *plansScreen) createNew() {
 	}
 	names := make([]string, len(templates))
 	for i, t := range templates {
-		names[i] = fmt.Sprintf("%s (version %d)", t.Name, t.Version)
+		names[i] = fmt.Sprintf("%s (version %d)", templateLabel(t.Name), t.Version)
 	}
 	choice := widget.NewSelect(names, nil)
 	choice.SetSelectedIndex(0)

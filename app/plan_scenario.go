@@ -252,7 +252,7 @@ func (l *stepList) newRow(st plan.Step) *stepRow {
 	changed := func(string) { l.e.save() }
 	r.role = widget.NewSelectEntry(l.e.s.roleOptions())
 	r.role.SetPlaceHolder("role")
-	r.role.SetText(st.Role)
+	r.role.SetText(l.e.s.roleName(st.Role))
 	r.holder = widget.NewLabel("")
 	r.holder.TextStyle.Italic = true
 	r.holder.Truncation = fyne.TextTruncateEllipsis
@@ -321,7 +321,7 @@ func (l *stepList) removeAt(i int) {
 func (l *stepList) steps() []plan.Step {
 	out := make([]plan.Step, 0, len(l.rows))
 	for _, r := range l.rows {
-		st := plan.Step{UUID: r.uuid, Kind: l.kind, Role: r.role.Text}
+		st := plan.Step{UUID: r.uuid, Kind: l.kind, Role: l.e.s.roleSlug(r.role.Text)}
 		if l.kind == plan.Response {
 			st.Action = r.action.Text
 		} else {
@@ -339,12 +339,37 @@ func (l *stepList) keepUUIDs(saved []plan.Step) {
 	}
 }
 
-// roleOptions are the directory's role slugs, for the steps' role fields.
+// roleOptions are the directory's role names, for the steps' role fields.
 func (s *plansScreen) roleOptions() []string {
 	if s.resolver == nil {
 		return nil
 	}
-	return s.resolver.RoleSlugs()
+	return labelsOf(s.resolver.RoleSlugs(), s.roleName)
+}
+
+// roleName is the name of the role a step names by its slug, or the slug
+// itself when the directory has no such role.
+func (s *plansScreen) roleName(slug string) string {
+	if s.resolver != nil {
+		if e, ok := s.resolver.Role(slug); ok {
+			return e.Role.Name
+		}
+	}
+	return slug
+}
+
+// roleSlug is the slug of the role with the name typed or chosen; text that
+// names no role (a slug typed as such, or a role still to be added) is kept.
+func (s *plansScreen) roleSlug(name string) string {
+	name = strings.TrimSpace(name)
+	if s.resolver != nil {
+		for _, slug := range s.resolver.RoleSlugs() {
+			if e, _ := s.resolver.Role(slug); strings.EqualFold(e.Role.Name, name) {
+				return slug
+			}
+		}
+	}
+	return name
 }
 
 // stepEntry is a field for a step's text that wraps, so a long step shows whole.
@@ -357,7 +382,7 @@ func stepEntry() *widget.Entry {
 
 // showHolder shows beside a step's role who holds it now, or that nobody does.
 func (s *plansScreen) showHolder(r *stepRow) {
-	slug := strings.TrimSpace(r.role.Text)
+	slug := s.roleSlug(r.role.Text)
 	var text string
 	if s.resolver != nil && slug != "" {
 		entry, ok := s.resolver.Role(slug)

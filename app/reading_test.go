@@ -222,3 +222,54 @@ func findButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
 	}
 	return found
 }
+
+// TestStepsNameRolesInWords: a scenario step shows the role's name where
+// the plan keeps its slug, offers the directory's roles by name, and saves
+// the slug of the role chosen; the new-plan dialog names the built-in
+// template in words.
+func TestStepsNameRolesInWords(t *testing.T) {
+	u := openDemoUI(t)
+	u.nav.showTitled("Plans")
+	s := u.nav.current().(*plansScreen)
+	s.scen.list.Select(0)
+	rows := s.scenario.response.rows
+	if len(rows) == 0 {
+		t.Fatal("the sample scenario has no steps")
+	}
+	for _, r := range rows {
+		if strings.Contains(r.role.Text, "-") && !strings.Contains(r.role.Text, " ") {
+			t.Errorf("a step shows the role key %q", r.role.Text)
+		}
+	}
+	if opts := s.roleOptions(); len(opts) == 0 || opts[0] != "Election security lead" {
+		t.Errorf("role choices %q", opts)
+	}
+	rows[0].role.SetText("IT support")
+	if rows[0].holder.Text != "Grace Okafor" {
+		t.Errorf("the holder of IT support shows as %q", rows[0].holder.Text)
+	}
+	p, err := s.store.Load(s.plan.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := p.Scenarios[0].Response[0].Role; got != "it-support" {
+		t.Errorf("the step saved the role as %q", got)
+	}
+	s.createNew()
+	if !selectOffers(u, "The built-in plan for county and municipal offices (version 1)") {
+		t.Error("the new-plan dialog does not name the built-in template in words")
+	}
+}
+
+// selectOffers reports whether a choice on the dialog on top offers option.
+func selectOffers(u *ui, option string) bool {
+	found := false
+	walkTree(u.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		if sel, ok := o.(*widget.Select); ok {
+			for _, opt := range sel.Options {
+				found = found || opt == option
+			}
+		}
+	})
+	return found
+}
