@@ -29,6 +29,7 @@ type contactsScreen struct {
 	ids   []int64 // the contacts the list shows, in order
 	days  int     // the verification setting, read at each refresh
 	now   func() time.Time
+	draft newRecord[contacts.Contact] // the contact New person just added
 
 	search  *widget.Entry
 	level   *widget.Select
@@ -54,6 +55,8 @@ func newContactsScreen(u *ui) screen {
 	if err := s.store.EnsureDefaults(); err != nil {
 		u.showError(err)
 	}
+	s.draft = newRecord[contacts.Contact]{load: s.store.Get, discard: s.store.Delete,
+		inUse: func(id int64) bool { return len(s.index.Holdings(id)) > 0 }}
 	s.detail = newContactDetail(s)
 	s.tree = newCallTreeView(s)
 	s.buildFilters()
@@ -305,6 +308,7 @@ func (s *contactsScreen) showGaps(gaps []contacts.CallTreeEntry) {
 // addContact saves a new contact with a placeholder name and opens it, with
 // the name ready to be typed over.
 func (s *contactsScreen) addContact(kind contacts.Kind) {
+	s.dropDraft(0)
 	name := "New person"
 	if kind == contacts.Organization {
 		name = "New organisation"
@@ -315,6 +319,7 @@ func (s *contactsScreen) addContact(kind contacts.Kind) {
 		return
 	}
 	s.index.Put(c)
+	s.draft.added(c.ID)
 	s.tabs.SelectIndex(0)
 	s.search.SetText("")
 	s.level.SetSelected(allLevels)
@@ -325,6 +330,32 @@ func (s *contactsScreen) addContact(kind contacts.Kind) {
 	s.u.win.Canvas().Focus(s.detail.name)
 	s.detail.name.TypedShortcut(&fyne.ShortcutSelectAll{})
 	s.u.saved(nil)
+}
+
+// dropDraft deletes the contact New person added if the clerk left it as it
+// was, unless it is keep, the contact being opened; it reports whether it did.
+func (s *contactsScreen) dropDraft(keep int64) bool {
+	id := s.draft.dropIfUntouched(keep)
+	if id == 0 {
+		return false
+	}
+	s.index.Remove(id)
+	s.refresh()
+	return true
+}
+
+// selectInList highlights the contact in the list, when it is listed.
+func (s *contactsScreen) selectInList(id int64) {
+	if i := s.indexOf(id); i >= 0 {
+		s.list.Select(i)
+	}
+}
+
+// leave drops an untouched new contact when the clerk moves to another screen.
+func (s *contactsScreen) leave() {
+	if s.dropDraft(0) {
+		s.detail.show(0)
+	}
 }
 
 // saved takes a contact just written into the index and the list.

@@ -181,6 +181,9 @@ func (d *contactDetail) show(id int64) {
 	}
 	if id != d.id {
 		d.scroll.ScrollToTop() // a new contact is read from its name down
+		if d.s.dropDraft(id) {
+			defer d.s.selectInList(id)
+		}
 	}
 	d.id = id
 	c, ok := d.current()

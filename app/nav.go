@@ -68,6 +68,7 @@ func (n *navigation) show(index int) {
 	if index == n.shown {
 		return
 	}
+	n.leaveCurrent()
 	if n.built[index] == nil {
 		n.built[index] = n.pages[index].build(n.u)
 	}

@@ -273,3 +273,73 @@ func selectOffers(u *ui, option string) bool {
 	})
 	return found
 }
+
+// TestAbandonedNewPersonAndSessionLeaveNothing: a New person or New session
+// the clerk leaves as it was is gone once another record or screen is
+// opened; one the clerk typed into stays.
+func TestAbandonedNewPersonAndSessionLeaveNothing(t *testing.T) {
+	u, s, store := openContacts(t)
+	count := func() int {
+		n, err := store.Count()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	before := count()
+	newPerson := findButton(t, s.content, "New person")
+	test.Tap(newPerson)
+	if count() != before+1 {
+		t.Fatal("New person added nothing")
+	}
+	s.list.Select(s.indexOf(byListedName(t, s, "Grace Okafor")))
+	if count() != before || s.detail.name.Text != "Grace Okafor" || s.list.Length() != len(s.ids) {
+		t.Errorf("an untouched New person was kept: %d contacts, form shows %q", count(), s.detail.name.Text)
+	}
+	test.Tap(newPerson)
+	s.detail.name.SetText("")
+	test.Type(s.detail.name, "Zed Zimmer")
+	s.list.Select(0)
+	if count() != before+1 {
+		t.Errorf("a new person with a name typed was dropped")
+	}
+	test.Tap(newPerson)
+	u.nav.showTitled("Training")
+	if count() != before+1 {
+		t.Errorf("an untouched New person was kept when the clerk went to Training")
+	}
+
+	tr := u.nav.current().(*trainingScreen)
+	sessions := func() int {
+		events, err := tr.store.Events("")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(events)
+	}
+	had := sessions()
+	test.Tap(tr.newButton)
+	if sessions() != had+1 {
+		t.Fatal("New session added nothing")
+	}
+	u.nav.showTitled("Plans")
+	if sessions() != had {
+		t.Errorf("an untouched New session was kept when the clerk went to Plans")
+	}
+	u.nav.showTitled("Training")
+	test.Tap(tr.newButton)
+	test.Type(tr.detail.title, " for poll workers")
+	test.Tap(tr.newButton)
+	if sessions() != had+2 {
+		t.Errorf("%d sessions: want the edited one and the second new one", sessions()-had)
+	}
+	for i, e := range tr.events {
+		if e.ID != tr.selected && e.Title != "New session for poll workers" {
+			tr.list.Select(i)
+			break
+		}
+	}
+	if sessions() != had+1 {
+		t.Errorf("opening another session kept the untouched New session")
+	}
+}

@@ -32,6 +32,7 @@ func newUI(a fyne.App, dbPath string, conn *sql.DB) *ui {
 	u.win.SetContent(container.NewBorder(nil, u.status.view(), nil, nil, u.nav.view()))
 	u.win.Resize(u.savedSize())
 	u.win.SetCloseIntercept(func() {
+		u.nav.leaveCurrent()
 		u.saveSize()
 		u.win.Close()
 	})
@@ -61,6 +62,7 @@ func (u *ui) saveSize() {
 
 // quit remembers the window size and ends the app.
 func (u *ui) quit() {
+	u.nav.leaveCurrent()
 	u.saveSize()
 	u.app.Quit()
 }
