@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"electionbinder/internal/cli"
@@ -30,22 +29,15 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 }
 
 func (u *ui) askBackup() {
-	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			u.showError(err)
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
+	req := fileRequest{title: "Save a backup", name: fmt.Sprintf("binder-backup-%s.db", time.Now().Format("2006-01-02")),
+		kind: "Binder backup", exts: []string{".db"}}
+	chooseSaveFile(u.win, req, func(path string) {
 		if err := u.backupTo(path); err != nil {
 			u.showError(err)
 			return
 		}
 		u.status.set("Backup written to " + path)
-	}, u.win)
-	save.SetFileName(fmt.Sprintf("binder-backup-%s.db", time.Now().Format("2006-01-02")))
-	save.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
-	save.Show()
+	})
 }
 
 // backupTo writes a backup to path, replacing the empty file the save
@@ -58,13 +50,8 @@ func (u *ui) backupTo(path string) error {
 }
 
 func (u *ui) askRestore() {
-	open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			u.showError(err)
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
+	req := fileRequest{title: "Restore a backup", kind: "Binder backup", exts: []string{".db", ".bak", ".sqlite"}}
+	chooseOpenFile(u.win, req, func(path string) {
 		if _, err := db.Inspect(path); err != nil {
 			u.showError(fmt.Errorf("This backup cannot be restored: %w", err))
 			return
@@ -77,9 +64,7 @@ func (u *ui) askRestore() {
 					u.restoreFrom(path)
 				}
 			}, u.win)
-	}, u.win)
-	open.SetFilter(storage.NewExtensionFileFilter([]string{".db", ".bak", ".sqlite"}))
-	open.Show()
+	})
 }
 
 // restoreFrom closes the database, puts the backup in its place and reopens it.

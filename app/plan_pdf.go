@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -150,24 +149,8 @@ func (p *printSetup) confirmed(ok bool) {
 	if !ok {
 		return
 	}
-	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			p.u.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		if err := w.Close(); err != nil {
-			p.u.showError(err)
-			return
-		}
-		p.print(path)
-	}, p.u.win)
-	save.SetFileName(p.fileName())
-	save.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	save.Show()
+	req := fileRequest{title: "Print the binder to a PDF file", name: p.fileName(), kind: "PDF document", exts: []string{".pdf"}}
+	chooseSaveFile(p.u.win, req, p.print)
 }
 
 // print writes the binder to path behind a progress bar.

@@ -343,3 +343,20 @@ func TestAbandonedNewPersonAndSessionLeaveNothing(t *testing.T) {
 		t.Errorf("opening another session kept the untouched New session")
 	}
 }
+
+// TestFileDialogs: on Linux Open and Save use Fyne's dialog inside the
+// window; a saved file gets the offered extension when the clerk typed none.
+func TestFileDialogs(t *testing.T) {
+	path, conn := newTestDB(t)
+	u := newTestWindow(t, path, conn)
+	u.askBackup()
+	if u.win.Canvas().Overlays().Top() == nil {
+		t.Error("File → Backup opened no dialog")
+	}
+	req := fileRequest{exts: []string{".pdf"}}
+	for in, want := range map[string]string{"/x/plan": "/x/plan.pdf", "/x/plan.pdf": "/x/plan.pdf", "/x/plan.v2.PDF": "/x/plan.v2.PDF", "": ""} {
+		if got := req.withExtension(in); got != want {
+			t.Errorf("withExtension(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"electionbinder/internal/atomicfile"
@@ -22,13 +21,8 @@ import (
 // askSaveTraining asks where to write a file and runs write there with a
 // progress bar, replacing the empty file the save dialog leaves.
 func (s *trainingScreen) askSaveTraining(title, name string, exts []string, write func(path string) error) {
-	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			s.u.showError(err)
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
+	req := fileRequest{title: title, name: name, kind: strings.ToUpper(strings.TrimPrefix(exts[0], ".")) + " file", exts: exts}
+	chooseSaveFile(s.u.win, req, func(path string) {
 		s.u.runWithProgress(title, func(progress func(float64)) (string, error) {
 			progress(0.1)
 			if err := removeEmptyFile(path); err != nil {
@@ -40,10 +34,7 @@ func (s *trainingScreen) askSaveTraining(title, name string, exts []string, writ
 			progress(1)
 			return path, nil
 		})
-	}, s.u.win)
-	save.SetFileName(name)
-	save.SetFilter(storage.NewExtensionFileFilter(exts))
-	save.Show()
+	})
 }
 
 // trFileName makes a file name from a title: "Sign-in Madison 2019-12-06.pdf".
@@ -71,13 +62,8 @@ func (d *eventDetail) askSignInSheet() {
 
 // askImport reads a calendar (.ics) of sessions or a roster (.csv).
 func (s *trainingScreen) askImport() {
-	open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			s.u.showError(err)
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
+	req := fileRequest{title: "Import sessions or a roster", kind: "Calendar (.ics) or roster (.csv)", exts: []string{".ics", ".csv"}}
+	chooseOpenFile(s.u.win, req, func(path string) {
 		s.u.runWithProgress("Importing", func(progress func(float64)) (string, error) {
 			msg, err := s.importFile(path)
 			fyne.Do(func() {
@@ -91,9 +77,7 @@ func (s *trainingScreen) askImport() {
 			}
 			return "", err
 		})
-	}, s.u.win)
-	open.SetFilter(storage.NewExtensionFileFilter([]string{".ics", ".csv"}))
-	open.Show()
+	})
 }
 
 // importFile imports one file and says what it did.
