@@ -57,14 +57,15 @@ func Run(dbPath string) error {
 
 // ui is the main window and the state its screens share.
 type ui struct {
-	app      fyne.App
-	win      fyne.Window
-	dbPath   string
-	db       *sql.DB
-	settings *settings.Store
-	nav      *navigation
-	status   *statusLine
-	openURL  func(*url.URL) error // opens files; the app's own when nil
+	app        fyne.App
+	win        fyne.Window
+	dbPath     string
+	db         *sql.DB
+	settings   *settings.Store
+	nav        *navigation
+	status     *statusLine
+	openURL    func(*url.URL) error      // opens files; the app's own when nil
+	openWindow func(dbPath string) error // opens another binder file in a new window; startBinderWindow when nil
 }
 
 // quitOnSignal ends the app cleanly, as the Quit menu does, when the system

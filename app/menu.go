@@ -19,6 +19,7 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 		fyne.NewMenu("File",
 			fyne.NewMenuItem("Backup…", u.askBackup),
 			fyne.NewMenuItem("Restore…", u.askRestore),
+			fyne.NewMenuItem("Open the sample county…", u.askSampleCounty),
 			fyne.NewMenuItemSeparator(),
 			quit,
 		),

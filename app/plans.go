@@ -208,6 +208,7 @@ func (s *plansScreen) showEmpty() {
 		start,
 		widget.NewButtonWithIcon("Import a Markdown file…", theme.FolderOpenIcon(), s.askImport),
 		widget.NewButtonWithIcon("Paste the text of your plan…", theme.ContentPasteIcon(), s.askPaste),
+		widget.NewButtonWithIcon("Try the sample county in a window of its own…", theme.FileApplicationIcon(), s.u.askSampleCounty),
 	))}
 	s.body.Refresh()
 }

@@ -360,3 +360,35 @@ func TestFileDialogs(t *testing.T) {
 		}
 	}
 }
+
+// TestSampleCountyOpensInAFileOfItsOwn: the sample county is written to the
+// file chosen and opened in another window; the clerk's own data file is
+// left as it was, and neither it nor a file holding data is overwritten.
+func TestSampleCountyOpensInAFileOfItsOwn(t *testing.T) {
+	path, conn := newTestDB(t)
+	u := newTestWindow(t, path, conn)
+	var opened []string
+	u.openWindow = func(p string) error { opened = append(opened, p); return nil }
+	u.nav.showTitled("Plans")
+	test.Tap(findButton(t, u.nav.content, "Try the sample county in a window of its own…"))
+	if u.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("no dialog asks where to save the sample county")
+	}
+	sample := filepath.Join(t.TempDir(), "sample-county.db")
+	u.openSampleCounty(sample)
+	if len(opened) != 1 || opened[0] != sample {
+		t.Fatalf("windows opened: %q", opened)
+	}
+	sampleConn := openTestConn(t, sample)
+	if n, err := contacts.NewStore(sampleConn).Count(); err != nil || n < 40 {
+		t.Errorf("the sample file holds %d contacts (%v)", n, err)
+	}
+	if n, _ := contacts.NewStore(conn).Count(); n > 20 {
+		t.Errorf("the clerk's own file got %d contacts", n)
+	}
+	u.openSampleCounty(sample)
+	u.openSampleCounty(path)
+	if len(opened) != 1 {
+		t.Errorf("a file holding data was written over: %q", opened)
+	}
+}
