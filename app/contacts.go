@@ -101,7 +101,7 @@ func (s *contactsScreen) buildFilters() {
 	s.none.Wrapping = fyne.TextWrapWord
 	s.none.Importance = widget.LowImportance
 	s.gapText = widget.NewLabel("")
-	s.gapText.Wrapping = fyne.TextWrapWord
+	s.gapText.Truncation = fyne.TextTruncateEllipsis // one line beside the toolbar; the call tree lists every gap
 	s.gapText.Importance = widget.WarningImportance
 	s.gaps = widget.NewButtonWithIcon("Open the call tree", theme.NavigateNextIcon(), func() { s.tabs.Select(s.treeTab) })
 	s.gaps.IconPlacement = widget.ButtonIconTrailingText
@@ -110,10 +110,9 @@ func (s *contactsScreen) buildFilters() {
 
 func (s *contactsScreen) layout() fyne.CanvasObject {
 	filters := container.NewVBox(
-		s.search,
+		container.NewBorder(nil, nil, nil, s.count, s.search),
 		container.NewGridWithColumns(2, s.level, s.role),
-		container.NewHBox(s.due, s.retired),
-		container.NewBorder(nil, nil, nil, s.verify, s.count),
+		container.NewBorder(nil, nil, container.NewHBox(s.due, s.retired), s.verify),
 	)
 	left := container.NewBorder(filters, nil, nil, nil, container.NewStack(s.list, container.NewVBox(s.none)))
 	split := container.NewHSplit(left, s.detail.view())
@@ -125,7 +124,7 @@ func (s *contactsScreen) layout() fyne.CanvasObject {
 		widget.NewButtonWithIcon("Export CSV…", theme.UploadIcon(), func() { s.askExport("csv") }),
 		widget.NewButtonWithIcon("Export vCard…", theme.UploadIcon(), func() { s.askExport("vcf") }),
 	)
-	directory := container.NewBorder(container.NewVBox(toolbar, s.banner), nil, nil, nil, split)
+	directory := container.NewBorder(container.NewBorder(nil, nil, toolbar, nil, s.banner), nil, nil, nil, split)
 	s.treeTab = container.NewTabItemWithIcon("Call tree", theme.ListIcon(), s.tree.view())
 	s.tabs = container.NewAppTabs(container.NewTabItemWithIcon("Directory", theme.AccountIcon(), directory), s.treeTab)
 	s.tabs.OnSelected = func(t *container.TabItem) {
@@ -285,8 +284,9 @@ func (s *contactsScreen) indexOf(id int64) int {
 }
 
 // showGaps updates the warning above the list and the call tree tab's title.
-// The warning names the first few roles only, so it never widens the window;
-// its button opens the call tree, which lists every gap.
+// The warning is one line that names the first few roles and is cut short
+// where the window ends, so it never widens the window; its button opens the
+// call tree, which lists every gap.
 func (s *contactsScreen) showGaps(gaps []contacts.CallTreeEntry) {
 	if len(gaps) == 0 {
 		s.banner.Hide()

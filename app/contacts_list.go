@@ -43,7 +43,7 @@ func newContactRow() *contactRow {
 }
 
 func (r *contactRow) CreateRenderer() fyne.WidgetRenderer {
-	lines := container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()),
+	lines := container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.InnerPadding()), // two lines set close, as in a table cell
 		container.NewBorder(nil, nil, nil, r.level, r.name),
 		container.NewBorder(nil, nil, nil, r.status, r.detail))
 	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, container.NewCenter(r.icon), nil, lines))

@@ -57,9 +57,7 @@ func newScenarioPane(s *plansScreen) *scenarioPane {
 }
 
 func (p *scenarioPane) view() fyne.CanvasObject {
-	top := container.NewVBox(
-		widget.NewLabelWithStyle("Mock incident scenarios", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		container.NewHBox(p.add, p.up, p.down, p.remove))
+	top := container.NewHBox(p.add, p.up, p.down, p.remove)
 	return container.NewBorder(top, nil, nil, nil, p.list)
 }
 
@@ -74,6 +72,7 @@ func (p *scenarioPane) reload() {
 func (p *scenarioPane) selectScenario(id int64) {
 	if i := p.s.scenarioIndex(id); i >= 0 {
 		p.selected = 0
+		p.s.left.SelectIndex(1)
 		p.list.Select(i)
 		p.list.ScrollTo(i)
 	}

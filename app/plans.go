@@ -37,8 +37,9 @@ type plansScreen struct {
 	section       *sectionEditor
 	scenario      *scenarioEditor
 	gaps          *gapPanel
-	editor        *fyne.Container // shows the section editor, the scenario editor or a hint
-	body          *fyne.Container // the whole editor, or the empty-state offer
+	left          *container.AppTabs // the sections and the scenarios, one tab each
+	editor        *fyne.Container    // shows the section editor, the scenario editor or a hint
+	body          *fyne.Container    // the whole editor, or the empty-state offer
 	content       fyne.CanvasObject
 	editingLayout fyne.CanvasObject
 	newPlan       *dialog.FormDialog // the open "new plan" dialog, if any
@@ -75,11 +76,12 @@ func (s *plansScreen) build() {
 	s.scenario = newScenarioEditor(s)
 	s.gaps = newGapPanel(s)
 	s.editor = container.NewStack(s.hint())
-	left := container.NewVSplit(s.tree.view(), s.scen.view())
-	left.SetOffset(0.62)
+	s.left = container.NewAppTabs(
+		container.NewTabItemWithIcon("Sections", theme.ListIcon(), s.tree.view()),
+		container.NewTabItemWithIcon("Mock incidents", theme.WarningIcon(), s.scen.view()))
 	right := container.NewVSplit(s.editor, s.gaps.view())
 	right.SetOffset(0.78)
-	split := container.NewHSplit(left, right)
+	split := container.NewHSplit(s.left, right)
 	split.SetOffset(0.27)
 	header := container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel("Plan"), nil, s.picker),

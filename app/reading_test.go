@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"electionbinder/internal/contacts"
@@ -390,5 +391,41 @@ func TestSampleCountyOpensInAFileOfItsOwn(t *testing.T) {
 	u.openSampleCounty(path)
 	if len(opened) != 1 {
 		t.Errorf("a file holding data was written over: %q", opened)
+	}
+}
+
+// visibleRows is how many whole rows of a list fit in the height it is given.
+func visibleRows(l *widget.List) int {
+	if l.Length() == 0 {
+		return 0
+	}
+	row := l.CreateItem().MinSize().Height + theme.Padding()
+	return int(l.Size().Height / row)
+}
+
+// TestMainListsShowEightRowsAt1366x768: on a 1366×768 screen (the window's
+// content about 1366×677 under the title bar, menu and taskbar) the main
+// list of each screen shows at least 8 rows, and no screen needs the window
+// to be wider or taller than a 1024×700 screen gives it.
+func TestMainListsShowEightRowsAt1366x768(t *testing.T) {
+	u := openDemoUI(t)
+	u.win.Resize(fyne.NewSize(1366, 677))
+	u.nav.showTitled("Plans")
+	plans := u.nav.current().(*plansScreen)
+	treeRows := int(plans.tree.tree.Size().Height / (plans.tree.tree.CreateNode(false).MinSize().Height + theme.Padding()))
+	u.nav.showTitled("Contacts")
+	contactsList := u.nav.current().(*contactsScreen).list
+	u.nav.showTitled("Training")
+	sessions := u.nav.current().(*trainingScreen).list
+	for what, rows := range map[string]int{"plan sections": treeRows, "contacts": visibleRows(contactsList), "sessions": visibleRows(sessions)} {
+		if rows < 8 {
+			t.Errorf("%s: %d rows show at 1366×768", what, rows)
+		}
+	}
+	for i, p := range pages() {
+		u.nav.show(i)
+		if min := u.win.Content().MinSize(); min.Width > 1024 || min.Height > 610 {
+			t.Errorf("%s needs a window of at least %.0f×%.0f", p.title, min.Width, min.Height)
+		}
 	}
 }

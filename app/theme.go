@@ -52,6 +52,16 @@ func (t binderTheme) Color(name fyne.ThemeColorName, v fyne.ThemeVariant) color.
 	return t.Theme.Color(name, v)
 }
 
+// Size tightens the padding inside buttons, fields and list rows a little,
+// so that lists show more rows on the 1366×768 and 1024×700 screens clerks
+// have.
+func (t binderTheme) Size(name fyne.ThemeSizeName) float32 {
+	if name == theme.SizeNameInnerPadding {
+		return 6
+	}
+	return t.Theme.Size(name)
+}
+
 // rgb is an opaque color from its hex value 0xRRGGBB.
 func rgb(hex uint32) color.NRGBA {
 	return color.NRGBA{R: uint8(hex >> 16), G: uint8(hex >> 8), B: uint8(hex), A: 0xff}

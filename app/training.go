@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -161,7 +162,7 @@ func newEventRow() fyne.CanvasObject {
 	when := widget.NewLabel("When")
 	when.Truncation = fyne.TextTruncateEllipsis
 	seats := widget.NewLabel("Seats")
-	return container.NewVBox(title, container.NewBorder(nil, nil, nil, seats, when))
+	return container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), title, container.NewBorder(nil, nil, nil, seats, when))
 }
 
 func (s *trainingScreen) updateEventRow(id widget.ListItemID, o fyne.CanvasObject) {
