@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -159,7 +160,10 @@ func (d *contactDetail) build() {
 		container.NewHBox(d.remove),
 	)))
 	d.body = d.scroll
-	d.empty = container.NewCenter(widget.NewLabel("Choose a contact on the left, or add one with New person (Ctrl+N)."))
+	hint := widget.NewLabel("Choose a contact on the left, or add one with New person (Ctrl+N).")
+	hint.Wrapping = fyne.TextWrapWord
+	hint.Alignment = fyne.TextAlignCenter
+	d.empty = container.NewVBox(layout.NewSpacer(), hint, layout.NewSpacer())
 	d.content = container.NewStack(d.empty)
 }
 
