@@ -34,7 +34,7 @@ windows: windows-deps
 
 # A Mac .app; run on a Mac with Xcode's command-line tools.
 mac:
-	go tool fyne package --os darwin --release --icon assets/icon.png
+	go tool fyne package --os darwin --release --tags accessibility --icon assets/icon.png
 
 bench:
 	go test -run '^$$' -bench . -benchmem ./...
