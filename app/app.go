@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"os/signal"
+	"sync"
 	"syscall"
 
 	"fyne.io/fyne/v2"
@@ -57,15 +58,21 @@ func Run(dbPath string) error {
 
 // ui is the main window and the state its screens share.
 type ui struct {
-	app        fyne.App
-	win        fyne.Window
-	dbPath     string
-	db         *sql.DB
-	settings   *settings.Store
-	nav        *navigation
-	status     *statusLine
-	openURL    func(*url.URL) error      // opens files; the app's own when nil
-	openWindow func(dbPath string) error // opens another binder file in a new window; startBinderWindow when nil
+	app      fyne.App
+	win      fyne.Window
+	dbPath   string
+	db       *sql.DB
+	settings *settings.Store
+	nav      *navigation
+	status   *statusLine
+
+	keyedDialogs []*keyedDialog // the dialogs open that answer Enter and Escape
+	background   sync.WaitGroup // work running behind a progress bar
+	menu         menuItems
+	pending      *pendingUndo              // what the status line offers to undo, if anything
+	leaving      *question                 // the last "Not saved" question asked before leaving
+	openURL      func(*url.URL) error      // opens files; the app's own when nil
+	openWindow   func(dbPath string) error // opens another binder file in a new window; startBinderWindow when nil
 }
 
 // quitOnSignal ends the app cleanly, as the Quit menu does, when the system
@@ -75,6 +82,6 @@ func (u *ui) quitOnSignal() {
 	signal.Notify(stop, os.Interrupt, syscall.SIGTERM)
 	go func() {
 		<-stop
-		fyne.Do(u.quit)
+		fyne.Do(u.quitNow)
 	}()
 }

@@ -8,12 +8,12 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"electionbinder/internal/contacts"
+	"electionbinder/internal/training"
 	"electionbinder/internal/validate"
 )
 
@@ -22,9 +22,10 @@ const noOrganisation = "— none —"
 // contactDetail is the form of the selected contact; every change is saved
 // as it is made, once it is valid.
 type contactDetail struct {
-	s       *contactsScreen
-	id      int64 // 0 when no contact is shown
-	loading bool  // set while the form is filled, so filling saves nothing
+	s        *contactsScreen
+	id       int64     // 0 when no contact is shown
+	loading  bool      // set while the form is filled, so filling saves nothing
+	deleting *question // the open "Delete contact?" question, if any
 
 	heading    *widget.Label
 	kind       *widget.Label
@@ -84,6 +85,7 @@ func newContactDetail(s *contactsScreen) *contactDetail {
 		d.save(func(c *contacts.Contact) { c.Level = contacts.Levels[d.level.SelectedIndex()] })
 	})
 	d.verified = widget.NewLabel("")
+	d.verified.Wrapping = fyne.TextWrapWord
 	d.verify = widget.NewButtonWithIcon("Mark verified today", theme.ConfirmIcon(), d.markVerified)
 	d.active = widget.NewCheck("Active (clear when the contact has left or retired)", func(on bool) {
 		d.save(func(c *contacts.Contact) { c.Active = on })
@@ -296,10 +298,15 @@ func (d *contactDetail) showVerified(c contacts.Contact) {
 		y, m, day := d.s.now().Date() // the clerk's calendar day; VerifiedOn is a date kept at midnight UTC
 		days := int(time.Date(y, m, day, 0, 0, 0, 0, time.UTC).Sub(c.VerifiedOn).Hours() / 24)
 		text := fmt.Sprintf("Last verified %s (%s).", c.VerifiedOn.Format("January 2, 2006"), daysAgo(days))
-		if due {
+		if c.Stale(d.s.now()) {
+			text += " Over a year old: verify before relying on it."
+		} else if due {
 			text += " Due for verifying."
 		}
 		d.verified.SetText(text)
+	}
+	if c.Source != "" {
+		d.verified.SetText(d.verified.Text + " Source of the built-in facts: " + c.Source + ".")
 	}
 	d.verified.Importance = widget.SuccessImportance
 	if due {
@@ -404,11 +411,11 @@ func (d *contactDetail) askDelete() {
 	if !ok {
 		return
 	}
-	dialog.ShowConfirm("Delete contact", d.deleteQuestion(c), func(ok bool) {
+	d.deleting = d.s.u.askDestructive("Delete contact?", d.deleteQuestion(c), "Delete", func(ok bool) {
 		if ok {
 			d.delete(c.ID)
 		}
-	}, d.s.u.win)
+	})
 }
 
 // deleteQuestion asks whether to delete c, saying what else the deletion touches.
@@ -433,14 +440,33 @@ func (d *contactDetail) deleteQuestion(c contacts.Contact) string {
 	return msg
 }
 
+// delete removes a contact, then offers for a short while to put it back
+// with its places in the call tree, its people and its training sign-ups.
 func (d *contactDetail) delete(id int64) {
-	if err := d.s.store.Delete(id); err != nil {
+	signUps := training.NewStore(d.s.u.db)
+	regs, err := signUps.SignUpsOf(id)
+	if err != nil {
+		d.s.u.showError(err)
+		return
+	}
+	removed, err := d.s.store.Remove(id)
+	if err != nil {
 		d.s.u.showError(err)
 		return
 	}
 	d.show(0)
 	d.s.reload()
-	d.s.u.status.set("Deleted")
+	d.s.u.offerUndo("Deleted "+removed.Contact.Name+".", func() error {
+		c, err := d.s.store.Restore(removed)
+		if err == nil {
+			err = signUps.RestoreSignUps(c.ID, regs)
+		}
+		d.s.reload()
+		if err == nil {
+			d.s.open(c.ID)
+		}
+		return err
+	})
 }
 
 // changeRoles reloads what depends on the call tree after a role edit.

@@ -237,3 +237,17 @@ func TestContactsDeleteQuestion(t *testing.T) {
 		t.Errorf("question %q", got)
 	}
 }
+
+// A built-in partner says where its facts came from, and a fact checked
+// more than a year ago is flagged whatever the verifying interval.
+func TestBuiltinPartnerShowsSourceAndAge(t *testing.T) {
+	_, s, _ := openContacts(t)
+	s.search.SetText("Elections Help Desk")
+	s.openFirst()
+	text := s.detail.verified.Text
+	for _, want := range []string{"November 4, 2019", "Over a year old: verify before relying on it.", "Source of the built-in facts: WEC notice"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the form says %q; want %q", text, want)
+		}
+	}
+}

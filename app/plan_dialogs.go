@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"electionbinder/internal/atomicfile"
+	"electionbinder/internal/binder"
 	"electionbinder/internal/plan"
 )
 
@@ -38,7 +39,7 @@ func (s *plansScreen) createNew() {
 	}
 	choice := widget.NewSelect(names, nil)
 	choice.SetSelectedIndex(0)
-	title := widget.NewEntry()
+	title := newFormEntry()
 	title.SetPlaceHolder("Leave blank for “<jurisdiction> election-security contingency plan”")
 	d := dialog.NewForm("New plan", "Create", "Cancel", []*widget.FormItem{
 		widget.NewFormItem("Template", choice),
@@ -55,7 +56,7 @@ func (s *plansScreen) createNew() {
 	}, s.u.win)
 	d.Resize(fyne.NewSize(560, 220))
 	s.newPlan = d
-	d.Show()
+	s.u.showForm(d, title)
 }
 
 // askImport reads a Markdown file into a new plan.
@@ -121,7 +122,7 @@ func planFileName(title string) string {
 
 // approveForm holds the fields of the approval dialog.
 type approveForm struct {
-	by, summary, review *widget.Entry
+	by, summary, review *formEntry
 	seeGaps             *widget.Button // nil when the plan has no gaps
 	dialog              *dialog.FormDialog
 }
@@ -131,7 +132,7 @@ func (s *plansScreen) askApprove() {
 	if s.plan == nil {
 		return
 	}
-	f := &approveForm{by: widget.NewEntry(), summary: widget.NewMultiLineEntry(), review: widget.NewEntry()}
+	f := &approveForm{by: newFormEntry(), summary: newMultiLineFormEntry(), review: newFormEntry()}
 	if s.resolver != nil {
 		f.by.SetText(s.resolver.Profile().ClerkName)
 	}
@@ -171,12 +172,12 @@ func (s *plansScreen) askApprove() {
 	}, s.u.win)
 	f.dialog.Resize(fyne.NewSize(560, 320))
 	s.approval = f
-	f.dialog.Show()
+	s.u.showForm(f.dialog, f.by, f.summary, f.review)
 }
 
 func (s *plansScreen) approve(f *approveForm) {
 	next, _ := time.Parse("2006-01-02", strings.TrimSpace(f.review.Text))
-	rev, err := s.store.Approve(s.plan.ID, plan.Approval{ApprovedBy: f.by.Text, Summary: f.summary.Text,
+	rev, err := binder.NewStore(s.u.db).Approve(s.plan.ID, plan.Approval{ApprovedBy: f.by.Text, Summary: f.summary.Text,
 		At: s.today(), NextReview: next})
 	if err != nil {
 		s.u.showError(err)
@@ -193,9 +194,9 @@ func (s *plansScreen) askSaveTemplate() {
 	if s.plan == nil {
 		return
 	}
-	name := widget.NewEntry()
+	name := newFormEntry()
 	name.SetPlaceHolder("for example lakeshore-municipal")
-	desc := widget.NewEntry()
+	desc := newFormEntry()
 	id := s.plan.ID
 	d := dialog.NewForm("Save as template", "Save", "Cancel", []*widget.FormItem{
 		widget.NewFormItem("Template name", name),
@@ -212,19 +213,19 @@ func (s *plansScreen) askSaveTemplate() {
 		s.u.status.set(fmt.Sprintf("Saved as template %q, version %d", t.Name, t.Version))
 	}, s.u.win)
 	d.Resize(fyne.NewSize(520, 200))
-	d.Show()
+	s.u.showForm(d, name, desc)
 }
 
 // pasteForm holds the fields of the "paste text" dialog.
 type pasteForm struct {
-	title, text *widget.Entry
+	title, text *formEntry
 	dialog      *dialog.FormDialog
 }
 
 // askPaste makes a new plan from text pasted from a word processor:
 // headings (# Title, or a line underlined with === or ---) become sections.
 func (s *plansScreen) askPaste() {
-	f := &pasteForm{title: widget.NewEntry(), text: widget.NewMultiLineEntry()}
+	f := &pasteForm{title: newFormEntry(), text: newMultiLineFormEntry()}
 	f.title.SetPlaceHolder("Title of the plan")
 	f.text.SetPlaceHolder("Paste the plan here. Lines starting with # become sections; ## subsections.")
 	f.text.SetMinRowsVisible(14)
@@ -246,7 +247,7 @@ func (s *plansScreen) askPaste() {
 	}, s.u.win)
 	f.dialog.Resize(fyne.NewSize(760, 560))
 	s.paste = f
-	f.dialog.Show()
+	s.u.showForm(f.dialog, f.title, f.text)
 }
 
 // askDelete removes the plan being edited, with its revisions, once confirmed.
@@ -255,8 +256,8 @@ func (s *plansScreen) askDelete() {
 		return
 	}
 	id := s.plan.ID
-	s.deletion = dialog.NewConfirm("Delete this plan?", fmt.Sprintf("Delete “%s” with its %d sections, %d scenarios and %d approved revisions?\n\nThis cannot be undone. Export it as Markdown first if you may need it again.",
-		s.plan.Title, len(s.plan.Sections), len(s.plan.Scenarios), len(s.plan.Revisions)), func(ok bool) {
+	s.deletion = s.u.askDestructive("Delete this plan?", fmt.Sprintf("Delete “%s” with its %d sections, %d scenarios and %d approved revisions?\n\nThis cannot be undone. Export it as Markdown first if you may need it again.",
+		s.plan.Title, len(s.plan.Sections), len(s.plan.Scenarios), len(s.plan.Revisions)), "Delete plan", func(ok bool) {
 		s.deletion = nil
 		if !ok {
 			return
@@ -268,6 +269,5 @@ func (s *plansScreen) askDelete() {
 		s.u.status.set("Plan deleted")
 		s.plan = nil
 		s.reloadList(0)
-	}, s.u.win)
-	s.deletion.Show()
+	})
 }

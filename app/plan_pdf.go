@@ -19,7 +19,7 @@ import (
 )
 
 // exportPlanPDF prints the plan with the given id as a binder PDF: the
-// clerk picks a controlled copy and the whole binder or the changed pages,
+// clerk picks a controlled copy and the whole binder or replacement pages,
 // then a file; the PDF is written behind a progress bar and offered to open.
 func (u *ui) exportPlanPDF(planID int64) {
 	p, err := newPrintSetup(u, planID)
@@ -27,11 +27,14 @@ func (u *ui) exportPlanPDF(planID int64) {
 		u.showError(err)
 		return
 	}
-	p.dlg.Show()
+	u.showKeyed(p.dlg, p.dlg.Confirm, p.dlg.Dismiss)
 }
 
-// wholeBinder is the first choice of what to print.
-const wholeBinder = "The whole binder"
+// The choices of what to print.
+const (
+	wholeBinder = "The whole binder"
+	copyPacket  = "Replacement pages this copy needs"
+)
 
 // printSetup is the dialog that prepares a print.
 type printSetup struct {
@@ -41,10 +44,11 @@ type printSetup struct {
 	copies []binder.Copy
 	revs   []plan.Revision
 
-	copySel *widget.Select
-	pages   *widget.Select
-	seeGaps *widget.Button // nil when the plan has no gaps
-	dlg     *dialog.ConfirmDialog
+	copySel   *widget.Select
+	pages     *widget.Select
+	copyState *widget.Label  // what the chosen copy holds and needs
+	seeGaps   *widget.Button // nil when the plan has no gaps
+	dlg       *dialog.ConfirmDialog
 }
 
 func newPrintSetup(u *ui, planID int64) (*printSetup, error) {
@@ -54,9 +58,10 @@ func newPrintSetup(u *ui, planID int64) (*printSetup, error) {
 		return nil, err
 	}
 	p.title, p.revs = pl.Title, pl.Revisions
-	p.copySel = widget.NewSelect(nil, nil)
-	p.pages = widget.NewSelect(p.pageChoices(), nil)
-	p.pages.SetSelectedIndex(0)
+	p.pages = widget.NewSelect(nil, nil)
+	p.copyState = widget.NewLabel("")
+	p.copyState.Wrapping = fyne.TextWrapWord
+	p.copySel = widget.NewSelect(nil, func(string) { p.copyChosen() })
 	if err := p.reloadCopies(); err != nil {
 		return nil, err
 	}
@@ -67,7 +72,7 @@ func newPrintSetup(u *ui, planID int64) (*printSetup, error) {
 	)
 	hint := widget.NewLabel("Paper size, double-sided printing and the handling marking are in Settings.")
 	hint.Wrapping = fyne.TextWrapWord
-	content := container.NewVBox(form, container.NewHBox(dist), hint)
+	content := container.NewVBox(form, p.copyState, container.NewHBox(dist), hint)
 	gaps, err := plan.NewStore(u.db).Check(planID, time.Now())
 	if err != nil {
 		return nil, err
@@ -85,14 +90,59 @@ func newPrintSetup(u *ui, planID int64) (*printSetup, error) {
 	return p, nil
 }
 
-// pageChoices are the whole binder, then the changed pages since each
-// revision, newest first.
+// pageChoices are the whole binder, then for a controlled copy the pages
+// it needs, else the pages changed since each revision, newest first.
 func (p *printSetup) pageChoices() []string {
 	choices := []string{wholeBinder}
+	if p.chosenCopy() != nil {
+		return append(choices, copyPacket)
+	}
 	for i := len(p.revs) - 1; i >= 0; i-- {
 		choices = append(choices, fmt.Sprintf("Pages changed since revision %d", p.revs[i].Number))
 	}
 	return choices
+}
+
+// chosenCopy is the controlled copy chosen, or nil.
+func (p *printSetup) chosenCopy() *binder.Copy {
+	if i := p.copySel.SelectedIndex(); i > 0 && i <= len(p.copies) {
+		return &p.copies[i-1]
+	}
+	return nil
+}
+
+// copyChosen offers the page choices that fit the copy and says, once
+// worked out, what the copy holds and needs.
+func (p *printSetup) copyChosen() {
+	p.pages.SetOptions(p.pageChoices())
+	p.pages.SetSelectedIndex(0)
+	c := p.chosenCopy()
+	if c == nil {
+		p.copyState.SetText("")
+		return
+	}
+	p.copyState.SetText("Comparing copy " + c.Number + " with the binder as it is now…")
+	go func(c binder.Copy) {
+		text := copyStateText(p.u, c)
+		fyne.Do(func() {
+			if now := p.chosenCopy(); now != nil && now.ID == c.ID {
+				p.copyState.SetText(text)
+			}
+		})
+	}(*c)
+}
+
+// copyStateText says what a copy holds and which pages it needs.
+func copyStateText(u *ui, c binder.Copy) string {
+	state, err := binder.NewStore(u.db).CopyState(c)
+	switch {
+	case err != nil:
+		return "Copy " + c.Number + ": " + err.Error()
+	case !state.Printed:
+		return "Copy " + c.Number + " has not been printed yet."
+	}
+	return fmt.Sprintf("Copy %s holds revision %d (printed %s): %s.", c.Number, state.Revision,
+		state.PrintedOn.Local().Format("Jan 2, 2006"), state.Summary())
 }
 
 // reloadCopies refills the controlled-copy choices from the distribution list.
@@ -112,16 +162,19 @@ func (p *printSetup) reloadCopies() error {
 		keep = 0
 	}
 	p.copySel.SetSelectedIndex(keep)
+	p.copyChosen()
 	return nil
 }
 
 // options turns the choices into export options.
 func (p *printSetup) options() binder.ExportOptions {
 	var opt binder.ExportOptions
-	if i := p.copySel.SelectedIndex(); i > 0 && i <= len(p.copies) {
-		opt.Copy = p.copies[i-1].Number
+	i := p.pages.SelectedIndex()
+	if c := p.chosenCopy(); c != nil {
+		opt.Copy, opt.Packet = c.Number, i == 1
+		return opt
 	}
-	if i := p.pages.SelectedIndex(); i > 0 && i <= len(p.revs) {
+	if i > 0 && i <= len(p.revs) {
 		opt.Since = p.revs[len(p.revs)-i].Number
 	}
 	return opt
@@ -139,7 +192,10 @@ func (p *printSetup) fileName() string {
 	if opt.Copy != "" {
 		name += " - copy " + opt.Copy
 	}
-	if opt.Since > 0 {
+	switch {
+	case opt.Packet:
+		name += " - replacement pages"
+	case opt.Since > 0:
 		name += " - changes since revision " + strconv.Itoa(opt.Since)
 	}
 	return name + ".pdf"
@@ -181,7 +237,7 @@ func (p *printSetup) editDistribution() {
 			p.u.showError(err)
 		}
 	})
-	d.dlg.Show()
+	p.u.showKeyed(d.dlg, d.dlg.Hide, d.dlg.Hide)
 }
 
 // distributionEditor lists who holds which controlled copy and adds or
@@ -191,10 +247,11 @@ type distributionEditor struct {
 	planID int64
 	store  *binder.Store
 	copies []binder.Copy
+	states map[int64]string // what each copy holds and needs, once worked out
 	now    func() time.Time // the issue date of a new copy
 
 	list                            *widget.List
-	number, holder, title, location *widget.Entry
+	number, holder, title, location *formEntry
 	add                             *widget.Button
 	dlg                             dialog.Dialog
 }
@@ -202,7 +259,7 @@ type distributionEditor struct {
 func newDistributionEditor(u *ui, planID int64) *distributionEditor {
 	d := &distributionEditor{u: u, planID: planID, store: binder.NewStore(u.db), now: time.Now}
 	d.list = widget.NewList(func() int { return len(d.copies) }, d.newRow, d.updateRow)
-	d.number, d.holder, d.title, d.location = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	d.number, d.holder, d.title, d.location = newFormEntry(), newFormEntry(), newFormEntry(), newFormEntry()
 	d.number.SetPlaceHolder("No.")
 	d.holder.SetPlaceHolder("Held by")
 	d.title.SetPlaceHolder("Title or organization")
@@ -214,6 +271,10 @@ func newDistributionEditor(u *ui, planID int64) *distributionEditor {
 	content := container.NewBorder(nil, form, nil, nil, d.list)
 	d.dlg = dialog.NewCustom("Distribution list", "Close", content, u.win)
 	d.dlg.Resize(fyne.NewSize(720, 420))
+	for _, e := range []*formEntry{d.number, d.holder, d.title, d.location} {
+		e.onEscape = d.dlg.Hide
+		e.OnSubmitted = func(string) { d.addCopy() }
+	}
 	return d
 }
 
@@ -225,7 +286,11 @@ func (d *distributionEditor) newRow() fyne.CanvasObject {
 func (d *distributionEditor) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	row := o.(*fyne.Container)
 	c := d.copies[i]
-	row.Objects[0].(*widget.Label).SetText(copyLine(c))
+	line := copyLine(c)
+	if state, ok := d.states[c.ID]; ok {
+		line += " — " + state
+	}
+	row.Objects[0].(*widget.Label).SetText(line)
 	row.Objects[1].(*widget.Button).OnTapped = func() { d.remove(c) }
 }
 
@@ -254,6 +319,20 @@ func (d *distributionEditor) reload() {
 	if d.number.Text == "" {
 		d.number.SetText(d.nextNumber())
 	}
+	go d.loadStates(copies)
+}
+
+// loadStates works out, away from the window, what each copy holds and
+// needs, and shows it in the list.
+func (d *distributionEditor) loadStates(copies []binder.Copy) {
+	states := map[int64]string{}
+	for _, c := range copies {
+		states[c.ID] = copyStateText(d.u, c)
+	}
+	fyne.Do(func() {
+		d.states = states
+		d.list.Refresh()
+	})
 }
 
 // nextNumber suggests the number after the highest numbered copy.
@@ -275,19 +354,19 @@ func (d *distributionEditor) addCopy() {
 		return
 	}
 	d.u.saved(nil)
-	for _, e := range []*widget.Entry{d.number, d.holder, d.title, d.location} {
+	for _, e := range []*formEntry{d.number, d.holder, d.title, d.location} {
 		e.SetText("")
 	}
 	d.reload()
 }
 
 func (d *distributionEditor) remove(c binder.Copy) {
-	dialog.ShowConfirm("Take copy "+c.Number+" off the list?",
-		"Take the copy held by "+c.Holder+" off the distribution list?", func(ok bool) {
+	d.u.askDestructive("Take copy "+c.Number+" off the list?",
+		"Take the copy held by "+c.Holder+" off the distribution list?", "Take it off", func(ok bool) {
 			if ok {
 				d.removeNow(c)
 			}
-		}, d.u.win)
+		})
 }
 
 // removeNow takes a copy off the list without asking.

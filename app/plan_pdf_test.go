@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -73,7 +74,7 @@ func TestDistributionListFeedsTheCopyChoice(t *testing.T) {
 
 func TestPrintChoosesChangedPagesAndWritesThePDF(t *testing.T) {
 	u, id := openForPrint(t)
-	st := plan.NewStore(u.db)
+	st := binder.NewStore(u.db)
 	if _, err := st.Approve(id, plan.Approval{ApprovedBy: "Ana Núñez", At: time.Date(2026, 3, 5, 0, 0, 0, 0, time.UTC)}); err != nil {
 		t.Fatal(err)
 	}
@@ -100,7 +101,7 @@ func TestPrintChoosesChangedPagesAndWritesThePDF(t *testing.T) {
 	// and no file is left behind.
 	out2 := filepath.Join(t.TempDir(), p.fileName())
 	err = writeBinderFile(u, id, out2, p.options())
-	if err == nil || !strings.Contains(err.Error(), "nothing in the plan changed") {
+	if err == nil || !strings.Contains(err.Error(), "up to date") {
 		t.Fatalf("changed pages of an unchanged plan: %v", err)
 	}
 	if _, statErr := os.Stat(out2); !os.IsNotExist(statErr) {
@@ -108,5 +109,43 @@ func TestPrintChoosesChangedPagesAndWritesThePDF(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(filepath.Dir(out2)); len(entries) != 0 {
 		t.Fatalf("a failed print left %d files", len(entries))
+	}
+}
+
+// A controlled copy prints from the approved revision and is then offered
+// the replacement pages it needs, which the dialog says before printing.
+func TestPrintOffersACopyItsReplacementPages(t *testing.T) {
+	u, id := openForPrint(t)
+	st := binder.NewStore(u.db)
+	if _, err := st.AddCopy(binder.Copy{PlanID: id, Number: "4", Holder: "Mai Xiong"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Approve(id, plan.Approval{ApprovedBy: "Ana Núñez", At: time.Date(2026, 3, 5, 0, 0, 0, 0, time.UTC)}); err != nil {
+		t.Fatal(err)
+	}
+	p, err := newPrintSetup(u, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.copySel.SetSelectedIndex(1)
+	if got := strings.Join(p.pages.Options, "|"); got != "The whole binder|Replacement pages this copy needs" {
+		t.Fatalf("page choices for a copy: %q", got)
+	}
+	if got := copyStateText(u, p.copies[0]); got != "Copy 4 has not been printed yet." {
+		t.Errorf("state before printing: %q", got)
+	}
+	if err := writeBinderFile(u, id, filepath.Join(t.TempDir(), p.fileName()), p.options()); err != nil {
+		t.Fatal(err)
+	}
+	if got := copyStateText(u, p.copies[0]); !strings.Contains(got, "holds revision 1") || !strings.Contains(got, "up to date") {
+		t.Errorf("state after printing: %q", got)
+	}
+	p.pages.SetSelectedIndex(1)
+	if opt := p.options(); opt.Copy != "4" || !opt.Packet || p.fileName() != "Test plan - copy 4 - replacement pages.pdf" {
+		t.Fatalf("options %+v, file %q", opt, p.fileName())
+	}
+	err = writeBinderFile(u, id, filepath.Join(t.TempDir(), p.fileName()), p.options())
+	if !errors.Is(err, binder.ErrUpToDate) {
+		t.Fatalf("replacement pages for an up-to-date copy: %v", err)
 	}
 }

@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -21,7 +20,7 @@ type scenarioPane struct {
 	list                  *widget.List
 	selected              int64
 	add, up, down, remove *widget.Button
-	confirm               *dialog.ConfirmDialog
+	confirm               *question
 }
 
 func newScenarioPane(s *plansScreen) *scenarioPane {
@@ -107,7 +106,7 @@ func (p *scenarioPane) askRemove() {
 		return
 	}
 	id := p.selected
-	p.confirm = dialog.NewConfirm("Remove scenario", "Remove the scenario “"+p.s.plan.Scenarios[i].Title+"” and all its steps?",
+	p.confirm = p.s.u.askDestructive("Remove scenario?", "Remove the scenario “"+p.s.plan.Scenarios[i].Title+"” and all its steps?", "Remove",
 		func(ok bool) {
 			p.confirm = nil
 			if !ok {
@@ -118,8 +117,7 @@ func (p *scenarioPane) askRemove() {
 			if err == nil {
 				p.s.reloadPlan(0, 0)
 			}
-		}, p.s.u.win)
-	p.confirm.Show()
+		})
 }
 
 // scenarioEditor edits one scenario: title, level of government, severity,
@@ -131,6 +129,8 @@ type scenarioEditor struct {
 	level       *widget.Select
 	severity    *widget.Select
 	description *widget.Entry
+	doNotSay    *widget.Entry
+	standDown   *widget.Entry
 	response    *stepList
 	comms       *stepList
 	content     fyne.CanvasObject
@@ -147,6 +147,8 @@ func newScenarioEditor(s *plansScreen) *scenarioEditor {
 	e.description.SetMinRowsVisible(3)
 	e.description.SetPlaceHolder("What the incident looks like when it starts")
 	e.description.OnChanged = func(string) { e.save() }
+	e.doNotSay = markdownEntry("Claims to avoid until they are confirmed, one per line starting with “- ”", e.save)
+	e.standDown = markdownEntry("When the response ends and who decides", e.save)
 	e.response = newStepList(e, plan.Response)
 	e.comms = newStepList(e, plan.Communication)
 	form := widget.NewForm(
@@ -157,6 +159,7 @@ func newScenarioEditor(s *plansScreen) *scenarioEditor {
 	e.content = container.NewVScroll(container.NewVBox(form,
 		widget.NewCard("", "Response steps, in order, each with the role responsible", e.response.view()),
 		widget.NewCard("", "Communications: who tells whom, and with which statement", e.comms.view()),
+		widget.NewForm(widget.NewFormItem("What not to say", e.doNotSay), widget.NewFormItem("Stand down", e.standDown)),
 	))
 	return e
 }
@@ -174,6 +177,8 @@ func (e *scenarioEditor) edit(id int64) {
 	e.level.SetSelected(string(sc.Level))
 	e.severity.SetSelected(string(sc.Severity))
 	e.description.SetText(sc.Description)
+	e.doNotSay.SetText(sc.DoNotSay)
+	e.standDown.SetText(sc.StandDown)
 	e.response.fill(sc.Response)
 	e.comms.fill(sc.Communications)
 	e.s.loading = false
@@ -191,7 +196,7 @@ func (e *scenarioEditor) save() {
 	if strings.TrimSpace(e.title.Text) != "" { // a title being retyped keeps the old one meanwhile
 		sc.Title = e.title.Text
 	}
-	sc.Description = e.description.Text
+	sc.Description, sc.DoNotSay, sc.StandDown = e.description.Text, e.doNotSay.Text, e.standDown.Text
 	sc.Level, sc.Severity = plan.Level(e.level.Selected), plan.Severity(e.severity.Selected)
 	sc.Response, sc.Communications = e.response.steps(), e.comms.steps()
 	saved, err := e.s.store.UpdateScenario(sc)
@@ -217,6 +222,8 @@ type stepList struct {
 // stepRow is one step's widgets; uuid keeps the step's identity.
 type stepRow struct {
 	uuid      string
+	timeBox   *widget.Select // when: first 15 minutes, first hour …
+	condition *widget.Entry  // "if …": the step applies only then
 	role      *widget.SelectEntry
 	holder    *widget.Label // who holds the role, from the call tree
 	action    *widget.Entry // the action of a response step
@@ -249,6 +256,14 @@ func (l *stepList) fill(steps []plan.Step) {
 func (l *stepList) newRow(st plan.Step) *stepRow {
 	r := &stepRow{uuid: st.UUID}
 	changed := func(string) { l.e.save() }
+	r.timeBox = widget.NewSelect(timeBoxLabels(), nil)
+	r.timeBox.PlaceHolder = "When?"
+	r.timeBox.SetSelected(st.TimeBox.Label())
+	r.timeBox.OnChanged = changed
+	r.condition = widget.NewEntry()
+	r.condition.SetPlaceHolder("only if … (leave blank when it always applies)")
+	r.condition.SetText(st.Condition)
+	r.condition.OnChanged = changed
 	r.role = widget.NewSelectEntry(l.e.s.roleOptions())
 	r.role.SetPlaceHolder("role")
 	r.role.SetText(l.e.s.roleName(st.Role))
@@ -289,13 +304,14 @@ func (l *stepList) layout() {
 			widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), func() { l.removeAt(i) }),
 		)
 		role := container.NewGridWrap(fyne.NewSize(220, r.role.MinSize().Height), r.role)
-		head := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(strconv.Itoa(i+1)+"."), role), buttons, r.holder)
+		head := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(strconv.Itoa(i+1)+"."), r.timeBox, role), buttons, r.holder)
+		when := container.NewBorder(nil, nil, widget.NewLabel("If"), nil, r.condition)
 		text := fyne.CanvasObject(r.action)
 		if l.kind == plan.Communication {
 			tells := container.NewHBox(widget.NewLabel("tells"), container.NewGridWrap(fyne.NewSize(180, r.audience.MinSize().Height), r.audience))
 			text = container.NewBorder(nil, nil, tells, nil, r.statement)
 		}
-		objs = append(objs, container.NewBorder(head, nil, nil, nil, text))
+		objs = append(objs, container.NewBorder(container.NewVBox(head, when), nil, nil, nil, text))
 	}
 	l.box.Objects = objs
 	l.box.Refresh()
@@ -320,7 +336,8 @@ func (l *stepList) removeAt(i int) {
 func (l *stepList) steps() []plan.Step {
 	out := make([]plan.Step, 0, len(l.rows))
 	for _, r := range l.rows {
-		st := plan.Step{UUID: r.uuid, Kind: l.kind, Role: l.e.s.roleSlug(r.role.Text)}
+		tb, _ := plan.ParseTimeBox(r.timeBox.Selected)
+		st := plan.Step{UUID: r.uuid, Kind: l.kind, Role: l.e.s.roleSlug(r.role.Text), TimeBox: tb, Condition: r.condition.Text}
 		if l.kind == plan.Response {
 			st.Action = r.action.Text
 		} else {
@@ -369,6 +386,25 @@ func (s *plansScreen) roleSlug(name string) string {
 		}
 	}
 	return name
+}
+
+// timeBoxLabels are the choices of a step's time box, with a blank for none.
+func timeBoxLabels() []string {
+	out := []string{""}
+	for _, t := range plan.TimeBoxes {
+		out = append(out, t.Label())
+	}
+	return out
+}
+
+// markdownEntry is a wrapping multi-line field that saves as it is typed.
+func markdownEntry(placeholder string, save func()) *widget.Entry {
+	e := widget.NewMultiLineEntry()
+	e.Wrapping = fyne.TextWrapWord
+	e.SetMinRowsVisible(2)
+	e.SetPlaceHolder(placeholder)
+	e.OnChanged = func(string) { save() }
+	return e
 }
 
 // stepEntry is a field for a step's text that wraps, so a long step shows whole.

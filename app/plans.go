@@ -44,10 +44,12 @@ type plansScreen struct {
 	editingLayout fyne.CanvasObject
 	newPlan       *dialog.FormDialog // the open "new plan" dialog, if any
 	paste         *pasteForm         // the open "paste text" dialog, if any
-	deletion      *dialog.ConfirmDialog
-	approval      *approveForm  // the open approval dialog, if any
-	revisions     *revisionView // the open record of changes, if any
-	loading       bool          // set while widgets are filled from the store, so no save happens
+	deletion      *question
+	approval      *approveForm   // the open approval dialog, if any
+	revisions     *revisionView  // the open record of changes, if any
+	updates       *widget.Button // opens the offered template changes
+	updatesView   *updatesView   // the open template updates, if any
+	loading       bool           // set while widgets are filled from the store, so no save happens
 }
 
 func newPlansScreen(u *ui) screen {
@@ -99,7 +101,10 @@ func (s *plansScreen) hint() fyne.CanvasObject {
 }
 
 func (s *plansScreen) actionBar() *fyne.Container {
+	s.updates = widget.NewButtonWithIcon(updatesButtonText(0), theme.DownloadIcon(), s.showUpdates)
+	s.updates.Hide() // shown while a newer template version offers something
 	return container.NewHBox(
+		s.updates,
 		widget.NewButtonWithIcon("New", theme.ContentAddIcon(), s.createNew),
 		widget.NewButtonWithIcon("Print", theme.DocumentPrintIcon(), s.exportPDF),
 		widget.NewButtonWithIcon("Approve…", theme.ConfirmIcon(), s.askApprove),
@@ -134,6 +139,11 @@ func (s *plansScreen) view() fyne.CanvasObject {
 	}
 	return s.content
 }
+
+// menuImport and menuExport are File → Import… and Export… on this screen:
+// a Markdown file as a new plan, and the plan in view as Markdown.
+func (s *plansScreen) menuImport() { s.askImport() }
+func (s *plansScreen) menuExport() { s.askExport() }
 
 // exportPDF prints the plan being edited as a binder (Ctrl+P).
 func (s *plansScreen) exportPDF() {
@@ -232,6 +242,7 @@ func (s *plansScreen) open(id int64) {
 	s.scen.reload()
 	s.showHint()
 	s.refreshGaps()
+	s.refreshUpdates()
 }
 
 func (s *plansScreen) fillHeader() {
@@ -335,7 +346,7 @@ func (s *plansScreen) refreshGaps() {
 	if s.plan == nil || s.resolver == nil {
 		return
 	}
-	s.gaps.show(plan.CheckPlan(s.plan, s.resolver, s.today()))
+	s.gaps.show(append(plan.CheckPlan(s.plan, s.resolver, s.today()), s.improvementGaps()...))
 }
 
 // reloadPlan rereads the plan after a change of shape (sections added,

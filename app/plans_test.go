@@ -59,13 +59,13 @@ func planRichText(rt *widget.RichText) string {
 
 func TestPlanEditorSavesAsYouTypeAndPreviews(t *testing.T) {
 	s, store, id := openPlanEditor(t)
-	purpose := planSectionID(t, s.plan, "Purpose and scope")
+	purpose := planSectionID(t, s.plan, "Purpose, scope and readers")
 	s.tree.selectSection(purpose)
-	if s.section.title.Text != "Purpose and scope" || !strings.Contains(s.section.guidance.Text, "Guidance:") {
+	if s.section.title.Text != "Purpose, scope and readers" || !strings.Contains(s.section.guidance.Text, "Guidance:") {
 		t.Fatalf("editor shows %q / %q", s.section.title.Text, s.section.guidance.Text)
 	}
 	preview := planRichText(s.section.preview)
-	if !strings.Contains(preview, "This plan guides the Lakeshore County election office") || strings.Contains(preview, "{{jurisdiction}}") {
+	if !strings.Contains(preview, "This plan helps the Lakeshore County election office") || strings.Contains(preview, "{{jurisdiction}}") {
 		t.Errorf("preview does not fill placeholders: %q", preview)
 	}
 	test.Type(s.section.body, "- [ ] **Call** {{county}}\n\n")
@@ -81,7 +81,7 @@ func TestPlanEditorSavesAsYouTypeAndPreviews(t *testing.T) {
 		t.Errorf("status line = %q", s.u.status.label.Text)
 	}
 	test.Type(s.section.title, " (edited)")
-	if p, _ := store.Load(id); p.Sections[s.sectionIndex(purpose)].Title != "(edited)Purpose and scope" {
+	if p, _ := store.Load(id); p.Sections[s.sectionIndex(purpose)].Title != "(edited)Purpose, scope and readers" {
 		t.Errorf("title not saved: %q", p.Sections[s.sectionIndex(purpose)].Title)
 	}
 }
@@ -89,7 +89,7 @@ func TestPlanEditorSavesAsYouTypeAndPreviews(t *testing.T) {
 func TestPlanEditorTreeAddRemoveUndo(t *testing.T) {
 	s, store, id := openPlanEditor(t)
 	before := len(s.plan.Sections)
-	training := planSectionID(t, s.plan, "Training")
+	training := planSectionID(t, s.plan, "Training requirements and tracking")
 	s.tree.selectSection(training)
 	test.Tap(s.tree.add)
 	if len(s.plan.Sections) != before+1 || s.section.title.Text != "New section" {
@@ -141,7 +141,7 @@ func TestPlanEditorGapsJumpToTheSpot(t *testing.T) {
 	if index < 0 {
 		t.Fatalf("emptying a section did not add a gap: %+v", s.gaps.gaps)
 	}
-	s.tree.selectSection(planSectionID(t, s.plan, "Training"))
+	s.tree.selectSection(planSectionID(t, s.plan, "Training requirements and tracking"))
 	s.gaps.list.Select(index)
 	if s.tree.selected != vendors || s.section.title.Text != "Vendors" {
 		t.Errorf("choosing the gap went to %q", s.section.title.Text)
@@ -208,14 +208,14 @@ func TestPlanEditorApproveAndCompare(t *testing.T) {
 	if !strings.Contains(s.status.Text, "revision 1 approved by Ana Núñez") {
 		t.Errorf("status: %q", s.status.Text)
 	}
-	s.tree.selectSection(planSectionID(t, s.plan, "Resources"))
+	s.tree.selectSection(planSectionID(t, s.plan, "Languages"))
 	test.Type(s.section.body, "New line. ")
 	if s.plan.Status != plan.Draft {
 		t.Error("editing an approved plan did not make it a draft")
 	}
 	s.showRevisions()
 	v := s.revisions
-	if len(v.changes) != 1 || v.changes[0].Title != "Resources" || v.changes[0].Kind != plan.Changed {
+	if len(v.changes) != 1 || v.changes[0].Title != "Languages" || v.changes[0].Kind != plan.Changed {
 		t.Fatalf("compare: %+v", v.changes)
 	}
 	v.all.SetChecked(true)
@@ -225,7 +225,7 @@ func TestPlanEditorApproveAndCompare(t *testing.T) {
 	v.all.SetChecked(false)
 	v.list.Select(0)
 	got := planRichText(v.diff)
-	if !strings.HasPrefix(got, "Resources− - The state elections agency") || !strings.Contains(got, "+ New line. - The state") {
+	if !strings.HasPrefix(got, "Languages− Statements and voter notices") || !strings.Contains(got, "+ New line. Statements") {
 		t.Errorf("compare shows %q", got[:min(len(got), 160)])
 	}
 }

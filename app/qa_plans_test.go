@@ -50,7 +50,7 @@ func TestPlanEditorUndoAfterSwitchingPlans(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.reloadList(a)
-	training := planSectionID(t, s.plan, "Training")
+	training := planSectionID(t, s.plan, "Training requirements and tracking")
 	s.tree.selectSection(training)
 	test.Tap(s.tree.remove)
 	s.tree.confirm.Confirm()
@@ -62,7 +62,7 @@ func TestPlanEditorUndoAfterSwitchingPlans(t *testing.T) {
 	if p, _ := store.Load(a); sectionIndexIn(p, training) < 0 {
 		t.Fatal("undo did not put the section back")
 	}
-	if s.plan.ID != a || s.tree.selected != training || s.section.title.Text != "Training" {
+	if s.plan.ID != a || s.tree.selected != training || s.section.title.Text != "Training requirements and tracking" {
 		t.Errorf("after undo the editor shows plan %d, section %q; want the restored section in its plan", s.plan.ID, s.section.title.Text)
 	}
 	if s.picker.Selected != planPickerLabel(s.plans[s.picker.SelectedIndex()]) || s.plans[s.picker.SelectedIndex()].ID != a {

@@ -209,21 +209,6 @@ func TestOpenItNowSaysWhyItFailed(t *testing.T) {
 	}
 }
 
-// findButton finds the button labeled text drawn inside o.
-func findButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
-	t.Helper()
-	var found *widget.Button
-	walkTree(o, func(c fyne.CanvasObject) {
-		if b, ok := c.(*widget.Button); ok && b.Text == text && found == nil {
-			found = b
-		}
-	})
-	if found == nil {
-		t.Fatalf("no %q button", text)
-	}
-	return found
-}
-
 // TestStepsNameRolesInWords: a scenario step shows the role's name where
 // the plan keeps its slug, offers the directory's roles by name, and saves
 // the slug of the role chosen; the new-plan dialog names the built-in

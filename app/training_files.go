@@ -10,7 +10,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"electionbinder/internal/atomicfile"
@@ -21,20 +20,7 @@ import (
 // askSaveTraining asks where to write a file and runs write there with a
 // progress bar, replacing the empty file the save dialog leaves.
 func (s *trainingScreen) askSaveTraining(title, name string, exts []string, write func(path string) error) {
-	req := fileRequest{title: title, name: name, kind: strings.ToUpper(strings.TrimPrefix(exts[0], ".")) + " file", exts: exts}
-	chooseSaveFile(s.u.win, req, func(path string) {
-		s.u.runWithProgress(title, func(progress func(float64)) (string, error) {
-			progress(0.1)
-			if err := removeEmptyFile(path); err != nil {
-				return "", err
-			}
-			if err := write(path); err != nil {
-				return "", err
-			}
-			progress(1)
-			return path, nil
-		})
-	})
+	s.u.askSaveFile(title, name, exts, write)
 }
 
 // trFileName makes a file name from a title: "Sign-in Madison 2019-12-06.pdf".
@@ -99,20 +85,18 @@ func (s *trainingScreen) importFile(path string) (string, error) {
 	return msg, err
 }
 
-// askExport offers the calendar of sessions or the roster.
+// askExport offers the calendar of sessions or the roster; Escape cancels.
 func (s *trainingScreen) askExport() {
 	day := time.Now().Format("2006-01-02")
-	dialog.ShowCustomConfirm("Export", "Calendar (.ics)", "Roster (.csv)",
-		trDialogText("Export every session as a calendar file for Outlook, Apple Calendar or Thunderbird, or every sign-up as a roster spreadsheet."),
-		func(calendar bool) {
-			if calendar {
-				s.askSaveTraining("Exporting the calendar", "Training sessions "+day+".ics", []string{".ics"},
-					func(path string) error { return atomicfile.Write(path, s.store.ExportICS) })
-				return
-			}
+	s.u.choose("Export", "Export every session as a calendar file for Outlook, Apple Calendar or Thunderbird, or every sign-up as a roster spreadsheet.",
+		choice{"Calendar (.ics)", func() {
+			s.askSaveTraining("Exporting the calendar", "Training sessions "+day+".ics", []string{".ics"},
+				func(path string) error { return atomicfile.Write(path, s.store.ExportICS) })
+		}},
+		choice{"Roster (.csv)", func() {
 			s.askSaveTraining("Exporting the roster", "Training roster "+day+".csv", []string{".csv"},
 				func(path string) error { return atomicfile.Write(path, s.store.WriteRosterCSV) })
-		}, s.u.win)
+		}})
 }
 
 // writeComplianceCSV writes the compliance CSV of a report to path.

@@ -108,11 +108,17 @@ func holderCell(order string, h CallHolder) cell {
 	if h.Email != "" {
 		c.paras = append(c.paras, para{spans: plainSpans(h.Email), size: 7.5, color: colorGray})
 	}
-	checked := "never checked"
+	checked, color := "never checked", colorGray
 	if !h.Verified.IsZero() {
 		checked = "checked " + h.Verified.Format("Jan 2, 2006")
 	}
-	c.paras = append(c.paras, para{spans: styledSpans(checked, "I"), size: 7.5, color: colorGray})
+	if h.Stale {
+		checked, color = checked+" · over a year ago: verify before use", colorMarking
+	}
+	if h.Source != "" {
+		checked += " · source: " + h.Source
+	}
+	c.paras = append(c.paras, para{spans: styledSpans(checked, "I"), size: 7.5, color: color})
 	return c
 }
 

@@ -2,8 +2,10 @@ package binder
 
 import (
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"sort"
 	"strconv"
 	"strings"
@@ -19,7 +21,8 @@ const dateLayout = "2006-01-02"
 var ErrNotFound = errors.New("not found")
 
 // Store keeps the binder's own records in one binder database: the
-// distribution list of each plan and the log of full prints.
+// distribution list of each plan, the binder of each approved revision
+// and what each controlled copy holds.
 type Store struct {
 	db *sql.DB
 }
@@ -152,35 +155,94 @@ func dateText(t time.Time) string {
 	return t.Format(dateLayout)
 }
 
-// print is one full print of a plan's binder, as the print log keeps it.
-type print struct {
-	revision      int
-	contentHash   string
-	directoryHash string
-	pages         int
+// copyByNumber finds a plan's controlled copy by its number.
+func (s *Store) copyByNumber(planID int64, number string) (Copy, error) {
+	copies, err := s.Copies(planID)
+	if err != nil {
+		return Copy{}, err
+	}
+	for _, c := range copies {
+		if c.Number == strings.TrimSpace(number) {
+			return c, nil
+		}
+	}
+	return Copy{}, fmt.Errorf("plan %d has no controlled copy numbered %q: %w", planID, strings.TrimSpace(number), ErrNotFound)
 }
 
-// recordPrint adds a full print to the log.
-func (s *Store) recordPrint(planID int64, p print) error {
-	_, err := s.db.Exec(`INSERT INTO binder_prints(uuid, plan_id, revision, content_hash, directory_hash, pages)
-		VALUES(?, ?, ?, ?, ?, ?)`, uuid.NewString(), planID, p.revision, p.contentHash, p.directoryHash, p.pages)
+// heldBinder is what a controlled copy holds: the pages of its last print.
+type heldBinder struct {
+	Revision int
+	Printed  time.Time
+	Pages    []Page
+}
+
+// heldPages returns what a copy holds, and false when it was never printed.
+func (s *Store) heldPages(copyID int64) (heldBinder, bool, error) {
+	var h heldBinder
+	var pages, at string
+	err := s.db.QueryRow(`SELECT revision, pages, printed_at FROM binder_copy_prints WHERE copy_id = ?
+		ORDER BY id DESC LIMIT 1`, copyID).Scan(&h.Revision, &pages, &at)
+	if errors.Is(err, sql.ErrNoRows) {
+		return h, false, nil
+	}
+	if err == nil {
+		err = json.Unmarshal([]byte(pages), &h.Pages)
+	}
 	if err != nil {
-		return fmt.Errorf("noting the print: %w", err)
+		return h, false, fmt.Errorf("reading what copy %d holds: %w", copyID, err)
+	}
+	h.Printed, _ = time.Parse(time.RFC3339, at)
+	return h, true, nil
+}
+
+// notePrint records that a copy now holds pages, after a whole binder or a
+// replacement packet was printed for it.
+func (s *Store) notePrint(copyID int64, revision int, packet bool, pages []Page) error {
+	data, err := json.Marshal(pages)
+	if err != nil {
+		return err
+	}
+	kind := "binder"
+	if packet {
+		kind = "packet"
+	}
+	_, err = s.db.Exec(`INSERT INTO binder_copy_prints(uuid, copy_id, revision, kind, pages) VALUES(?, ?, ?, ?, ?)`,
+		uuid.NewString(), copyID, revision, kind, string(data))
+	if err != nil {
+		return fmt.Errorf("noting the print of the copy: %w", err)
 	}
 	return nil
 }
 
-// directoryAt returns the call-tree fingerprint of the last full print of a
-// revision, and false when that revision was never printed here.
-func (s *Store) directoryAt(planID int64, revision int) (string, bool, error) {
-	var h string
-	err := s.db.QueryRow(`SELECT directory_hash FROM binder_prints WHERE plan_id = ? AND revision = ?
-		ORDER BY id DESC LIMIT 1`, planID, revision).Scan(&h)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", false, nil
+// CopyState is what a controlled copy holds and what it needs to be current.
+type CopyState struct {
+	Printed   bool      // a binder was ever printed for it
+	Revision  int       // the revision it holds
+	PrintedOn time.Time // its last print
+	Needs     Packet    // the replacement pages it needs; empty when it is up to date
+}
+
+// CopyState works out what copy c holds and which pages it needs, by
+// printing its binder as it would be now and comparing the pages.
+func (s *Store) CopyState(c Copy) (CopyState, error) {
+	held, printed, err := s.heldPages(c.ID)
+	if err != nil || !printed {
+		return CopyState{}, err
 	}
+	res, err := s.Export(io.Discard, c.PlanID, ExportOptions{Copy: c.Number, DryRun: true})
 	if err != nil {
-		return "", false, fmt.Errorf("reading the print log: %w", err)
+		return CopyState{}, err
 	}
-	return h, true, nil
+	return CopyState{Printed: true, Revision: held.Revision, PrintedOn: held.Printed, Needs: ComparePages(held.Pages, res.Binder)}, nil
+}
+
+// Summary says in a few words what the copy needs.
+func (c CopyState) Summary() string {
+	switch {
+	case !c.Printed:
+		return "not printed yet"
+	case c.Needs.Empty():
+		return "up to date"
+	}
+	return fmt.Sprintf("needs replacement pages: take out %d, put in %d", len(c.Needs.Remove), len(c.Needs.Insert))
 }

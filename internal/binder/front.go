@@ -71,7 +71,7 @@ func (r *renderer) coverFacts() {
 	if !d.ApprovedOn.IsZero() || d.ApprovedBy != "" {
 		approved = joinNonEmpty(" by ", dateOr(d.ApprovedOn, ""), d.ApprovedBy)
 	}
-	if d.Draft {
+	if d.unapproved() {
 		approved = "DRAFT: changed since it was last approved; not for use until approved"
 		if d.Revision == 0 {
 			approved = "DRAFT: not yet approved"
@@ -84,16 +84,64 @@ func (r *renderer) coverFacts() {
 	}
 	if d.CopyNumber != "" {
 		facts = append(facts, [2]string{"Copy", "Controlled copy No. " + d.CopyNumber})
+		facts = append(facts, [2]string{"Issued to", strings.Join(d.IssuedTo, "\n")})
 	}
-	facts = append(facts, [2]string{"Page code", r.hash + " (printed on every page of this revision)"})
 	lh := lineHeight(12)
 	for _, f := range facts {
 		r.setFont("B", 10)
 		r.setColor(colorGray)
 		r.pdf.Text(r.left, baseline(r.y, lh, 12), strings.ToUpper(f[0]))
-		r.paragraph(plainSpans(f[1]), 32, 12, lh, colorText)
+		for _, line := range strings.Split(f[1], "\n") {
+			r.paragraph(plainSpans(line), 32, 12, lh, colorText)
+		}
 		r.y += 1.5
 	}
+	r.y += 4
+	r.approvalBlock()
+}
+
+// approvalBlock is the promulgation: who approved the plan for use, with a
+// line to sign. A draft says in the same place that it is not approved.
+func (r *renderer) approvalBlock() {
+	d := r.doc
+	place := orDefault(d.Jurisdiction, "this office")
+	text := "This plan is approved for use by " + place + ". It takes effect on the date below and replaces every earlier revision."
+	if d.unapproved() {
+		text = "DRAFT. This plan is not approved. Do not use it in an incident, and do not put its pages in a binder in use."
+	}
+	top := r.y
+	r.y += 3
+	r.paragraph(styledSpans(text, "B"), 4, 10.5, lineHeight(10.5), colorText)
+	if !d.unapproved() {
+		r.y += 9
+		third := (r.width() - 8) / 3
+		for i, label := range []string{"Signature", "Name and title", "Date"} {
+			x := r.left + 4 + float64(i)*third
+			r.rule(x, x+third-6, r.y, colorText, 0.3)
+			value := ""
+			switch i {
+			case 1:
+				value = d.ApprovedBy
+			case 2:
+				value = dateOr(d.ApprovedOn, "")
+			}
+			r.setFont("", 10)
+			r.setColor(colorText)
+			r.pdf.Text(x, r.y-1.5, r.fit(value, "", 10, third-6))
+			r.setFont("", 8)
+			r.setColor(colorGray)
+			r.pdf.Text(x, r.y+3.5, label)
+		}
+		r.y += 5
+	}
+	r.y += 3
+	color := colorAccent
+	if d.unapproved() {
+		color = colorMarking
+	}
+	r.pdf.SetDrawColor(color.r, color.g, color.b)
+	r.pdf.SetLineWidth(0.5)
+	r.pdf.Rect(r.left, top, r.width(), r.y-top, "D")
 }
 
 // coverFooter draws who keeps the plan and the handling note at the bottom.
@@ -116,7 +164,7 @@ func (r *renderer) coverFooter() {
 	if len(d.PreparedBy) > 0 {
 		r.setFont("B", 9)
 		r.setColor(colorGray)
-		r.pdf.Text(r.left, r.y+3, "KEPT BY")
+		r.pdf.Text(r.left, r.y+3, "PREPARED BY")
 		r.y += 5
 		for _, l := range d.PreparedBy {
 			r.paragraph(plainSpans(l), 0, 10, lh, colorText)
@@ -138,28 +186,30 @@ func (r *renderer) frontMatter() {
 
 // changesTable lists every revision with its date, approver and summary.
 func (r *renderer) changesTable() {
-	t := &table{size: tableSize, header: []cell{txt("Revision"), txt("Date"), txt("Approved by"), txt("What changed")}}
+	t := &table{size: tableSize, header: []cell{txt("Revision"), txt("Date"), txt("Approved by"), txt("What changed"), txt("Pages affected")}}
 	w := r.width()
-	t.widths = []float64{20, 34, 42, w - 96}
+	t.widths = []float64{18, 30, 36, w - 84 - 40, 40}
 	for _, c := range r.doc.Changes {
-		t.rows = append(t.rows, row{cells: []cell{txt(strconv.Itoa(c.Revision)), txt(dateOr(c.Date, "")), txt(c.ApprovedBy), txt(c.Summary)}})
+		t.rows = append(t.rows, row{cells: []cell{txt(strconv.Itoa(c.Revision)), txt(dateOr(c.Date, "")), txt(c.ApprovedBy),
+			txt(c.Summary), txt(orDefault(c.Pages, "—"))}})
 	}
 	if len(t.rows) == 0 {
-		t.rows = append(t.rows, row{cells: []cell{txt("—"), txt(""), txt(""), txt("No revisions are recorded yet.")}})
+		t.rows = append(t.rows, row{cells: []cell{txt("—"), txt(""), txt(""), txt("No revisions are recorded yet."), txt("")}})
 	}
 	r.drawTable(t)
 }
 
 // distributionTable lists who holds which controlled copy.
 func (r *renderer) distributionTable() {
-	t := &table{size: tableSize, header: []cell{txt("Copy"), txt("Held by"), txt("Title or organization"), txt("Kept at"), txt("Issued")}}
+	t := &table{size: tableSize, header: []cell{txt("Copy"), txt("Held by"), txt("Title or organization"), txt("Kept at"), txt("Issued"),
+		txt("Received (signature)")}}
 	w := r.width()
-	t.widths = []float64{16, 40, w - 16 - 40 - 40 - 30, 40, 30}
+	t.widths = []float64{13, 34, w - 13 - 34 - 32 - 27 - 36, 32, 27, 36}
 	for _, h := range r.doc.Distribution {
-		t.rows = append(t.rows, row{cells: []cell{boldTxt(h.Copy), txt(h.Name), txt(h.Title), txt(h.Location), txt(dateOr(h.Issued, ""))}})
+		t.rows = append(t.rows, row{cells: []cell{boldTxt(h.Copy), txt(h.Name), txt(h.Title), txt(h.Location), txt(dateOr(h.Issued, "")), txt("")}})
 	}
 	if len(t.rows) == 0 {
-		t.rows = append(t.rows, row{cells: []cell{txt("—"), txt("No controlled copies have been issued."), txt(""), txt(""), txt("")}})
+		t.rows = append(t.rows, row{cells: []cell{txt("—"), txt("No controlled copies have been issued."), txt(""), txt(""), txt(""), txt("")}})
 	}
 	r.drawTable(t)
 }
@@ -202,9 +252,9 @@ func (r *renderer) contents() {
 			continue
 		}
 		if r.prev != nil && i < len(r.prev.entries) {
-			e.page = r.prev.entries[i].page
+			e.page, e.label = r.prev.entries[i].page, r.prev.entries[i].label
 		}
-		if !r.opt.ChangedOnly {
+		if r.keep == nil {
 			r.links[i] = r.pdf.AddLink()
 		}
 		r.tocEntry(tocLine{entry: e, index: i})
@@ -230,9 +280,9 @@ func (r *renderer) tocEntry(l tocLine) {
 		r.drawLine(line, r.left+indent+numW, baseline(r.y, lh, size), size, colorText)
 		if i == len(lines)-1 {
 			r.leaders(r.left+indent+numW+line.width+1.5, r.right-pageCol+1, baseline(r.y, lh, size))
-			num := "000"
+			num := "0-00"
 			if r.prev != nil {
-				num = strconv.Itoa(l.page)
+				num = l.label
 			}
 			r.setFont(style, size)
 			r.setColor(colorText)
@@ -343,9 +393,6 @@ func (r *renderer) section(s *Section, number string, depth int) {
 		r.partHeading(number, s.Title)
 	} else {
 		r.subHeading(number, s.Title, depth, r.bodyLead(s.Body))
-	}
-	if s.Changed {
-		r.markChanged()
 	}
 	r.markdown(s.Body, 0)
 	for i := range s.Children {

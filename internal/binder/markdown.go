@@ -57,6 +57,8 @@ func parseBodies(doc *Document, parse func([]byte) ast.Node) map[string]mdBody {
 	walk(doc.Sections)
 	for _, s := range doc.Scenarios {
 		add(s.Description)
+		add(s.DoNotSay)
+		add(s.StandDown)
 	}
 	return out
 }

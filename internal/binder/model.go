@@ -23,6 +23,7 @@ type Document struct {
 	ReviewBy     time.Time // next review due; zero when none is set
 	Marking      string    // handling marking printed at the top and bottom of every page
 	CopyNumber   string    // controlled-copy number; empty for an uncontrolled print
+	IssuedTo     []string  // lines about who holds the controlled copy and where it is kept
 	PreparedBy   []string  // lines about the office that keeps the plan (name, title, address, phone)
 
 	Changes      []Change     // record of changes, oldest first
@@ -39,6 +40,7 @@ type Change struct {
 	Date       time.Time
 	ApprovedBy string
 	Summary    string
+	Pages      string // the pages the revision changed, such as "1-6 to 1-8; ii"
 }
 
 // CopyHolder is one line of the distribution list: who holds a controlled copy.
@@ -51,20 +53,16 @@ type CopyHolder struct {
 }
 
 // Section is one section of the plan. Body is Markdown; Children are its
-// subsections. Changed marks a section edited since the revision a
-// changed-pages export is made against.
+// subsections.
 type Section struct {
 	Title    string
 	Body     string
 	Children []Section
-	Changed  bool  `json:"-"`
-	planID   int64 // the plan section it was printed from, when there is one
 }
 
 // CallTree is the directory part of the binder, grouped by level of government.
 type CallTree struct {
-	Groups  []CallGroup
-	Changed bool `json:"-"` // the directory changed since the revision of a changed-pages export
+	Groups []CallGroup
 }
 
 // CallGroup is one level of government (federal, state, county …) with its roles.
@@ -88,6 +86,8 @@ type CallHolder struct {
 	AfterHours   string
 	Email        string
 	Verified     time.Time // when the numbers were last checked; zero when never
+	Source       string    // where a built-in partner's facts came from
+	Stale        bool      // checked more than a year before the plan was printed: verify first
 }
 
 // Scenario is a mock incident: what it looks like, the numbered response
@@ -99,15 +99,18 @@ type Scenario struct {
 	Description    string // Markdown: what the incident looks like
 	Steps          []Step
 	Communications []Step
-	Changed        bool `json:"-"`
+	DoNotSay       string // Markdown: what not to say until facts are confirmed
+	StandDown      string // Markdown: when the response ends
 }
 
 // Step is one numbered action of a scenario, with who carries it out.
 type Step struct {
-	Text   string
-	Detail string // printed under the text in italics, such as the statement to read out
-	Role   string // the role responsible
-	Who    string // the role's primary holder, when the directory has one
+	TimeBox   string // such as "First 15 minutes"; steps of one time box are printed under it
+	Condition string // the step applies only if this holds: printed "If …, then"
+	Text      string
+	Detail    string // printed under the text in italics, such as the statement to read out
+	Role      string // the role responsible
+	Who       string // the role's primary holder, when the directory has one
 }
 
 // PocketCard is the fold-and-cut card: the top roles to call and the first steps.
@@ -140,31 +143,6 @@ func (d *Document) ContentHash() string {
 	return hex.EncodeToString(sum[:4])
 }
 
-// HasChanges reports whether any section, scenario or the call tree is
-// marked as changed.
-func (d *Document) HasChanges() bool {
-	for i := range d.Sections {
-		if sectionChanged(&d.Sections[i]) {
-			return true
-		}
-	}
-	for _, s := range d.Scenarios {
-		if s.Changed {
-			return true
-		}
-	}
-	return d.CallTree.Changed
-}
-
-// sectionChanged reports whether s or any of its subsections changed.
-func sectionChanged(s *Section) bool {
-	if s.Changed {
-		return true
-	}
-	for i := range s.Children {
-		if sectionChanged(&s.Children[i]) {
-			return true
-		}
-	}
-	return false
-}
+// unapproved reports whether the binder is a draft: edited since its
+// revision, or never approved.
+func (d *Document) unapproved() bool { return d.Draft || d.Revision == 0 }

@@ -1,12 +1,10 @@
 package binder
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -18,8 +16,23 @@ import (
 
 // ExportOptions say what to print of a plan.
 type ExportOptions struct {
-	Copy     string // controlled-copy number to print on every page; empty for none
-	Since    int    // > 0: print only the pages changed since this revision
+	// Copy prints for this controlled copy: the latest approved revision with
+	// the copy's number on every page, noted as what the copy now holds.
+	Copy string
+	// Since > 0 prints replacement pages for a binder printed at this
+	// revision; with Copy, for the pages that copy holds, which must be at
+	// this revision.
+	Since int
+	// Packet, with Copy, prints the replacement pages the copy needs.
+	Packet bool
+	// Revision > 0 reprints this approved revision exactly as it was
+	// printed when it was approved.
+	Revision int
+	// Today is the date of the print, for pages changed since their
+	// revision, such as by a new phone number; zero means now.
+	Today time.Time
+	// DryRun works out the pages without noting a copy's print.
+	DryRun   bool
 	Progress func(done float64)
 }
 
@@ -27,34 +40,151 @@ type ExportOptions struct {
 const pocketContacts = 6
 
 // Export prints plan planID as a binder to w, reading the plan, the
-// directory and the settings of the store's database. A full print is noted
-// in the print log, so a later changed-pages export knows whether the call
-// tree changed.
+// directory and the settings of the store's database. A print for a
+// controlled copy is noted, so its next replacement pages are worked out
+// from the pages it holds.
 func (s *Store) Export(w io.Writer, planID int64, opt ExportOptions) (Result, error) {
-	doc, opts, err := s.Document(planID, opt)
+	switch {
+	case opt.Revision > 0:
+		return s.reprint(w, planID, opt)
+	case strings.TrimSpace(opt.Copy) != "":
+		return s.exportCopy(w, planID, opt)
+	}
+	doc, opts, err := s.current(planID)
 	if err != nil {
 		return Result{}, err
 	}
-	res, err := Write(w, doc, opts)
-	if err != nil {
-		return res, err
+	opts.Today, opts.Progress = today(opt.Today), opt.Progress
+	if opt.Since > 0 {
+		held, err := s.revisionBinder(planID, opt.Since)
+		if err != nil {
+			return Result{}, err
+		}
+		opts.Replace = &Replacement{Held: held.Pages, Revision: opt.Since}
 	}
-	if opt.Since == 0 && !doc.Draft {
-		err = s.recordPrint(planID, print{revision: doc.Revision, contentHash: res.Hash,
-			directoryHash: directoryHash(doc), pages: res.TotalPages})
-	}
-	return res, err
+	return Write(w, doc, opts)
 }
 
-// Document builds the binder of a plan with its placeholders resolved,
-// and the print options from Settings.
-func (s *Store) Document(planID int64, opt ExportOptions) (*Document, Options, error) {
+// exportCopy prints the binder, or the replacement pages, of a controlled copy.
+func (s *Store) exportCopy(w io.Writer, planID int64, opt ExportOptions) (Result, error) {
+	c, err := s.copyByNumber(planID, opt.Copy)
+	if err != nil {
+		return Result{}, err
+	}
+	doc, opts, rev, err := s.approved(planID)
+	if err != nil {
+		return Result{}, err
+	}
+	doc.CopyNumber, doc.IssuedTo = c.Number, issuedTo(c)
+	held, printed, err := s.heldPages(c.ID)
+	if err != nil {
+		return Result{}, err
+	}
+	opts.Editions = [][]Page{held.Pages, rev.Pages}
+	opts.Today, opts.Progress = today(opt.Today), opt.Progress
+	if opt.Packet || opt.Since > 0 {
+		switch {
+		case !printed:
+			return Result{}, fmt.Errorf("copy %s has not been printed yet, so it needs the whole binder, not replacement pages", c.Number)
+		case opt.Since > 0 && opt.Since != held.Revision:
+			return Result{}, fmt.Errorf("copy %s holds revision %d, not revision %d", c.Number, held.Revision, opt.Since)
+		}
+		opts.Replace = &Replacement{Held: held.Pages, Revision: held.Revision, Holder: c.Holder}
+	}
+	res, err := Write(w, doc, opts)
+	if err != nil || opt.DryRun {
+		return res, err
+	}
+	return res, s.notePrint(c.ID, doc.Revision, opts.Replace != nil, res.Binder)
+}
+
+// issuedTo is the cover's words for who holds a copy.
+func issuedTo(c Copy) []string {
+	lines := []string{joinNonEmpty(", ", c.Holder, c.Title)}
+	if c.Location != "" {
+		lines = append(lines, "Kept at "+c.Location)
+	}
+	return lines
+}
+
+// today is t, or the current date when t is zero.
+func today(t time.Time) time.Time {
+	if t.IsZero() {
+		t = time.Now()
+	}
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// current is the binder as the plan now stands: the latest approved
+// revision when the plan is approved, else the draft.
+func (s *Store) current(planID int64) (*Document, Options, error) {
+	p, err := plan.NewStore(s.db).Load(planID)
+	if err != nil {
+		return nil, Options{}, err
+	}
+	if p.Status == plan.Approved {
+		doc, opts, _, err := s.approved(planID)
+		return doc, opts, err
+	}
+	doc, opts, err := s.build(p)
+	if err != nil {
+		return nil, Options{}, err
+	}
+	if last, ok := p.LatestRevision(); ok {
+		rev, err := s.revisionBinder(planID, last.Number)
+		if err != nil {
+			return nil, Options{}, err
+		}
+		opts.Editions = [][]Page{rev.Pages}
+	}
+	return doc, opts, nil
+}
+
+// approved is the binder of the latest approved revision with the directory
+// as it is now, and that revision's binder as printed at approval.
+func (s *Store) approved(planID int64) (*Document, Options, revisionBinder, error) {
+	doc, opts, err := s.approvedNow(planID)
+	if err != nil {
+		return nil, Options{}, revisionBinder{}, err
+	}
+	rev, err := s.revisionBinder(planID, doc.Revision)
+	if err != nil {
+		return nil, Options{}, revisionBinder{}, err
+	}
+	opts.Editions = [][]Page{rev.Pages}
+	return doc, opts, rev, nil
+}
+
+// approvedNow builds the binder of the latest approved revision's text
+// with the directory, settings and distribution list as they are now.
+func (s *Store) approvedNow(planID int64) (*Document, Options, error) {
 	ps := plan.NewStore(s.db)
 	p, err := ps.Load(planID)
 	if err != nil {
 		return nil, Options{}, err
 	}
-	resolver, err := ps.Resolver()
+	last, ok := p.LatestRevision()
+	if !ok {
+		return nil, Options{}, fmt.Errorf("plan %d has never been approved: approve it before printing a controlled copy", planID)
+	}
+	text, err := ps.RevisionPlan(planID, last.Number)
+	if err != nil {
+		return nil, Options{}, err
+	}
+	text.ID, text.Revisions, text.Status = p.ID, p.Revisions, plan.Approved
+	text.Approver, text.ApprovedOn, text.NextReview = last.ApprovedBy, last.ApprovedAt, p.NextReview
+	doc, opts, err := s.build(text)
+	if err != nil {
+		return nil, Options{}, err
+	}
+	doc.RevisionDate = last.ApprovedAt
+	return doc, opts, nil
+}
+
+// build turns a plan into the binder's document with the directory,
+// settings and distribution list as they are now.
+func (s *Store) build(p *plan.Plan) (*Document, Options, error) {
+	resolver, err := plan.NewStore(s.db).Resolver()
 	if err != nil {
 		return nil, Options{}, err
 	}
@@ -66,20 +196,18 @@ func (s *Store) Document(planID int64, opt ExportOptions) (*Document, Options, e
 	if err != nil {
 		return nil, Options{}, err
 	}
-	copies, err := s.Copies(planID)
+	copies, err := s.Copies(p.ID)
+	if err != nil {
+		return nil, Options{}, err
+	}
+	affected, err := s.pagesAffected(p.ID)
 	if err != nil {
 		return nil, Options{}, err
 	}
 	doc := documentOf(p, resolver, tree, copies)
 	doc.Marking = marking
-	doc.CopyNumber = strings.TrimSpace(opt.Copy)
-	opts.Progress = opt.Progress
-	if opt.Since > 0 {
-		removed, err := s.markChanges(doc, p, opt.Since)
-		if err != nil {
-			return nil, Options{}, err
-		}
-		opts.ChangedOnly, opts.Since, opts.Removed = true, opt.Since, removed
+	for i := range doc.Changes {
+		doc.Changes[i].Pages = affected[doc.Changes[i].Revision]
 	}
 	return doc, opts, nil
 }
@@ -100,44 +228,6 @@ func (s *Store) printSettings() (Options, string, error) {
 		return Options{}, "", err
 	}
 	return Options{Paper: paper, Duplex: duplex == "true", Parse: plan.ParseMarkdown}, marking, nil
-}
-
-// markChanges flags what changed since revision since: sections and
-// scenarios from the plan's revisions, the call tree from the print log.
-// It returns the titles of what was removed since.
-func (s *Store) markChanges(doc *Document, p *plan.Plan, since int) ([]string, error) {
-	changes, err := plan.NewStore(s.db).ChangedSince(p.ID, since)
-	if err != nil {
-		return nil, fmt.Errorf("comparing with revision %d: %w", since, err)
-	}
-	markTree(doc.Sections, changes.Sections)
-	for i, sc := range p.Scenarios {
-		doc.Scenarios[i].Changed = changes.Scenarios[sc.ID]
-	}
-	printed, ok, err := s.directoryAt(p.ID, since)
-	if err != nil {
-		return nil, err
-	}
-	doc.CallTree.Changed = !ok || printed != directoryHash(doc)
-	return changes.Removed, nil
-}
-
-// markTree flags the sections whose plan section ids are in changed.
-func markTree(ss []Section, changed map[int64]bool) {
-	for i := range ss {
-		ss[i].Changed = changed[ss[i].planID]
-		markTree(ss[i].Children, changed)
-	}
-}
-
-// directoryHash fingerprints the call tree and pocket contacts as printed.
-func directoryHash(doc *Document) string {
-	b, _ := json.Marshal(struct {
-		Groups []CallGroup
-		Card   []CardContact
-	}{doc.CallTree.Groups, doc.Pocket.Contacts})
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:8])
 }
 
 // documentOf turns a loaded plan into the binder's document model.
@@ -172,7 +262,13 @@ func documentOf(p *plan.Plan, res *plan.Resolver, tree []contacts.CallTreeEntry,
 	for _, sc := range p.Scenarios {
 		doc.Scenarios = append(doc.Scenarios, scenarioOf(sc, res))
 	}
-	doc.CallTree = callTreeOf(tree)
+	// Facts are aged against a date of the plan, not of the printing, so a
+	// revision always prints the same: its approval, else the last edit.
+	asOf := p.UpdatedAt
+	if last, ok := p.LatestRevision(); ok {
+		asOf = last.ApprovedAt
+	}
+	doc.CallTree = callTreeOf(tree, asOf)
 	doc.Pocket = pocketOf(doc.Sections, tree)
 	return doc
 }
@@ -207,7 +303,7 @@ func sectionTree(flat []plan.Section, res *plan.Resolver) []Section {
 				out[len(out)-1].Children = append(out[len(out)-1].Children, kids...)
 				continue
 			}
-			s := Section{Title: flat[i].Title, Body: res.Fill(flat[i].Body, markdownBlank), planID: flat[i].ID}
+			s := Section{Title: flat[i].Title, Body: res.Fill(flat[i].Body, markdownBlank)}
 			i++
 			s.Children, i = build(i, depth+1)
 			out = append(out, s)
@@ -221,7 +317,8 @@ func sectionTree(flat []plan.Section, res *plan.Resolver) []Section {
 // scenarioOf turns a plan scenario into the binder's, naming each step's
 // role and its primary holder.
 func scenarioOf(sc plan.Scenario, res *plan.Resolver) Scenario {
-	out := Scenario{Title: sc.Title, Description: res.Fill(sc.Description, markdownBlank), Level: capital(string(sc.Level)), Severity: capital(string(sc.Severity))}
+	out := Scenario{Title: sc.Title, Description: res.Fill(sc.Description, markdownBlank), Level: capital(string(sc.Level)), Severity: capital(string(sc.Severity)),
+		DoNotSay: resolved(res, sc.DoNotSay), StandDown: resolved(res, sc.StandDown)}
 	for _, st := range sc.Response {
 		out.Steps = append(out.Steps, stepOf(st, res, resolved(res, st.Action), ""))
 	}
@@ -240,7 +337,7 @@ func scenarioOf(sc plan.Scenario, res *plan.Resolver) Scenario {
 }
 
 func stepOf(st plan.Step, res *plan.Resolver, text, detail string) Step {
-	s := Step{Text: text, Detail: detail, Role: st.Role}
+	s := Step{TimeBox: st.TimeBox.Label(), Condition: resolved(res, st.Condition), Text: text, Detail: detail, Role: st.Role}
 	if e, ok := res.Role(st.Role); ok {
 		s.Role = e.Role.Name
 		if c, ok := e.Primary(); ok {
@@ -270,15 +367,17 @@ var levelNames = map[contacts.Level]string{
 }
 
 // callTreeOf groups the roles by the level of their primary; roles nobody
-// holds come last, so the gap shows.
-func callTreeOf(tree []contacts.CallTreeEntry) CallTree {
+// holds come last, so the gap shows. Facts checked more than a year before
+// asOf are flagged.
+func callTreeOf(tree []contacts.CallTreeEntry, asOf time.Time) CallTree {
 	byLevel := map[contacts.Level][]CallRole{}
 	var empty []CallRole
 	for _, e := range tree {
 		role := CallRole{Role: e.Role.Name}
 		for _, c := range e.Holders {
 			role.Holders = append(role.Holders, CallHolder{Name: c.Name, Organization: joinNonEmpty(", ", c.Title, c.Organization),
-				Office: c.OfficePhone, Mobile: c.MobilePhone, AfterHours: c.AfterHoursPhone, Email: c.Email, Verified: c.VerifiedOn})
+				Office: c.OfficePhone, Mobile: c.MobilePhone, AfterHours: c.AfterHoursPhone, Email: c.Email, Verified: c.VerifiedOn,
+				Source: c.Source, Stale: !c.VerifiedOn.IsZero() && c.Stale(asOf)})
 		}
 		primary, ok := e.Primary()
 		if !ok {

@@ -91,7 +91,7 @@ func (r *renderer) cardBack() []cardItem {
 			items = append(items, cardItem{rule: true, gap: 7})
 		}
 	}
-	items = append(items, cardItem{spans: plainSpans(r.revisionLabel() + " · " + r.hash), scale: 0.8, color: colorGray, gap: 0.5, fixed: true},
+	items = append(items, cardItem{spans: plainSpans(r.revisionLabel()), scale: 0.8, color: colorGray, gap: 0.5, fixed: true},
 		cardItem{spans: styledSpans(r.marking(), "B"), scale: 0.75, color: colorMarking, fixed: true})
 	return items
 }

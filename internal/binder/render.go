@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"time"
 
 	"github.com/jung-kurt/gofpdf"
 	"github.com/yuin/goldmark/ast"
@@ -14,34 +15,40 @@ import (
 type Options struct {
 	Paper  string // Letter or A4; empty means Letter
 	Duplex bool   // printed double-sided: each part starts on a right-hand page and the gutter alternates
-	// ChangedOnly prints replacement pages: an instruction sheet, the cover,
-	// the record of changes, the contents and only the parts with a changed
-	// section, scenario or call tree, numbered as in the full binder.
-	ChangedOnly bool
-	Since       int      // the revision the changes are counted from, for the instruction sheet
-	Removed     []string // titles of sections and scenarios removed since then, to take out
+	// Editions are pages printed before. A page drawn exactly as one of them,
+	// under the same label, keeps its edition (the revision and date in its
+	// footer), so a page that did not change reads the same in every print.
+	// The first match wins.
+	Editions [][]Page
+	// Today dates the pages that changed since the editions; zero means the
+	// revision's date.
+	Today time.Time
+	// Replace, when set, prints a replacement packet instead of the whole
+	// binder: an instruction sheet and the pages that differ from Replace.Held.
+	Replace *Replacement
 	// Parse turns a section body into a goldmark tree; nil uses GitHub-flavoured
 	// Markdown (tables, task lists, strikethrough).
 	Parse func(source []byte) ast.Node
 	// Progress, when set, hears how far the work is, from 0 to 1.
 	Progress func(done float64)
+
+	hideDraftMarks bool // draw a draft without its DRAFT marks, to see which pages differ in content
 }
 
 // Result describes a written binder.
 type Result struct {
 	Pages      int        // pages in the file
-	TotalPages int        // pages of the full binder (the "of Y" in every footer)
+	TotalPages int        // pages of the full binder
+	Binder     []Page     // every page of the full binder, in order
 	Parts      []PartSpan // where each part of the full binder lies
-	Hash       string     // the content hash printed in the footers
+	Packet     *Packet    // what a replacement packet takes out and puts in; nil for a whole binder
+	Hash       string     // the content hash printed on the cover
 }
 
 // PartSpan is the page range of one part of the full binder.
 type PartSpan struct {
 	Title       string
-	First, Last int
-	Changed     bool
-	Printed     bool // some of the part is in this file (all of it, except in a changed-pages export)
-	PrintedFrom int  // the first page of the part in this file; 0 when none is
+	First, Last int // pages of the full binder, counted from 1
 }
 
 // Write prints doc as a binder PDF to w.
@@ -49,25 +56,20 @@ func Write(w io.Writer, doc *Document, opt Options) (Result, error) {
 	if doc == nil {
 		return Result{}, errors.New("there is no plan to print")
 	}
-	if opt.ChangedOnly && !doc.HasChanges() && len(opt.Removed) == 0 {
-		return Result{}, fmt.Errorf("nothing in the plan changed since revision %d, so there are no pages to replace", opt.Since)
-	}
 	m, err := newMeasurer()
 	if err != nil {
 		return Result{}, err
 	}
 	bodies := parseBodies(doc, opt.Parse)
-	var prev *layout
-	var r *renderer
-	for pass := 0; pass < 3; pass++ {
-		r, err = runPass(doc, opt, m, bodies, prev, pass)
-		if err != nil {
+	r, err := layOut(doc, opt, m, bodies)
+	if err != nil {
+		return Result{}, err
+	}
+	var packet *Packet
+	if opt.Replace != nil {
+		if r, packet, err = printPacket(doc, opt, m, bodies, r); err != nil {
 			return Result{}, err
 		}
-		if prev != nil && r.out.sameNumbers(prev) {
-			break
-		}
-		prev = &r.out
 	}
 	if err := r.pdf.Output(w); err != nil {
 		return Result{}, fmt.Errorf("writing the PDF: %w", err)
@@ -75,25 +77,48 @@ func Write(w io.Writer, doc *Document, opt Options) (Result, error) {
 	if opt.Progress != nil {
 		opt.Progress(1)
 	}
-	return r.result(), nil
+	res := r.result()
+	res.Packet = packet
+	return res, nil
 }
 
-// layout is what one pass learned: where every part and entry landed.
+// layOut draws the binder until every page number is known: a second
+// pass uses the numbers the first learned, and a third is needed only when
+// the contents grew a page.
+func layOut(doc *Document, opt Options, m *measurer, bodies map[string]mdBody) (*renderer, error) {
+	var prev *layout
+	var r *renderer
+	var err error
+	for pass := 0; pass < 3; pass++ {
+		r, err = runPass(doc, opt, m, bodies, prev, pass, nil)
+		if err != nil {
+			return nil, err
+		}
+		if prev != nil && r.out.sameNumbers(prev) {
+			break
+		}
+		prev = &r.out
+	}
+	return r, nil
+}
+
+// layout is what one pass learned: where every part, entry and page landed.
 type layout struct {
 	pages   int // logical pages of the full binder
 	entries []entry
 	parts   []PartSpan
+	binder  []Page // every page of the full binder
 }
 
 // entry is a heading that gets an outline entry and, when inTOC, a line in
 // the table of contents.
 type entry struct {
-	number  string
-	title   string
-	level   int
-	page    int
-	inTOC   bool
-	changed bool // the section or scenario changed (for a changed-pages export)
+	number string
+	title  string
+	level  int
+	page   int    // logical page, counted from 1 through the whole binder
+	label  string // the page's label, such as "2-7"
+	inTOC  bool
 }
 
 // sameNumbers reports whether two passes put every entry on the same page.
@@ -116,8 +141,8 @@ type renderer struct {
 	m      *measurer
 	pdf    *gofpdf.Fpdf // where drawing goes: real, or ghost for pages left out
 	real   *gofpdf.Fpdf // the document being written
-	ghost  *gofpdf.Fpdf // takes the pages of a part before its first change, which a changed-pages export leaves out
-	from   int          // in a changed-pages export, the first page of the current part that is printed
+	ghost  *gofpdf.Fpdf // takes the pages a replacement packet lays out but leaves out
+	keep   map[string]bool
 	bodies map[string]mdBody
 	hash   string
 	prev   *layout // the previous pass, nil in the first
@@ -132,7 +157,11 @@ type renderer struct {
 	unnumbered   bool // the current page is outside the binder's numbering (instruction sheet)
 	footerDone   bool // the current page's footer is drawn
 	partTitle    string
-	links        []int // internal link per entry, set when the contents is drawn
+	numbering    pageNumbering
+	editions     map[string][]Page // earlier pages by label
+	contentStart int               // where the current page's own drawing starts in its content stream
+	packet       *Packet           // in a replacement packet, what it takes out and puts in
+	links        []int             // internal link per entry, set when the contents is drawn
 	entryIndex   int
 
 	tocScale  float64 // line spacing of the contents, 1 unless tightened to save a page
@@ -141,7 +170,7 @@ type renderer struct {
 	progress  func(float64)
 }
 
-func runPass(doc *Document, opt Options, m *measurer, bodies map[string]mdBody, prev *layout, pass int) (*renderer, error) {
+func runPass(doc *Document, opt Options, m *measurer, bodies map[string]mdBody, prev *layout, pass int, packet *Packet) (*renderer, error) {
 	pdf, err := newPDF(PageSetup{Paper: opt.Paper})
 	if err != nil {
 		return nil, err
@@ -155,7 +184,8 @@ func runPass(doc *Document, opt Options, m *measurer, bodies map[string]mdBody, 
 	pdf.SetSubject(cleanText(doc.Jurisdiction), true)
 	pdf.SetAuthor(cleanText(doc.Jurisdiction), true)
 	pdf.SetKeywords("revision "+strconv.Itoa(doc.Revision)+" hash "+doc.ContentHash(), true)
-	r := &renderer{doc: doc, opt: opt, m: m, pdf: pdf, real: pdf, bodies: bodies, hash: doc.ContentHash(), prev: prev, final: prev != nil}
+	r := &renderer{doc: doc, opt: opt, m: m, pdf: pdf, real: pdf, packet: packet, keep: packet.insertLabels(), bodies: bodies, hash: doc.ContentHash(),
+		prev: prev, final: prev != nil, editions: editionsByLabel(opt.Editions)}
 	r.pageW, r.pageH = pdf.GetPageSize()
 	r.progress = func(float64) {}
 	if opt.Progress != nil {
@@ -171,111 +201,57 @@ func runPass(doc *Document, opt Options, m *measurer, bodies map[string]mdBody, 
 
 // result summarises the pass for the caller.
 func (r *renderer) result() Result {
-	return Result{Pages: r.real.PageCount(), TotalPages: r.out.pages, Parts: r.out.parts, Hash: r.hash}
+	return Result{Pages: r.real.PageCount(), TotalPages: r.out.pages, Binder: r.out.binder, Parts: r.out.parts, Hash: r.hash}
 }
 
 // part is one piece of the binder that starts on a new (right-hand) page.
 type part struct {
-	title   string
-	changed bool // has changes (matters only for a changed-pages export)
-	always  bool // printed in a changed-pages export whatever changed
-	sec     *Section
-	draw    func()
+	title string
+	tab   string // what its page labels start with, such as "2" in "2-7"; "" for the front matter
+	draw  func()
 }
 
-// renderParts draws every part in order, skipping unchanged parts in a
-// changed-pages export while keeping the full binder's page numbers.
+// renderParts draws every part in order; a replacement packet opens with
+// its instruction sheet.
 func (r *renderer) renderParts() {
 	parts := r.parts()
-	if r.opt.ChangedOnly && r.final {
-		r.instructionSheet(parts)
+	if r.keep != nil {
+		r.instructionSheet()
 	}
 	for i, p := range parts {
-		printed := !r.opt.ChangedOnly || !r.final || p.always || p.changed
 		first := r.page + 1
-		from := 0
-		if printed {
-			from = r.printFrom(i, p)
-			r.from = from
-			r.partTitle = p.title
-			r.newPage()
-			p.draw()
-			r.padToRightHand()
-			r.finishPage()
-			r.from, r.pdf = 0, r.real
-		} else {
-			r.page = r.prev.parts[i].Last
-			r.skipEntries(i)
-		}
-		r.out.parts = append(r.out.parts, PartSpan{Title: p.title, First: first, Last: r.page, Changed: p.changed,
-			Printed: printed, PrintedFrom: from})
+		r.startPart(p)
+		p.draw()
+		r.padToRightHand()
+		r.finishPage()
+		r.out.parts = append(r.out.parts, PartSpan{Title: p.title, First: first, Last: r.page})
 		r.progress(float64(i+1) / float64(len(parts)))
 	}
 	r.finishPage()
+	r.pdf = r.real
 	r.out.pages = r.page
 }
 
-// printFrom is the first page of part i to print: its first page, or in a
-// changed-pages export the page where its first changed section or
-// scenario starts (the front of that sheet when printing double-sided).
-func (r *renderer) printFrom(i int, p part) int {
-	if r.prev == nil {
-		return r.page + 1
-	}
-	span := r.prev.parts[i]
-	if !r.opt.ChangedOnly || p.always || r.doc.CallTree.Changed && (p.title == "Call tree" || p.title == "Pocket reference card") {
-		return span.First
-	}
-	from := span.First
-	for _, e := range r.prev.entries {
-		if e.changed && e.page >= span.First && e.page <= span.Last {
-			from = e.page
-			break
-		}
-	}
-	if r.opt.Duplex && from%2 == 0 {
-		from--
-	}
-	return from
-}
-
-// markChanged marks the entry just added as a changed section or scenario.
-func (r *renderer) markChanged() {
-	r.out.entries[len(r.out.entries)-1].changed = true
-}
-
-// skipEntries copies the entries of a part that is not printed from the
-// previous pass, so the contents still lists them.
-func (r *renderer) skipEntries(partIndex int) {
-	span := r.prev.parts[partIndex]
-	for r.entryIndex < len(r.prev.entries) && r.prev.entries[r.entryIndex].page <= span.Last {
-		r.out.entries = append(r.out.entries, r.prev.entries[r.entryIndex])
-		r.entryIndex++
-	}
-}
-
-// parts lists the binder's parts in print order.
+// parts lists the binder's parts in print order. Sections are numbered
+// parts; the call tree, scenarios and pocket card are annexes A, B and C,
+// so adding a section leaves their page labels alone.
 func (r *renderer) parts() []part {
 	d := r.doc
 	ps := []part{
-		{title: "Cover", always: true, draw: r.cover},
-		{title: "Record of changes", always: true, draw: r.frontMatter},
-		{title: "Contents", always: true, draw: r.contents},
+		{title: "Cover", draw: r.cover},
+		{title: "Record of changes", draw: r.frontMatter},
+		{title: "Contents", draw: r.contents},
 	}
 	for i := range d.Sections {
 		s := &d.Sections[i]
 		num := strconv.Itoa(i + 1)
-		ps = append(ps, part{title: s.Title, changed: sectionChanged(s), sec: s, draw: func() { r.section(s, num, 0) }})
+		ps = append(ps, part{title: s.Title, tab: num, draw: func() { r.section(s, num, 0) }})
 	}
-	ps = append(ps, part{title: "Call tree", changed: d.CallTree.Changed, draw: r.callTree})
+	ps = append(ps, part{title: "Call tree", tab: "A", draw: r.callTree})
 	if len(d.Scenarios) > 0 {
-		changed := false
-		for _, s := range d.Scenarios {
-			changed = changed || s.Changed
-		}
-		ps = append(ps, part{title: "Scenarios", changed: changed, draw: r.scenarios})
+		ps = append(ps, part{title: "Scenarios", tab: "B", draw: r.scenarios})
 	}
-	ps = append(ps, part{title: "Pocket reference card", changed: d.CallTree.Changed, draw: r.pocketCard})
+	ps = append(ps, part{title: "Pocket reference card", tab: "C", draw: r.pocketCard})
 	return ps
 }
 
@@ -287,7 +263,8 @@ func (r *renderer) addEntry(number, title string, level int, inTOC bool) {
 		label = number + "  " + title
 	}
 	r.pdf.Bookmark(cleanText(label), level, r.y)
-	r.out.entries = append(r.out.entries, entry{number: number, title: title, level: level, page: r.page, inTOC: inTOC})
+	r.out.entries = append(r.out.entries, entry{number: number, title: title, level: level, page: r.page,
+		label: r.pageLabel(), inTOC: inTOC})
 	if r.entryIndex < len(r.links) && r.links[r.entryIndex] != 0 {
 		r.pdf.SetLink(r.links[r.entryIndex], r.y, r.pdf.PageNo())
 	}
@@ -311,7 +288,7 @@ func (r *renderer) newPage() {
 	}
 	r.physical++
 	r.pdf = r.real
-	if r.from > 0 && r.page < r.from && !r.unnumbered {
+	if r.keep != nil && !r.unnumbered && !r.keep[r.pageLabel()] {
 		r.pdf = r.ghostPDF()
 	}
 	r.left, r.right = marginInner, r.pageW-marginOuter
@@ -320,14 +297,15 @@ func (r *renderer) newPage() {
 	}
 	r.pdf.SetMargins(r.left, marginTop, r.pageW-r.right)
 	r.pdf.AddPage()
+	r.beginPageContent()
 	r.footerDone = false
 	r.fontStyle, r.fontSize = "", 0
 	r.header()
 	r.y = marginTop
 }
 
-// ghostPDF returns the document that takes pages a changed-pages export
-// lays out but leaves out.
+// ghostPDF returns the document that takes pages a replacement packet lays
+// out but leaves out.
 func (r *renderer) ghostPDF() *gofpdf.Fpdf {
 	if r.ghost == nil {
 		g, err := newPDF(PageSetup{Paper: r.opt.Paper})
@@ -341,12 +319,13 @@ func (r *renderer) ghostPDF() *gofpdf.Fpdf {
 	return r.ghost
 }
 
-// sheetSide is 1 on a right-hand (front) page and 0 on a left-hand (back) one.
+// sheetSide is 1 on a right-hand (front) page and 0 on a left-hand (back)
+// one. Every part starts on a right-hand page, so its own page numbers say.
 func (r *renderer) sheetSide() int {
 	if r.unnumbered {
 		return r.physical % 2
 	}
-	return r.page % 2
+	return r.numbering.number(r.page) % 2
 }
 
 // padToRightHand adds a blank back page when printing double-sided and the
@@ -362,12 +341,17 @@ func (r *renderer) padToRightHand() {
 	r.centered(r.pageH/2, "This page is intentionally blank.")
 }
 
-// finishPage draws the footer of the current page, once.
+// finishPage draws the footer of the current page, once, after noting the
+// page's content and edition.
 func (r *renderer) finishPage() {
 	if r.pdf.PageNo() == 0 || r.footerDone {
 		return
 	}
-	r.footer()
+	if r.draftMarks() {
+		r.draftMark()
+	}
+	ed := r.notePage()
+	r.footer(ed)
 	r.footerDone = true
 }
 
@@ -388,7 +372,11 @@ func (r *renderer) ensure(h float64) {
 func (r *renderer) header() {
 	r.setColor(colorMarking)
 	r.setFont("B", 8.5)
-	r.centered(9, r.marking())
+	mark := r.marking()
+	if r.draftMarks() {
+		mark = "DRAFT — NOT APPROVED  ·  " + mark
+	}
+	r.centered(9, mark)
 	if r.partTitle == "" || r.partTitle == "Cover" {
 		return
 	}
@@ -401,15 +389,15 @@ func (r *renderer) header() {
 	r.rule(r.left, r.right, 16.8, colorRule, 0.2)
 }
 
-// footer draws the revision, date, hash and "Page X of Y" line and the marking.
-func (r *renderer) footer() {
+// footer draws the page's edition, the copy number, the page label and the marking.
+func (r *renderer) footer(ed Edition) {
 	y := r.pageH - 14.5
 	r.rule(r.left, r.right, y-4, colorRule, 0.2)
 	r.setColor(colorGray)
 	r.setFont("", 8)
-	left := r.fit(r.footerFacts(), "", 8, r.width()*0.7)
+	left := r.fit(r.footerFacts(ed), "", 8, r.width()*0.7)
 	r.pdf.Text(r.left, y, left)
-	right := r.pageLabel()
+	right := r.footerLabel()
 	r.setFont("B", 8)
 	r.pdf.Text(r.right-r.m.width(right, "B", 8), y, right)
 	r.setColor(colorMarking)
@@ -417,28 +405,21 @@ func (r *renderer) footer() {
 	r.centered(r.pageH-8, r.marking())
 }
 
-// pageLabel is "Page X of Y", or what stands in for it on pages outside the numbering.
-func (r *renderer) pageLabel() string {
+// footerLabel is "Page 2-7", or what stands in for it on pages outside the numbering.
+func (r *renderer) footerLabel() string {
 	if r.unnumbered {
 		return "Instructions — not a binder page"
 	}
-	total := "?"
-	if r.prev != nil {
-		total = strconv.Itoa(r.prev.pages)
-	}
-	return fmt.Sprintf("Page %d of %s", r.page, total)
+	return "Page " + r.pageLabel()
 }
 
-// footerFacts is the footer's left side: revision, date, copy and hash.
-func (r *renderer) footerFacts() string {
-	s := r.revisionLabel()
-	if !r.doc.RevisionDate.IsZero() {
-		s += " · " + formatDate(r.doc.RevisionDate)
-	}
+// footerFacts is the footer's left side: the page's edition and the copy number.
+func (r *renderer) footerFacts(ed Edition) string {
+	s := r.editionText(ed)
 	if r.doc.CopyNumber != "" {
 		s += " · Copy " + cleanText(r.doc.CopyNumber)
 	}
-	return s + " · " + r.hash
+	return s
 }
 
 // revisionLabel names the revision, or says the binder is a draft.
@@ -446,7 +427,7 @@ func (r *renderer) revisionLabel() string {
 	switch {
 	case r.doc.Revision == 0:
 		return "Draft, never approved"
-	case !r.doc.Draft:
+	case !r.doc.unapproved():
 		return "Revision " + strconv.Itoa(r.doc.Revision)
 	}
 	return "Draft after revision " + strconv.Itoa(r.doc.Revision)

@@ -29,12 +29,13 @@ func sampleDocument() *Document {
 		ReviewBy:     day("2027-03-01"),
 		Marking:      "SENSITIVE — FOR OFFICIAL USE ONLY",
 		CopyNumber:   "3",
+		IssuedTo:     []string{"Hannah Schultz, Emergency Management Director", "Kept at Emergency operations center"},
 		PreparedBy:   []string{"Ana Núñez, County Clerk", "100 Main Street, Room 108, Lakeshore, WI 54000", "(920) 555-0140 · clerk@lakeshore.example.gov"},
 		Changes: []Change{
-			{1, day("2024-02-10"), "Ana Núñez", "First plan, written from the state template."},
-			{2, day("2024-08-19"), "Ana Núñez", "Added the scenario for a power outage at a polling place."},
-			{3, day("2025-04-02"), "Ana Núñez", "New vendor contacts; training requirement for the security subgrant."},
-			{4, day("2026-03-02"), "Ana Núñez", "Reviewed after the spring election; the communications guide names who approves statements."},
+			{1, day("2024-02-10"), "Ana Núñez", "First plan, written from the state template.", "All pages (first revision)"},
+			{2, day("2024-08-19"), "Ana Núñez", "Added the scenario for a power outage at a polling place.", "B-5 to B-8; ii"},
+			{3, day("2025-04-02"), "Ana Núñez", "New vendor contacts; training requirement for the security subgrant.", "A-1 to A-2; 3-4"},
+			{4, day("2026-03-02"), "Ana Núñez", "Reviewed after the spring election; the communications guide names who approves statements.", "5-1 to 5-3"},
 		},
 		Distribution: []CopyHolder{
 			{"1", "Ana Núñez", "County Clerk", "Clerk's office safe", day("2026-03-05")},

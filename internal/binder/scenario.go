@@ -26,9 +26,6 @@ func (r *renderer) scenario(n int, s *Scenario) {
 	num := strconv.Itoa(n)
 	r.y += 2
 	r.addEntry(num, s.Title, 1, true)
-	if s.Changed {
-		r.markChanged()
-	}
 	r.setFont("B", 10)
 	r.setColor(colorGray)
 	kicker := "SCENARIO " + num
@@ -47,6 +44,12 @@ func (r *renderer) scenario(n int, s *Scenario) {
 	}
 	r.stepsTable("Response checklist", s.Steps, "Responsible", "No response steps are written for this scenario yet.")
 	r.stepsTable("Communications", s.Communications, "Who speaks or approves", "No communication steps are written for this scenario yet.")
+	for _, part := range []struct{ title, body string }{{"What not to say", s.DoNotSay}, {"Stand down", s.StandDown}} {
+		if strings.TrimSpace(part.body) != "" {
+			r.scenarioHeading(part.title, r.bodyLead(part.body))
+			r.markdown(part.body, 0)
+		}
+	}
 	r.notes()
 }
 
@@ -74,16 +77,27 @@ func (r *renderer) stepsTable(heading string, steps []Step, who, none string) {
 	t := &table{size: 10, header: []cell{txt("Done"), txt("#"), txt("Step"), txt(who), txt("Time")}}
 	w := r.width()
 	t.widths = []float64{14, 9, w - 14 - 9 - 44 - 18, 44, 18}
+	box := ""
 	for i, s := range steps {
+		if s.TimeBox != "" && s.TimeBox != box { // steps are grouped under their time box
+			box = s.TimeBox
+			t.rows = append(t.rows, row{group: true, keep: 1,
+				cells: []cell{{paras: []para{{spans: plainSpans(box), size: 10, color: colorWhite}}}}})
+		}
 		t.rows = append(t.rows, row{cells: []cell{tickBox(), boldTxt(strconv.Itoa(i + 1)), stepCell(s), roleCell(s), txt("")}})
 	}
 	r.scenarioHeading(heading, min(r.tableLead(t), (r.bottom()-marginTop)/2))
 	r.drawTable(t)
 }
 
-// stepCell is a step's text with its detail in italics below.
+// stepCell is a step's text, after its condition in bold ("If …, then"),
+// with its detail in italics below.
 func stepCell(s Step) cell {
-	c := cell{paras: []para{{spans: plainSpans(s.Text)}}}
+	spans := plainSpans(s.Text)
+	if s.Condition != "" {
+		spans = append(styledSpans("If "+s.Condition+", then: ", "B"), spans...)
+	}
+	c := cell{paras: []para{{spans: spans}}}
 	if s.Detail != "" {
 		c.paras = append(c.paras, para{spans: styledSpans(s.Detail, "I"), size: 9.5, color: colorGray})
 	}

@@ -8,19 +8,21 @@ import (
 	"strings"
 	"time"
 
+	"electionbinder/internal/binder"
+	"electionbinder/internal/exercise"
 	"electionbinder/internal/plan"
 )
 
 func init() {
-	Register(Command{Name: "plans new", Args: "--template NAME [--title TEXT]",
+	Register(Command{Name: "plans new", Args: "--template NAME [--pack NAME|none] [--title TEXT]",
 		Summary: "start a plan from a template; prints its id", Run: runPlansNew})
 	Register(Command{Name: "plans import", Args: "FILE.md [--title TEXT]",
 		Summary: "make a plan from Markdown (headings become sections); prints its id", Run: runPlansImport})
 	Register(Command{Name: "plans list", Summary: "list the plans with their ids", Run: runPlansList})
 	Register(Command{Name: "plans check", Args: "ID",
 		Summary: "list what the plan is missing; exits 3 when gaps remain", Run: runPlansCheck})
-	Register(Command{Name: "plans export", Args: "ID --out FILE.pdf|FILE.md [--since REV] [--revision REV]",
-		Summary: "write the plan as a binder PDF or as Markdown", Run: runPlansExport})
+	Register(Command{Name: "plans export", Args: "ID --out FILE.pdf|FILE.md [--since REV [--list]] [--copy N] [--revision REV]",
+		Summary: "write the plan as a binder PDF, replacement pages or Markdown", Run: runPlansExport})
 	Register(Command{Name: "plans approve", Args: "ID --by NAME [--summary TEXT] [--next-review YYYY-MM-DD]",
 		Summary: "record the plan as approved; prints the new revision number", Run: runPlansApprove})
 	Register(Command{Name: "plans revisions", Args: "ID",
@@ -30,6 +32,7 @@ func init() {
 func runPlansNew(env *Env, args []string) error {
 	fs := flag.NewFlagSet("plans new", flag.ContinueOnError)
 	tmpl := fs.String("template", "", "template name (see templates list)")
+	pack := fs.String("pack", "", "state pack to merge in, or none (default: wisconsin for the built-in template)")
 	title := fs.String("title", "", "the plan's title")
 	if _, err := ParseFlags(fs, args, 0, 0); err != nil {
 		return err
@@ -37,7 +40,7 @@ func runPlansNew(env *Env, args []string) error {
 	if *tmpl == "" {
 		return UsageError{"--template NAME is required (see binder templates list)"}
 	}
-	id, err := plan.NewStore(env.DB).CreateFromTemplate(*tmpl, *title)
+	id, err := plan.NewStore(env.DB).CreateFromTemplatePack(*tmpl, *pack, *title)
 	if err != nil {
 		return err
 	}
@@ -117,7 +120,7 @@ func runPlansCheck(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	gaps, err := plan.NewStore(env.DB).Check(id, time.Now())
+	gaps, err := plan.NewStore(env.DB).Check(id, time.Now(), exercise.NewStore(env.DB).ItemGaps)
 	if err != nil {
 		return err
 	}
@@ -146,18 +149,26 @@ func runPlansExport(env *Env, args []string) error {
 	fs := flag.NewFlagSet("plans export", flag.ContinueOnError)
 	out := fs.String("out", "", "file to write: .pdf or .md")
 	since := fs.Int("since", 0, "only what changed since this revision")
-	revision := fs.Int("revision", 0, "the plan as approved in this revision (Markdown only)")
+	revision := fs.Int("revision", 0, "the plan as approved in this revision")
+	copyNumber := fs.String("copy", "", "print for this controlled copy (PDF only)")
+	list := fs.Bool("list", false, "with --since: list the pages to take out and put in instead of printing them")
 	id, err := planFlags(fs, args)
 	if err != nil {
 		return err
 	}
 	ext := strings.ToLower(filepath.Ext(*out))
-	if *revision > 0 && (ext == ".pdf" || *since > 0) {
-		return UsageError{"--revision writes Markdown only, and not with --since"}
+	switch {
+	case *revision > 0 && (*since > 0 || *copyNumber != "" || *list):
+		return UsageError{"--revision reprints a revision as it was approved: not with --since, --copy or --list"}
+	case *list:
+		return listPacket(env, id, *since, *copyNumber)
+	case *copyNumber != "" && ext != ".pdf":
+		return UsageError{"--copy prints a PDF: use --out FILE.pdf"}
 	}
 	switch ext {
 	case ".pdf":
-		return exportPlanPDF(env, id, *out, *since)
+		return writeBinder(env, id, *out, binder.ExportOptions{Since: *since, Revision: *revision, Copy: *copyNumber,
+			Packet: *copyNumber != "" && *since > 0})
 	case ".md", ".markdown":
 		return exportPlanMarkdown(env, id, *out, *since, *revision)
 	case "":
@@ -212,7 +223,7 @@ func runPlansApprove(env *Env, args []string) error {
 	if a.NextReview, err = parseDay(*review, fmt.Sprintf("--next-review %q is not a date like 2027-03-01", *review)); err != nil {
 		return err
 	}
-	rev, err := plan.NewStore(env.DB).Approve(id, a)
+	rev, err := binder.NewStore(env.DB).Approve(id, a)
 	if err != nil {
 		return err
 	}

@@ -1,10 +1,11 @@
 package cli
 
 import (
-	"bytes"
 	"database/sql"
+	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -14,28 +15,42 @@ import (
 )
 
 func init() {
-	Register(Command{Name: "distribution list", Args: "PLAN", Summary: "who holds which controlled copy of a plan's binder", Run: runDistributionList})
+	Register(Command{Name: "distribution list", Args: "PLAN", Summary: "who holds which controlled copy, the revision it holds and what it needs",
+		Run: runDistributionList})
 	Register(Command{Name: "distribution add", Args: "PLAN --copy N --holder NAME [--title T] [--location L] [--issued YYYY-MM-DD]",
 		Summary: "record a controlled copy; prints its id", Run: runDistributionAdd})
 	Register(Command{Name: "distribution remove", Args: "ID", Summary: "take a controlled copy off the distribution list", Run: runDistributionRemove})
 	Register(Command{Name: "distribution print", Args: "PLAN --copy N --out FILE.pdf",
-		Summary: "print the binder as a numbered controlled copy", Run: runDistributionPrint})
-}
-
-// exportPlanPDF prints the plan with the given id as a binder PDF at out;
-// with sinceRevision > 0 it prints only the sections changed since then.
-func exportPlanPDF(env *Env, planID int64, out string, sinceRevision int) error {
-	return writeBinder(env, planID, out, binder.ExportOptions{Since: sinceRevision})
+		Summary: "print the latest approved revision as a numbered controlled copy", Run: runDistributionPrint})
 }
 
 // writeBinder prints a plan's binder to out, never leaving half a file,
 // and prints the file name.
 func writeBinder(env *Env, planID int64, out string, opt binder.ExportOptions) error {
-	var buf bytes.Buffer
-	if _, err := binder.NewStore(env.DB).Export(&buf, planID, opt); err != nil {
+	return writeOut(env, out, func(w io.Writer) error {
+		_, err := binder.NewStore(env.DB).Export(w, planID, opt)
+		return err
+	})
+}
+
+// listPacket prints one row per page of a replacement packet: "remove" or
+// "insert", a tab, the page label. A binder that is up to date lists nothing.
+func listPacket(env *Env, planID int64, since int, copyNumber string) error {
+	if since <= 0 {
+		return UsageError{"--list needs --since REV"}
+	}
+	opt := binder.ExportOptions{Since: since, Copy: copyNumber, Packet: copyNumber != "", DryRun: true}
+	res, err := binder.NewStore(env.DB).Export(io.Discard, planID, opt)
+	if errors.Is(err, binder.ErrUpToDate) {
+		return nil
+	}
+	if err != nil {
 		return err
 	}
-	return saveFile(env, out, buf.Bytes())
+	for _, row := range res.Packet.Rows() {
+		fmt.Fprintln(env.Stdout, row)
+	}
+	return nil
 }
 
 func runDistributionList(env *Env, args []string) error {
@@ -47,10 +62,19 @@ func runDistributionList(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(env.Stdout, "ID\tCOPY\tHOLDER\tTITLE\tLOCATION\tISSUED")
+	st := binder.NewStore(env.DB)
+	fmt.Fprintln(env.Stdout, "ID\tCOPY\tHOLDER\tTITLE\tLOCATION\tISSUED\tREVISION\tSTATUS")
 	for _, c := range copies {
-		fmt.Fprintf(env.Stdout, "%d\t%s\t%s\t%s\t%s\t%s\n", c.ID, tabless(c.Number), tabless(c.Holder), tabless(c.Title), tabless(c.Location),
-			dayText(c.Issued, ""))
+		state, err := st.CopyState(c)
+		if err != nil {
+			return err
+		}
+		held := "-"
+		if state.Printed {
+			held = strconv.Itoa(state.Revision)
+		}
+		fmt.Fprintf(env.Stdout, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", c.ID, tabless(c.Number), tabless(c.Holder), tabless(c.Title),
+			tabless(c.Location), dayText(c.Issued, ""), held, state.Summary())
 	}
 	return nil
 }
@@ -104,16 +128,7 @@ func runDistributionPrint(env *Env, args []string) error {
 	if !strings.HasSuffix(strings.ToLower(*out), ".pdf") {
 		return UsageError{"--out FILE.pdf is required"}
 	}
-	copies, err := binder.NewStore(env.DB).Copies(planID)
-	if err != nil {
-		return err
-	}
-	for _, c := range copies {
-		if c.Number == strings.TrimSpace(*number) {
-			return writeBinder(env, planID, *out, binder.ExportOptions{Copy: c.Number})
-		}
-	}
-	return fmt.Errorf("plan %d has no controlled copy numbered %q (see binder distribution list %d)", planID, *number, planID)
+	return writeBinder(env, planID, *out, binder.ExportOptions{Copy: *number})
 }
 
 // loadDemoCopies gives out three controlled copies of the sample plan,

@@ -12,7 +12,8 @@ func TestPlansCommands(t *testing.T) {
 	dir := t.TempDir()
 	dbPath := filepath.Join(dir, "binder.db")
 	code, out, _ := run(t, dbPath, "templates", "list")
-	if code != 0 || !strings.HasPrefix(out, "ID\tNAME") || !strings.Contains(out, "\tcontingency-plan\t1\t") {
+	if code != 0 || !strings.HasPrefix(out, "ID\tNAME") || !strings.Contains(out, "\tcontingency-plan\ttemplate\t2\t") ||
+		!strings.Contains(out, "\twisconsin\tpack\t1\t") {
 		t.Fatalf("templates list: %d %q", code, out)
 	}
 	code, out, _ = run(t, dbPath, "plans", "new", "--template", "contingency-plan", "--title", "Town of Bay plan")
@@ -72,7 +73,9 @@ func TestPlansCommands(t *testing.T) {
 		t.Errorf("exporting a missing revision exited %d", code)
 	}
 	for _, bad := range [][]string{
-		{"plans", "export", "1", "--revision", "1", "--out", filepath.Join(dir, "x.pdf")},
+		{"plans", "export", "1", "--revision", "1", "--since", "1", "--out", filepath.Join(dir, "x.pdf")},
+		{"plans", "export", "1", "--copy", "1", "--out", filepath.Join(dir, "x.md")},
+		{"plans", "export", "1", "--list"},
 		{"plans", "approve", "1"},
 		{"plans", "approve", "1", "--by", "X", "--next-review", "soon"},
 		{"plans", "new"},
@@ -102,11 +105,11 @@ func TestTemplatesShareBetweenOffices(t *testing.T) {
 		t.Errorf("importing under the built-in name: %d %q", code, errOut)
 	}
 	code, out, _ = run(t, town, "templates", "import", file, "--name", "lakeshore-county")
-	if code != 0 || !strings.Contains(out, `Template "lakeshore-county", version 1`) {
+	if code != 0 || !strings.Contains(out, `Template "lakeshore-county", version 2`) {
 		t.Fatalf("templates import: %d %q", code, out)
 	}
 	code, out, _ = run(t, town, "templates", "import", file, "--name", "lakeshore-county")
-	if code != 0 || !strings.Contains(out, "version 2") {
+	if code != 0 || !strings.Contains(out, "version 3") {
 		t.Errorf("second import: %d %q", code, out)
 	}
 	code, out, _ = run(t, town, "plans", "new", "--template", "lakeshore-county")
@@ -114,7 +117,7 @@ func TestTemplatesShareBetweenOffices(t *testing.T) {
 		t.Fatalf("plan from the shared template: %d %q", code, out)
 	}
 	_, out, _ = run(t, town, "templates", "list")
-	if !strings.Contains(out, "\tlakeshore-county\t2\t") {
+	if !strings.Contains(out, "\tlakeshore-county\ttemplate\t3\t") {
 		t.Errorf("templates list: %q", out)
 	}
 }

@@ -8,11 +8,11 @@ import (
 )
 
 func init() {
-	Register(Command{Name: "templates list", Summary: "list the plan templates (the built-in one first)", Run: runTemplatesList})
+	Register(Command{Name: "templates list", Summary: "list the plan templates, then the state packs", Run: runTemplatesList})
 	Register(Command{Name: "templates export", Args: "NAME --out FILE.md",
-		Summary: "write a template as Markdown, to share with another office", Run: runTemplatesExport})
+		Summary: "write a template or state pack as Markdown, to share with another office", Run: runTemplatesExport})
 	Register(Command{Name: "templates import", Args: "FILE.md [--name NAME]",
-		Summary: "add a template another office shared (same name: a new version)", Run: runTemplatesImport})
+		Summary: "add a template or state pack another office shared (same name: a new version)", Run: runTemplatesImport})
 }
 
 func runTemplatesExport(env *Env, args []string) error {
@@ -47,7 +47,11 @@ func runTemplatesImport(env *Env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", pos[0], err)
 	}
-	fmt.Fprintf(env.Stdout, "Template %q, version %d: %d sections, %d scenarios.\n", t.Name, t.Version, t.Sections, t.Scenarios)
+	what := "Template"
+	if t.Kind == plan.KindPack {
+		what = "State pack"
+	}
+	fmt.Fprintf(env.Stdout, what+" %q, version %d: %d sections, %d scenarios.\n", t.Name, t.Version, t.Sections, t.Scenarios)
 	fmt.Fprintln(env.Stdout, t.ID)
 	return nil
 }
@@ -60,9 +64,9 @@ func runTemplatesList(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(env.Stdout, "ID\tNAME\tVERSION\tSECTIONS\tSCENARIOS\tDESCRIPTION")
+	fmt.Fprintln(env.Stdout, "ID\tNAME\tKIND\tVERSION\tSECTIONS\tSCENARIOS\tDESCRIPTION")
 	for _, t := range list {
-		fmt.Fprintf(env.Stdout, "%d\t%s\t%d\t%d\t%d\t%s\n", t.ID, t.Name, t.Version, t.Sections, t.Scenarios, t.Description)
+		fmt.Fprintf(env.Stdout, "%d\t%s\t%s\t%d\t%d\t%d\t%s\n", t.ID, t.Name, t.Kind, t.Version, t.Sections, t.Scenarios, t.Description)
 	}
 	return nil
 }

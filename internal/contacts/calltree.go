@@ -11,7 +11,7 @@ const dateLayout = "2006-01-02"
 
 const contactColumns = `c.id, c.uuid, c.kind, c.name, c.title, coalesce(c.org_id, 0), coalesce(o.name, ''),
 	c.level, c.office_phone, c.mobile_phone, c.after_hours_phone, c.email, c.address, c.notes,
-	c.verified_on, c.active, c.builtin`
+	c.verified_on, c.active, c.builtin, c.source`
 
 const contactFrom = `contacts c LEFT JOIN contacts o ON o.id = c.org_id`
 
@@ -24,7 +24,7 @@ func scanContact(row scanner, before ...any) (Contact, error) {
 	var verified string
 	err := row.Scan(append(before, &c.ID, &c.UUID, &c.Kind, &c.Name, &c.Title, &c.OrgID, &c.Organization,
 		&c.Level, &c.OfficePhone, &c.MobilePhone, &c.AfterHoursPhone, &c.Email, &c.Address, &c.Notes,
-		&verified, &c.Active, &c.Builtin)...)
+		&verified, &c.Active, &c.Builtin, &c.Source)...)
 	if err != nil {
 		return c, err
 	}

@@ -1,5 +1,5 @@
 // Package contacts is the directory of who to call in an incident: partner
-// organisations and people by level of government, the incident roles they
+// organizations and people by level of government, the incident roles they
 // hold as primary or backup, and import and export as CSV and vCard.
 package contacts
 
@@ -80,7 +80,18 @@ type Contact struct {
 	Notes           string
 	VerifiedOn      time.Time // zero when never verified
 	Active          bool
-	Builtin         bool // from the shipped partner list
+	Builtin         bool   // from the shipped partner list
+	Source          string // where a built-in partner's facts came from; VerifiedOn is when they were checked
+}
+
+// StaleAfter is how old a checked fact may get before it is flagged for
+// verifying again, whatever the directory's own verifying interval.
+const StaleAfter = 365 // days
+
+// Stale reports whether the contact's facts were never checked or were
+// last checked more than a year before asOf.
+func (c Contact) Stale(asOf time.Time) bool {
+	return c.NeedsVerifying(asOf, StaleAfter)
 }
 
 // NeedsVerifying reports whether the contact was never verified, or was last

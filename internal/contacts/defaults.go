@@ -3,6 +3,7 @@ package contacts
 import (
 	"encoding/json"
 	"fmt"
+	"time"
 
 	"github.com/google/uuid"
 
@@ -41,7 +42,7 @@ var DefaultRoles = []DefaultRole{
 
 // defaultsVersion is the release of the shipped roles and partner list; a
 // database that has received it does not receive it again.
-const defaultsVersion = 1
+const defaultsVersion = 2
 
 // partnerList is the shape of assets/partners.json.
 type partnerList struct {
@@ -53,6 +54,9 @@ type partnerList struct {
 		Org         string   `json:"org"`
 		OfficePhone string   `json:"office_phone"`
 		Notes       string   `json:"notes"`
+		Source      string   `json:"source"`  // where the facts came from
+		Checked     string   `json:"checked"` // YYYY-MM-DD, when they were last checked
+		Since       int      `json:"since"`   // the release that added the partner; 0 means the first
 		Roles       []string `json:"roles"`
 	} `json:"partners"`
 }
@@ -61,13 +65,15 @@ type partnerList struct {
 // directory that has not received them yet. It is safe to call at every
 // start: the load is recorded, so roles and partners a clerk deleted stay
 // deleted, and a role or partner already present (same UUID or slug) is kept
-// as the clerk left it.
+// as the clerk left it. A directory that received an earlier release gets
+// the partners added since, and the source and checked date of the facts
+// it holds from the list (see upgradeDefaults).
 func (s *Store) EnsureDefaults() error {
 	var loaded int
-	if err := s.db.QueryRow(`SELECT count(*) FROM contact_defaults WHERE version = ?`, defaultsVersion).Scan(&loaded); err != nil {
+	if err := s.db.QueryRow(`SELECT coalesce(max(version), 0) FROM contact_defaults`).Scan(&loaded); err != nil {
 		return fmt.Errorf("reading the directory's defaults: %w", err)
 	}
-	if loaded > 0 {
+	if loaded >= defaultsVersion {
 		return nil
 	}
 	var list partnerList
@@ -79,13 +85,42 @@ func (s *Store) EnsureDefaults() error {
 		return err
 	}
 	defer tx.Rollback()
-	if err := loadDefaults(tx, list); err != nil {
+	if loaded == 0 {
+		err = loadDefaults(tx, list)
+	} else {
+		err = upgradeDefaults(tx, list, loaded)
+	}
+	if err != nil {
 		return fmt.Errorf("loading the built-in partners and roles: %w", err)
 	}
 	if _, err := tx.Exec(`INSERT OR IGNORE INTO contact_defaults(uuid, version) VALUES(?, ?)`, uuid.NewString(), defaultsVersion); err != nil {
 		return err
 	}
 	return tx.Commit()
+}
+
+// upgradeDefaults brings a directory that received release from up to the
+// current list: partners added since are loaded; a built-in partner still
+// present gets its source, the checked date if nobody verified it since,
+// notes where it has none, and the level the list now gives it when the
+// clerk left the old one (the EI-ISAC is not a federal body).
+func upgradeDefaults(tx execer, list partnerList, from int) error {
+	var fresh partnerList
+	for _, p := range list.Partners {
+		if max(p.Since, 1) > from {
+			fresh.Partners = append(fresh.Partners, p)
+			continue
+		}
+		if _, err := tx.Exec(`UPDATE contacts SET source = ?,
+			verified_on = CASE WHEN verified_on = '' OR verified_on < ? THEN ? ELSE verified_on END,
+			notes = CASE WHEN notes = '' THEN ? ELSE notes END,
+			level = CASE WHEN level = 'federal' AND ? = 'other' THEN 'other' ELSE level END,
+			updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+			WHERE uuid = ? AND builtin = 1`, p.Source, p.Checked, p.Checked, p.Notes, p.Level, p.UUID); err != nil {
+			return err
+		}
+	}
+	return loadPartners(tx, fresh, nil)
 }
 
 func loadDefaults(tx execer, list partnerList) error {
@@ -101,6 +136,12 @@ func loadDefaults(tx execer, list partnerList) error {
 		}
 		roleIDs[d.Slug] = r.ID
 	}
+	return loadPartners(tx, list, roleIDs)
+}
+
+// loadPartners adds the partners of list that are not in the directory,
+// each holding the roles it is listed for when roleIDs has them.
+func loadPartners(tx execer, list partnerList, roleIDs map[string]int64) error {
 	ids := map[string]int64{}
 	for _, p := range list.Partners {
 		var id int64
@@ -108,19 +149,24 @@ func loadDefaults(tx execer, list partnerList) error {
 			ids[p.UUID] = id
 			continue
 		}
+		checked, _ := time.Parse(dateLayout, p.Checked)
 		c := Contact{UUID: p.UUID, Kind: Organization, Name: p.Name, Level: p.Level, OrgID: ids[p.Org],
-			OfficePhone: p.OfficePhone, Notes: p.Notes, Active: true, Builtin: true}
+			OfficePhone: p.OfficePhone, Notes: p.Notes, Active: true, Builtin: true, Source: p.Source, VerifiedOn: checked}
 		id, err := insertContact(tx, c)
 		if err != nil {
 			return err
 		}
 		ids[p.UUID] = id
 		for _, slug := range p.Roles {
-			holders, err := holderIDs(tx, roleIDs[slug])
+			roleID, ok := roleIDs[slug]
+			if !ok {
+				continue
+			}
+			holders, err := holderIDs(tx, roleID)
 			if err != nil {
 				return err
 			}
-			if err := setHolders(tx, roleIDs[slug], append(holders, id)); err != nil {
+			if err := setHolders(tx, roleID, append(holders, id)); err != nil {
 				return err
 			}
 		}

@@ -250,6 +250,7 @@ func TestRoundTrip(t *testing.T) {
 				w, g := want[i], got[i]
 				w.ID, g.ID, w.OrgID, g.OrgID = 0, 0, 0, 0
 				w.Builtin, g.Builtin = false, false
+				w.Source, g.Source = "", "" // where a built-in fact came from stays with the built-in list
 				if w != g {
 					t.Errorf("contact %d differs after the round trip:\n got %+v\nwant %+v", i, g, w)
 				}

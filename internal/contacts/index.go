@@ -28,7 +28,7 @@ type indexEntry struct {
 func (s *Store) LoadIndex() (*Index, error) {
 	rows, err := s.db.Query(`SELECT c.search_text, c.id, c.uuid, c.kind, c.name, c.title, coalesce(c.org_id, 0), '', c.level,
 		c.office_phone, c.mobile_phone, c.after_hours_phone, c.email, c.address, c.notes, c.verified_on, c.active,
-		c.builtin FROM contacts c`)
+		c.builtin, c.source FROM contacts c`)
 	if err != nil {
 		return nil, fmt.Errorf("reading the directory: %w", err)
 	}

@@ -149,11 +149,11 @@ func insertContact(tx execer, c Contact) (int64, error) {
 		return 0, err
 	}
 	res, err := tx.Exec(`INSERT INTO contacts(uuid, kind, name, title, org_id, level, office_phone, mobile_phone,
-		after_hours_phone, email, address, notes, verified_on, active, builtin, sort_name, search_text)
-		VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		after_hours_phone, email, address, notes, verified_on, active, builtin, sort_name, search_text, source)
+		VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		strings.ToLower(c.UUID), c.Kind, c.Name, c.Title, nullID(c.OrgID), c.Level, c.OfficePhone, c.MobilePhone,
 		c.AfterHoursPhone, c.Email, c.Address, c.Notes, dateText(c.VerifiedOn), c.Active, c.Builtin,
-		fold(c.Name), searchText(c))
+		fold(c.Name), searchText(c), c.Source)
 	if err != nil {
 		return 0, fmt.Errorf("saving %s: %w", c.Name, err)
 	}
@@ -248,11 +248,10 @@ func refreshMembers(tx execer, orgID int64) error {
 // A person who attended training cannot be deleted (ErrHasAttendance): the
 // compliance record would go with them.
 func (s *Store) Delete(id int64) error {
-	tx, err := s.db.Begin()
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
+	return db.InTx(s.db, func(tx *sql.Tx) error { return deleteContact(tx, id) })
+}
+
+func deleteContact(tx execer, id int64) error {
 	members, err := idlist.Query(tx, `SELECT id FROM contacts WHERE org_id = ?`, id)
 	if err != nil {
 		return err
@@ -275,7 +274,7 @@ func (s *Store) Delete(id int64) error {
 			return err
 		}
 	}
-	return tx.Commit()
+	return nil
 }
 
 // MarkVerified stamps the contact as verified on the given day.

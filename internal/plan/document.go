@@ -19,6 +19,8 @@ type Document struct {
 	Description     string // a template's description
 	TemplateName    string
 	TemplateVersion int
+	PackName        string // the state pack merged in; for a pack file, the pack's own name
+	PackVersion     int
 	NextReview      time.Time
 	Sections        []DocSection // reading order
 	Scenarios       []Scenario   // ids and UUIDs are ignored on create
@@ -35,7 +37,7 @@ type DocSection struct {
 // DocumentOf returns a plan in portable form.
 func DocumentOf(p *Plan) Document {
 	d := Document{Title: p.Title, TemplateName: p.TemplateName, TemplateVersion: p.TemplateVersion,
-		NextReview: p.NextReview}
+		PackName: p.PackName, PackVersion: p.PackVersion, NextReview: p.NextReview}
 	for _, s := range p.Sections {
 		d.Sections = append(d.Sections, DocSection{Depth: s.Depth, Title: s.Title, Guidance: s.Guidance, Body: s.Body})
 	}
@@ -101,6 +103,8 @@ const (
 	headDescription    = "What it looks like"
 	headResponse       = "Response steps"
 	headCommunications = "Communications"
+	headDoNotSay       = "What not to say"
+	headStandDown      = "Stand down"
 	guidancePrefix     = "**Guidance:**"
 )
 
@@ -138,6 +142,9 @@ func writeFrontMatter(b *bytes.Buffer, d Document) {
 	if d.TemplateName != "" {
 		fmt.Fprintf(b, "template: %s\ntemplate-version: %d\n", oneLine(d.TemplateName), d.TemplateVersion)
 	}
+	if d.PackName != "" {
+		fmt.Fprintf(b, "pack: %s\npack-version: %d\n", oneLine(d.PackName), d.PackVersion)
+	}
 	if !d.NextReview.IsZero() {
 		fmt.Fprintf(b, "next-review: %s\n", formatDate(d.NextReview))
 	}
@@ -163,18 +170,64 @@ func writeScenario(b *bytes.Buffer, sc Scenario) {
 	}
 	writeSteps(headResponse, sc.Response, responseLine)
 	writeSteps(headCommunications, sc.Communications, communicationLine)
+	for _, part := range []struct{ head, body string }{{headDoNotSay, sc.DoNotSay}, {headStandDown, sc.StandDown}} {
+		if body := normalizeBody(part.body); body != "" {
+			fmt.Fprintf(b, "## %s\n\n%s\n\n", part.head, body)
+		}
+	}
+}
+
+// stepPrefix writes a step's time box and condition in brackets before it:
+// "[First hour] [If the site is down] ".
+func stepPrefix(st Step) string {
+	var b strings.Builder
+	if l := st.TimeBox.Label(); l != "" {
+		b.WriteString("[" + l + "] ")
+	}
+	if c := oneLine(trimIf(st.Condition)); c != "" {
+		b.WriteString("[If " + strings.ReplaceAll(c, "]", ")") + "] ")
+	}
+	return b.String()
+}
+
+var bracketPrefix = regexp.MustCompile(`^\[([^\]]*)\]\s*`)
+
+// readStepPrefix takes a step's time box and condition off the front of a
+// list item; brackets that are neither stay part of the text.
+func readStepPrefix(item string) (Step, string) {
+	var st Step
+	for range 2 {
+		m := bracketPrefix.FindStringSubmatch(item)
+		if m == nil {
+			break
+		}
+		inner := strings.TrimSpace(m[1])
+		if tb, ok := ParseTimeBox(inner); ok && tb != NoTimeBox && st.TimeBox == NoTimeBox {
+			st.TimeBox = tb
+		} else if len(inner) > 3 && strings.EqualFold(inner[:3], "if ") && st.Condition == "" {
+			st.Condition = trimIf(inner)
+		} else {
+			break
+		}
+		item = item[len(m[0]):]
+	}
+	return st, item
 }
 
 func responseLine(st Step) string {
 	action := oneLine(st.Action)
 	if role := oneLine(st.Role); role != "" {
-		return strings.TrimSpace("**" + role + "**: " + action)
+		return strings.TrimSpace(stepPrefix(st) + "**" + role + "**: " + action)
 	}
-	return action
+	if action == "" {
+		return ""
+	}
+	return stepPrefix(st) + action
 }
 
 func communicationLine(st Step) string {
 	var b strings.Builder
+	prefix := stepPrefix(st)
 	if role := oneLine(st.Role); role != "" {
 		b.WriteString("**" + role + "**")
 	}
@@ -191,7 +244,10 @@ func communicationLine(st Step) string {
 		b.WriteString(": ")
 	}
 	b.WriteString(statement)
-	return strings.TrimSpace(b.String())
+	if line := strings.TrimSpace(b.String()); line != "" {
+		return prefix + line
+	}
+	return ""
 }
 
 // oneLine joins the lines of s with spaces.
@@ -324,6 +380,8 @@ func readFrontMatter(src []byte, d *Document) []byte {
 	}
 	d.Title, d.Description, d.TemplateName = fields["title"], fields["description"], fields["template"]
 	d.TemplateVersion, _ = strconv.Atoi(fields["template-version"])
+	d.PackName = fields["pack"]
+	d.PackVersion, _ = strconv.Atoi(fields["pack-version"])
 	d.NextReview = parseDate(fields["next-review"])
 	return rest
 }
@@ -416,6 +474,10 @@ func (r *reader) scenarioPart(title, body string) {
 		for _, item := range listItems(body) {
 			sc.Communications = append(sc.Communications, parseCommunication(item))
 		}
+	case strings.EqualFold(title, headDoNotSay):
+		sc.DoNotSay = joinBlocks(sc.DoNotSay, normalizeBody(body))
+	case strings.EqualFold(title, headStandDown):
+		sc.StandDown = joinBlocks(sc.StandDown, normalizeBody(body))
 	case strings.EqualFold(title, headDescription):
 		sc.Description = joinBlocks(sc.Description, normalizeBody(body))
 	default:
@@ -461,18 +523,27 @@ var (
 )
 
 func parseResponse(item string) Step {
+	st, item := readStepPrefix(item)
+	st.Kind = Response
 	if m := roleFirst.FindStringSubmatch(item); m != nil {
-		return Step{Kind: Response, Role: m[1], Action: m[2]}
+		st.Role, st.Action = m[1], m[2]
+		return st
 	}
-	return Step{Kind: Response, Action: item}
+	st.Action = item
+	return st
 }
 
 func parseCommunication(item string) Step {
+	st, item := readStepPrefix(item)
+	st.Kind = Communication
 	if m := tellsLine.FindStringSubmatch(item); m != nil {
-		return Step{Kind: Communication, Role: m[1], Audience: strings.TrimSpace(m[2]), Statement: m[3]}
+		st.Role, st.Audience, st.Statement = m[1], strings.TrimSpace(m[2]), m[3]
+		return st
 	}
 	if m := roleFirst.FindStringSubmatch(item); m != nil {
-		return Step{Kind: Communication, Role: m[1], Statement: m[2]}
+		st.Role, st.Statement = m[1], m[2]
+		return st
 	}
-	return Step{Kind: Communication, Statement: item}
+	st.Statement = item
+	return st
 }

@@ -23,6 +23,10 @@ const (
 	GapReviewOverdue  GapKind = "review-overdue"
 	GapNoReviewDate   GapKind = "no-review-date"
 	GapScenarioNoStep GapKind = "scenario-without-steps"
+	GapNoTimeBox      GapKind = "step-without-time-box"
+	GapNoDecision     GapKind = "scenario-without-decision-point"
+	GapNoDoNotSay     GapKind = "scenario-without-what-not-to-say"
+	GapNoStandDown    GapKind = "scenario-without-stand-down"
 )
 
 // Gap is one thing to finish in a plan, with where to go to fix it: a
@@ -33,10 +37,17 @@ type Gap struct {
 	SectionID  int64 // 0 when the gap is not in a section
 	ScenarioID int64 // 0 when the gap is not in a scenario
 	Role       string
+	Field      string // of an unfilled placeholder: its name ("county", "clerk", "role"…)
 }
 
-// Check loads a plan with the profile and the call tree and lists its gaps.
-func (s *Store) Check(planID int64, today time.Time) ([]Gap, error) {
+// GapSource lists gaps of a plan that another package keeps, such as the
+// open improvement items of its exercises. Packages that build on plans
+// provide one; the plan package knows none of them, so it imports none.
+type GapSource func(planID int64) ([]Gap, error)
+
+// Check loads a plan with the profile and the call tree and lists its gaps,
+// then the gaps each of the extra sources reports for it.
+func (s *Store) Check(planID int64, today time.Time, extra ...GapSource) ([]Gap, error) {
 	p, err := s.Load(planID)
 	if err != nil {
 		return nil, err
@@ -45,7 +56,15 @@ func (s *Store) Check(planID int64, today time.Time) ([]Gap, error) {
 	if err != nil {
 		return nil, err
 	}
-	return CheckPlan(p, r, today), nil
+	gaps := CheckPlan(p, r, today)
+	for _, source := range extra {
+		more, err := source(planID)
+		if err != nil {
+			return nil, err
+		}
+		gaps = append(gaps, more...)
+	}
+	return gaps, nil
 }
 
 // CheckPlan lists the gaps of a loaded plan, in reading order: the review
@@ -85,7 +104,7 @@ func sectionGaps(p *Plan, s Section, r *Resolver, roles roleUses) []Gap {
 			roles.note(ph.Role, s.ID, 0)
 		}
 		if _, ok := r.Value(ph); !ok {
-			gaps = append(gaps, Gap{Kind: GapPlaceholder, SectionID: s.ID, Role: ph.Role,
+			gaps = append(gaps, Gap{Kind: GapPlaceholder, SectionID: s.ID, Role: ph.Role, Field: ph.Name,
 				Message: fmt.Sprintf("Section %q: %s %s.", s.Title, ph.Text, whyUnresolved(ph, r))})
 		}
 	}
@@ -98,6 +117,7 @@ func scenarioGaps(sc Scenario, r *Resolver, roles roleUses) []Gap {
 		gaps = append(gaps, Gap{Kind: GapScenarioNoStep, ScenarioID: sc.ID,
 			Message: fmt.Sprintf("Scenario %q has no response steps.", sc.Title)})
 	}
+	gaps = append(gaps, stressGaps(sc)...)
 	for _, st := range append(append([]Step(nil), sc.Response...), sc.Communications...) {
 		if st.Role != "" {
 			roles.note(st.Role, 0, sc.ID)
@@ -112,9 +132,45 @@ func scenarioGaps(sc Scenario, r *Resolver, roles roleUses) []Gap {
 			roles.note(ph.Role, 0, sc.ID)
 		}
 		if _, ok := r.Value(ph); !ok {
-			gaps = append(gaps, Gap{Kind: GapPlaceholder, ScenarioID: sc.ID, Role: ph.Role,
+			gaps = append(gaps, Gap{Kind: GapPlaceholder, ScenarioID: sc.ID, Role: ph.Role, Field: ph.Name,
 				Message: fmt.Sprintf("Scenario %q: %s %s.", sc.Title, ph.Text, whyUnresolved(ph, r))})
 		}
+	}
+	return gaps
+}
+
+// stressGaps lists what a scenario needs to be followed under stress: a
+// time box on every response step, an "if … then …" decision point, what
+// not to say, and when to stand down.
+func stressGaps(sc Scenario) []Gap {
+	if len(sc.Response) == 0 {
+		return nil
+	}
+	var gaps []Gap
+	add := func(kind GapKind, format string, args ...any) {
+		gaps = append(gaps, Gap{Kind: kind, ScenarioID: sc.ID, Message: fmt.Sprintf(format, args...)})
+	}
+	untimed, decisions := 0, 0
+	for _, st := range sc.Response {
+		if st.TimeBox == NoTimeBox {
+			untimed++
+		}
+		if strings.TrimSpace(st.Condition) != "" {
+			decisions++
+		}
+	}
+	if untimed > 0 {
+		add(GapNoTimeBox, "Scenario %q: %d of %d response steps have no time box (first 15 minutes, first hour, first day).",
+			sc.Title, untimed, len(sc.Response))
+	}
+	if decisions == 0 {
+		add(GapNoDecision, "Scenario %q has no decision point (a step that starts “If …”).", sc.Title)
+	}
+	if strings.TrimSpace(sc.DoNotSay) == "" {
+		add(GapNoDoNotSay, "Scenario %q does not say what not to say until facts are confirmed.", sc.Title)
+	}
+	if strings.TrimSpace(sc.StandDown) == "" {
+		add(GapNoStandDown, "Scenario %q does not say when to stand down.", sc.Title)
 	}
 	return gaps
 }

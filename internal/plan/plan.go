@@ -15,7 +15,7 @@
 //     strikethrough) used by the editor's preview and the PDF binder.
 //   - Store.Resolver() and Resolver.Resolve(text) replace {{jurisdiction}},
 //     {{county}}, {{state}}, {{clerk}} and {{role:slug}} in a body.
-//   - Store.Check(id, today) returns the gaps as data ([]Gap) with the
+//   - Store.Check(id, today, extra...) returns the gaps as data ([]Gap) with the
 //     section or scenario to jump to.
 //   - Store.ChangedSince(id, n) tells which sections and scenarios changed
 //     since revision n.
@@ -28,6 +28,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -81,6 +82,54 @@ const (
 	Communication StepKind = "communication"
 )
 
+// TimeBox is when, counted from the moment an incident is noticed, a step
+// is to be done.
+type TimeBox string
+
+// The time boxes of a scenario's steps, in order.
+const (
+	NoTimeBox      TimeBox = ""
+	First15Minutes TimeBox = "first-15-minutes"
+	FirstHour      TimeBox = "first-hour"
+	FirstDay       TimeBox = "first-day"
+	Later          TimeBox = "later"
+)
+
+// TimeBoxes lists the time boxes in order.
+var TimeBoxes = []TimeBox{First15Minutes, FirstHour, FirstDay, Later}
+
+// Label is the time box as a clerk reads it, such as "First 15 minutes".
+func (t TimeBox) Label() string {
+	switch t {
+	case First15Minutes:
+		return "First 15 minutes"
+	case FirstHour:
+		return "First hour"
+	case FirstDay:
+		return "First day"
+	case Later:
+		return "After the first day"
+	}
+	return ""
+}
+
+// ParseTimeBox reads a time box from its name or its label, ignoring case.
+func ParseTimeBox(s string) (TimeBox, bool) {
+	key := strings.ToLower(strings.TrimSpace(s))
+	for _, t := range TimeBoxes {
+		if key == string(t) || key == strings.ToLower(t.Label()) {
+			return t, true
+		}
+	}
+	switch key {
+	case "first 15 min", "15 minutes", "first fifteen minutes":
+		return First15Minutes, true
+	case "later", "after day one", "recovery":
+		return Later, true
+	}
+	return NoTimeBox, key == ""
+}
+
 // MaxDepth is the deepest a section may sit (0 is top level); Markdown
 // headings go six levels deep.
 const MaxDepth = 5
@@ -106,6 +155,8 @@ type Plan struct {
 	Title           string
 	TemplateName    string // the template it was created from, if any
 	TemplateVersion int
+	PackName        string // the state pack it was created with, if any
+	PackVersion     int
 	Status          Status
 	Approver        string
 	ApprovedOn      time.Time // zero when never approved
@@ -142,17 +193,22 @@ type Scenario struct {
 	Description    string // what it looks like, Markdown
 	Response       []Step // ordered response steps
 	Communications []Step // ordered communications steps
+	DoNotSay       string // what not to say while facts are unconfirmed, Markdown
+	StandDown      string // when the response ends, Markdown
 	UpdatedAt      time.Time
 	Hash           string // content hash, see ScenarioHash
 }
 
 // Step is one step of a scenario. A response step says which role does
 // Action; a communications step says which role tells Audience, with
-// Statement (the message or the holding statement to use).
+// Statement (the message or the holding statement to use). A step may be
+// time-boxed, and may apply only under Condition ("if …, then …").
 type Step struct {
 	ID        int64
 	UUID      string
 	Kind      StepKind
+	TimeBox   TimeBox
+	Condition string // without the leading "If"; empty when the step always applies
 	Role      string // role slug, as in {{role:slug}}
 	Action    string
 	Audience  string

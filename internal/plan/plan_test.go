@@ -83,13 +83,14 @@ func TestCreateFromBuiltinTemplate(t *testing.T) {
 	if p.Title != "Lakeshore County election-security contingency plan" {
 		t.Errorf("title = %q", p.Title)
 	}
-	if p.Status != Draft || p.TemplateName != BuiltinTemplate || p.TemplateVersion != 1 {
-		t.Errorf("status %q template %q v%d", p.Status, p.TemplateName, p.TemplateVersion)
+	if p.Status != Draft || p.TemplateName != BuiltinTemplate || p.TemplateVersion != 2 ||
+		p.PackName != DefaultPack || p.PackVersion != 1 {
+		t.Errorf("status %q template %q v%d pack %q v%d", p.Status, p.TemplateName, p.TemplateVersion, p.PackName, p.PackVersion)
 	}
-	if len(p.Sections) < 25 {
+	if len(p.Sections) < 60 {
 		t.Errorf("only %d sections", len(p.Sections))
 	}
-	if len(p.Scenarios) < 8 {
+	if len(p.Scenarios) < 16 {
 		t.Fatalf("only %d scenarios", len(p.Scenarios))
 	}
 	for _, sc := range p.Scenarios {
@@ -97,7 +98,7 @@ func TestCreateFromBuiltinTemplate(t *testing.T) {
 			t.Errorf("scenario %q: %d response, %d communications steps", sc.Title, len(sc.Response), len(sc.Communications))
 		}
 		for _, st := range sc.Response {
-			if st.Role == "" || st.Action == "" {
+			if st.Role == "" || st.Action == "" || st.TimeBox == NoTimeBox {
 				t.Errorf("scenario %q has a step without a role or action: %+v", sc.Title, st)
 			}
 		}
@@ -110,7 +111,7 @@ func TestCreateFromBuiltinTemplate(t *testing.T) {
 			t.Errorf("section %q: hash or uuid missing", sec.Title)
 		}
 	}
-	want := []string{"Part 1: Preparation and incident prevention", "  Purpose and scope", "  Roles and resources of our partners", "    Federal partners"}
+	want := []string{"Part 1: Plan basics", "  Purpose, scope and readers", "  Legal authorities and references", "  Hazards, risks and planning assumptions"}
 	if got := titles(p)[:4]; !reflect.DeepEqual(got, want) {
 		t.Errorf("first sections = %q, want %q", got, want)
 	}
@@ -326,6 +327,10 @@ func TestGapCheck(t *testing.T) {
 		"empty-section @ section Empty",
 		"unresolved-placeholder @ section Where",
 		"scenario-without-steps @ scenario No steps",
+		"step-without-time-box @ scenario Steps",
+		"scenario-without-decision-point @ scenario Steps",
+		"scenario-without-what-not-to-say @ scenario Steps",
+		"scenario-without-stand-down @ scenario Steps",
 		"unknown-role @ scenario Steps",
 		"role-without-backup @ section Child",
 	}
@@ -345,10 +350,15 @@ func TestGapCheck(t *testing.T) {
 	if err := s.SetSectionBody(sec.ID, "Filled in."); err != nil {
 		t.Fatal(err)
 	}
-	sc := p.Scenarios[0]
-	sc.Response = []Step{{Role: "it-support", Action: "Act"}}
-	if _, err := s.UpdateScenario(sc); err != nil {
-		t.Fatal(err)
+	for i, sc := range p.Scenarios {
+		if i == 0 {
+			sc.Response = []Step{{Role: "it-support", Action: "Act"}}
+		}
+		sc.Response[0].TimeBox, sc.Response[0].Condition = FirstHour, "it is needed"
+		sc.DoNotSay, sc.StandDown = "Do not guess.", "When it is over."
+		if _, err := s.UpdateScenario(sc); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if err := s.SetNextReview(id, today); err != nil {
 		t.Fatal(err)
@@ -452,7 +462,8 @@ func TestSaveAsTemplate(t *testing.T) {
 		t.Error("the built-in template was overwritten")
 	}
 	list, _ := s.Templates()
-	if len(list) != 2 || list[0].Name != BuiltinTemplate || list[1].Description != "Second edition" || list[1].Sections != 1 {
+	if len(list) != 3 || list[0].Name != BuiltinTemplate || list[1].Description != "Second edition" || list[1].Sections != 1 ||
+		list[2].Name != DefaultPack || list[2].Kind != KindPack {
 		t.Errorf("templates = %+v", list)
 	}
 	newID, err := s.CreateFromTemplate("lakeshore-municipal", "Town of Bay plan")
@@ -561,7 +572,8 @@ func bigDocument(n int) Document {
 	}
 	for i := range 10 {
 		d.Scenarios = append(d.Scenarios, Scenario{Title: fmt.Sprintf("Scenario %d", i), Level: State, Severity: Low,
-			Description: "What it looks like.", Response: []Step{{Role: "it-support", Action: "Act"}},
+			Description: "What it looks like.", DoNotSay: "Do not guess.", StandDown: "When it is over.",
+			Response:       []Step{{Role: "it-support", Action: "Act", TimeBox: FirstHour, Condition: "it is needed"}},
 			Communications: []Step{{Role: "public-information", Audience: "media", Statement: "Hold."}}})
 	}
 	return d

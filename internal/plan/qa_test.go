@@ -163,8 +163,9 @@ func TestRepeatedPlaceholderIsOneGap(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := &Plan{Title: "P", NextReview: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC),
-		Sections:  []Section{{ID: 1, Title: "S", Body: strings.Repeat("{{county}} and {{clerk}}. ", 50)}},
-		Scenarios: []Scenario{{ID: 2, Title: "C", Description: "{{county}}", Response: []Step{{Action: "Tell {{county}}"}}}}}
+		Sections: []Section{{ID: 1, Title: "S", Body: strings.Repeat("{{county}} and {{clerk}}. ", 50)}},
+		Scenarios: []Scenario{{ID: 2, Title: "C", Description: "{{county}}", DoNotSay: "Nothing unconfirmed.", StandDown: "When done.",
+			Response: []Step{{Action: "Tell {{county}}", TimeBox: FirstHour, Condition: "asked"}}}}}
 	var got []string
 	for _, g := range CheckPlan(p, r, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)) {
 		got = append(got, g.Message)

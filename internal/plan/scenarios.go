@@ -14,8 +14,8 @@ import (
 
 // loadScenarios reads a plan's scenarios in order, each with its steps.
 func loadScenarios(q execer, planID int64) ([]Scenario, error) {
-	rows, err := q.Query(`SELECT id, uuid, position, title, level, severity, description, updated_at
-		FROM plan_scenarios WHERE plan_id = ? ORDER BY position, id`, planID)
+	rows, err := q.Query(`SELECT id, uuid, position, title, level, severity, description, do_not_say,
+		stand_down, updated_at FROM plan_scenarios WHERE plan_id = ? ORDER BY position, id`, planID)
 	if err != nil {
 		return nil, err
 	}
@@ -25,7 +25,7 @@ func loadScenarios(q execer, planID int64) ([]Scenario, error) {
 		var sc Scenario
 		var updated string
 		if err := rows.Scan(&sc.ID, &sc.UUID, &sc.Position, &sc.Title, &sc.Level, &sc.Severity,
-			&sc.Description, &updated); err != nil {
+			&sc.Description, &sc.DoNotSay, &sc.StandDown, &updated); err != nil {
 			rows.Close()
 			return nil, err
 		}
@@ -47,8 +47,8 @@ func loadScenarios(q execer, planID int64) ([]Scenario, error) {
 }
 
 func loadSteps(q execer, planID int64, list []Scenario, index map[int64]int) error {
-	rows, err := q.Query(`SELECT st.scenario_id, st.id, st.uuid, st.kind, st.role_slug, st.action, st.audience, st.statement
-		FROM plan_scenario_steps st JOIN plan_scenarios sc ON sc.id = st.scenario_id
+	rows, err := q.Query(`SELECT st.scenario_id, st.id, st.uuid, st.kind, st.role_slug, st.action, st.audience, st.statement,
+		st.time_box, st.condition FROM plan_scenario_steps st JOIN plan_scenarios sc ON sc.id = st.scenario_id
 		WHERE sc.plan_id = ? ORDER BY st.scenario_id, st.kind, st.position, st.id`, planID)
 	if err != nil {
 		return err
@@ -57,7 +57,8 @@ func loadSteps(q execer, planID int64, list []Scenario, index map[int64]int) err
 	for rows.Next() {
 		var scID int64
 		var st Step
-		if err := rows.Scan(&scID, &st.ID, &st.UUID, &st.Kind, &st.Role, &st.Action, &st.Audience, &st.Statement); err != nil {
+		if err := rows.Scan(&scID, &st.ID, &st.UUID, &st.Kind, &st.Role, &st.Action, &st.Audience, &st.Statement,
+			&st.TimeBox, &st.Condition); err != nil {
 			return err
 		}
 		sc := &list[index[scID]]
@@ -76,8 +77,9 @@ func insertScenario(tx *sql.Tx, planID int64, position int, sc Scenario) (int64,
 	if sc.UUID == "" {
 		sc.UUID = uuid.NewString()
 	}
-	res, err := tx.Exec(`INSERT INTO plan_scenarios(uuid, plan_id, position, title, level, severity, description)
-		VALUES(?, ?, ?, ?, ?, ?, ?)`, sc.UUID, planID, position, sc.Title, sc.Level, sc.Severity, sc.Description)
+	res, err := tx.Exec(`INSERT INTO plan_scenarios(uuid, plan_id, position, title, level, severity, description,
+		do_not_say, stand_down) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)`, sc.UUID, planID, position, sc.Title, sc.Level,
+		sc.Severity, sc.Description, sc.DoNotSay, sc.StandDown)
 	if err != nil {
 		return 0, err
 	}
@@ -103,7 +105,35 @@ func normalizeScenario(sc Scenario) Scenario {
 	if !slices.Contains(Severities, sc.Severity) {
 		sc.Severity = Moderate
 	}
+	sc.Response, sc.Communications = normalizeSteps(sc.Response), normalizeSteps(sc.Communications)
 	return sc
+}
+
+// normalizeSteps returns a copy of steps with time boxes the database
+// accepts and conditions without a leading "If".
+func normalizeSteps(steps []Step) []Step {
+	if steps == nil {
+		return nil
+	}
+	out := make([]Step, len(steps))
+	for i, st := range steps {
+		if !slices.Contains(TimeBoxes, st.TimeBox) {
+			st.TimeBox, _ = ParseTimeBox(string(st.TimeBox))
+		}
+		st.Condition = trimIf(st.Condition)
+		out[i] = st
+	}
+	return out
+}
+
+// trimIf drops a leading "If" and a trailing comma or "then" from a condition.
+func trimIf(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) > 3 && strings.EqualFold(s[:3], "if ") {
+		s = strings.TrimSpace(s[3:])
+	}
+	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "then"))
+	return strings.TrimRight(s, ",: ")
 }
 
 // writeSteps replaces the steps of one kind of a scenario, keeping the UUIDs
@@ -116,9 +146,10 @@ func writeSteps(tx *sql.Tx, scenarioID int64, kind StepKind, steps []Step) error
 		if st.UUID == "" {
 			st.UUID = uuid.NewString()
 		}
-		if _, err := tx.Exec(`INSERT INTO plan_scenario_steps(uuid, scenario_id, kind, position, role_slug, action, audience, statement)
-			VALUES(?, ?, ?, ?, ?, ?, ?, ?)`, st.UUID, scenarioID, kind, i, strings.TrimSpace(st.Role),
-			st.Action, st.Audience, st.Statement); err != nil {
+		if _, err := tx.Exec(`INSERT INTO plan_scenario_steps(uuid, scenario_id, kind, position, role_slug, action,
+			audience, statement, time_box, condition) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, st.UUID, scenarioID,
+			kind, i, strings.TrimSpace(st.Role), st.Action, st.Audience, st.Statement, st.TimeBox,
+			st.Condition); err != nil {
 			return err
 		}
 	}
@@ -151,29 +182,32 @@ func (s *Store) AddScenario(planID int64, sc Scenario) (int64, error) {
 func (s *Store) UpdateScenario(sc Scenario) (Scenario, error) {
 	sc = normalizeScenario(sc)
 	sc.Response, sc.Communications = withUUIDs(sc.Response), withUUIDs(sc.Communications)
-	err := db.InTx(s.db, func(tx *sql.Tx) error {
-		planID, err := scenarioPlan(tx, sc.ID)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.Exec(`UPDATE plan_scenarios SET title = ?, level = ?, severity = ?, description = ?,
-			updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`,
-			sc.Title, sc.Level, sc.Severity, sc.Description, sc.ID); err != nil {
-			return err
-		}
-		if err := writeSteps(tx, sc.ID, Response, sc.Response); err != nil {
-			return err
-		}
-		if err := writeSteps(tx, sc.ID, Communication, sc.Communications); err != nil {
-			return err
-		}
-		return touch(tx, planID)
-	})
+	err := db.InTx(s.db, func(tx *sql.Tx) error { return updateScenario(tx, sc) })
 	if err != nil {
 		return sc, fmt.Errorf("saving the scenario: %w", err)
 	}
 	sc.Hash = ScenarioHash(sc)
 	return sc, nil
+}
+
+// updateScenario is UpdateScenario inside a transaction, for a normalized scenario.
+func updateScenario(tx *sql.Tx, sc Scenario) error {
+	planID, err := scenarioPlan(tx, sc.ID)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.Exec(`UPDATE plan_scenarios SET title = ?, level = ?, severity = ?, description = ?,
+		do_not_say = ?, stand_down = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`,
+		sc.Title, sc.Level, sc.Severity, sc.Description, sc.DoNotSay, sc.StandDown, sc.ID); err != nil {
+		return err
+	}
+	if err := writeSteps(tx, sc.ID, Response, sc.Response); err != nil {
+		return err
+	}
+	if err := writeSteps(tx, sc.ID, Communication, sc.Communications); err != nil {
+		return err
+	}
+	return touch(tx, planID)
 }
 
 // withUUIDs returns a copy of steps in which every step has a UUID.
@@ -241,4 +275,10 @@ func (s *Store) DeleteScenario(id int64) error {
 		return fmt.Errorf("removing the scenario: %w", err)
 	}
 	return nil
+}
+
+// ScenarioPlan returns the id of the plan a scenario belongs to; a missing
+// scenario gives ErrNotFound.
+func (s *Store) ScenarioPlan(scenarioID int64) (int64, error) {
+	return scenarioPlan(s.db, scenarioID)
 }

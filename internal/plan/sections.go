@@ -82,40 +82,48 @@ func (s *Store) AddSection(planID, parentID, afterID int64, title string) (int64
 	}
 	var id int64
 	err := db.InTx(s.db, func(tx *sql.Tx) error {
-		if parentID != 0 {
-			d, err := depthOf(tx, parentID)
-			if err != nil {
-				return err
-			}
-			if d+1 > MaxDepth {
-				return ErrTooDeep
-			}
-		}
-		ids, err := siblings(tx, planID, parentID)
-		if err != nil {
-			return err
-		}
-		var parent any
-		if parentID != 0 {
-			parent = parentID
-		}
-		res, err := tx.Exec(`INSERT INTO plan_sections(uuid, plan_id, parent_id, title) VALUES(?, ?, ?, ?)`,
-			uuid.NewString(), planID, parent, title)
-		if err != nil {
-			return err
-		}
-		if id, err = res.LastInsertId(); err != nil {
-			return err
-		}
-		if err := placeSiblings(tx, parentID, insertAfter(ids, afterID, id)); err != nil {
-			return err
-		}
-		return touch(tx, planID)
+		var err error
+		id, err = addSection(tx, planID, parentID, afterID, title)
+		return err
 	})
 	if err != nil {
 		return 0, fmt.Errorf("adding a section: %w", err)
 	}
 	return id, nil
+}
+
+// addSection is AddSection inside a transaction.
+func addSection(tx *sql.Tx, planID, parentID, afterID int64, title string) (int64, error) {
+	if parentID != 0 {
+		d, err := depthOf(tx, parentID)
+		if err != nil {
+			return 0, err
+		}
+		if d+1 > MaxDepth {
+			return 0, ErrTooDeep
+		}
+	}
+	ids, err := siblings(tx, planID, parentID)
+	if err != nil {
+		return 0, err
+	}
+	var parent any
+	if parentID != 0 {
+		parent = parentID
+	}
+	res, err := tx.Exec(`INSERT INTO plan_sections(uuid, plan_id, parent_id, title) VALUES(?, ?, ?, ?)`,
+		uuid.NewString(), planID, parent, title)
+	if err != nil {
+		return 0, err
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
+	if err := placeSiblings(tx, parentID, insertAfter(ids, afterID, id)); err != nil {
+		return 0, err
+	}
+	return id, touch(tx, planID)
 }
 
 // insertAfter returns ids with id inserted after after, or at the end when

@@ -65,10 +65,10 @@ func (s *Store) Load(id int64) (*Plan, error) {
 func loadPlanRow(q execer, id int64) (*Plan, error) {
 	p := &Plan{}
 	var approved, review, created, updated string
-	err := q.QueryRow(`SELECT id, uuid, title, template_name, template_version, status, approver,
-		approved_on, next_review, created_at, updated_at FROM plans WHERE id = ?`, id).
-		Scan(&p.ID, &p.UUID, &p.Title, &p.TemplateName, &p.TemplateVersion, &p.Status, &p.Approver,
-			&approved, &review, &created, &updated)
+	err := q.QueryRow(`SELECT id, uuid, title, template_name, template_version, pack_name, pack_version,
+		status, approver, approved_on, next_review, created_at, updated_at FROM plans WHERE id = ?`, id).
+		Scan(&p.ID, &p.UUID, &p.Title, &p.TemplateName, &p.TemplateVersion, &p.PackName, &p.PackVersion,
+			&p.Status, &p.Approver, &approved, &review, &created, &updated)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, missing("plan %d (see plans list)", id)
 	}
@@ -121,14 +121,21 @@ func loadSections(q execer, planID int64) ([]Section, error) {
 // Create writes a new draft plan from a document in one transaction and
 // returns its id; nothing is written when any part fails.
 func (s *Store) Create(doc Document) (int64, error) {
+	return s.create(doc, "")
+}
+
+// create writes a new draft plan; base is the template text it starts from
+// (see TemplateUpdates), empty when it does not come from a template.
+func (s *Store) create(doc Document, base string) (int64, error) {
 	if strings.TrimSpace(doc.Title) == "" {
 		return 0, errors.New("the plan needs a title")
 	}
 	var id int64
 	err := db.InTx(s.db, func(tx *sql.Tx) error {
-		res, err := tx.Exec(`INSERT INTO plans(uuid, title, template_name, template_version, next_review)
-			VALUES(?, ?, ?, ?, ?)`, uuid.NewString(), strings.TrimSpace(doc.Title), doc.TemplateName,
-			doc.TemplateVersion, formatDate(doc.NextReview))
+		res, err := tx.Exec(`INSERT INTO plans(uuid, title, template_name, template_version, pack_name,
+			pack_version, template_base, next_review) VALUES(?, ?, ?, ?, ?, ?, ?, ?)`, uuid.NewString(),
+			strings.TrimSpace(doc.Title), doc.TemplateName, doc.TemplateVersion, doc.PackName, doc.PackVersion,
+			base, formatDate(doc.NextReview))
 		if err != nil {
 			return err
 		}

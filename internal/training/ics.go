@@ -813,17 +813,11 @@ type ImportResult struct {
 func (s *Store) ImportEvents(events []Event) (ImportResult, error) {
 	var res ImportResult
 	err := db.InTx(s.db, func(tx *sql.Tx) error {
-		for _, e := range events {
-			if err := importEvent(tx, e, &res); err != nil {
-				return err
-			}
-		}
-		return nil
+		var err error
+		res, err = ImportEventsTx(tx, events)
+		return err
 	})
-	if err != nil {
-		return ImportResult{}, err
-	}
-	return res, nil
+	return res, err
 }
 
 func importEvent(tx *sql.Tx, e Event, res *ImportResult) error {
