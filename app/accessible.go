@@ -12,7 +12,14 @@ var (
 	_ fyne.Accessible = (*refreshWatch)(nil)
 	_ fyne.Accessible = (*contactRow)(nil)
 	_ fyne.Accessible = (*previewRow)(nil)
+	_ fyne.Accessible = (*editorEntry)(nil)
 )
+
+// AccessibilityLabel names the editor by what it holds.
+func (e *editorEntry) AccessibilityLabel() string { return "Section text (Markdown)" }
+
+// AccessibilityRole is text: the editor holds the section's words.
+func (e *editorEntry) AccessibilityRole() fyne.AccessibleRole { return fyne.AccessibleRoleText }
 
 // AccessibilityLabel names the screen the watch wraps.
 func (w *refreshWatch) AccessibilityLabel() string { return w.name }

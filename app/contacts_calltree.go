@@ -162,7 +162,7 @@ func (v *callTreeView) holderRow(role contacts.Role, at, count int, label string
 	}
 	open := widget.NewButtonWithIcon("Details", theme.NavigateNextIcon(), func() { v.s.open(c.ID) })
 	open.IconPlacement = widget.ButtonIconTrailingText
-	remove := widget.NewButtonWithIcon("Remove", theme.ContentRemoveIcon(), func() { v.s.changeRoles(v.s.store.RemoveHolder(role.ID, c.ID)) })
+	remove := widget.NewButtonWithIcon("Remove", theme.ContentRemoveIcon(), func() { v.removeHolder(role, c) })
 	return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(90, place.MinSize().Height), place),
 		container.NewHBox(up, down, remove, open), who)
 }
