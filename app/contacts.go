@@ -91,7 +91,7 @@ func (s *contactsScreen) createNew() { s.addContact(contacts.Person) }
 
 func (s *contactsScreen) buildFilters() {
 	s.search = widget.NewEntry()
-	s.search.SetPlaceHolder("Search name, organisation, role, phone or email")
+	s.search.SetPlaceHolder("Search name, organization, role, phone or email")
 	s.search.OnChanged = func(string) { s.refresh() }
 	s.search.OnSubmitted = func(string) { s.openFirst() }
 	levels := []string{allLevels}
@@ -131,7 +131,7 @@ func (s *contactsScreen) layout() fyne.CanvasObject {
 	split.SetOffset(0.42)
 	toolbar := container.NewHBox(
 		widget.NewButtonWithIcon("New person", theme.ContentAddIcon(), func() { s.addContact(contacts.Person) }),
-		widget.NewButtonWithIcon("New organisation", theme.ContentAddIcon(), func() { s.addContact(contacts.Organization) }),
+		widget.NewButtonWithIcon("New organization", theme.ContentAddIcon(), func() { s.addContact(contacts.Organization) }),
 		widget.NewButtonWithIcon("Import…", theme.DownloadIcon(), s.askImport),
 		widget.NewButtonWithIcon("Export CSV…", theme.UploadIcon(), func() { s.askExport("csv") }),
 		widget.NewButtonWithIcon("Export vCard…", theme.UploadIcon(), func() { s.askExport("vcf") }),
@@ -323,7 +323,7 @@ func (s *contactsScreen) addContact(kind contacts.Kind) {
 	s.dropDraft(0)
 	name := "New person"
 	if kind == contacts.Organization {
-		name = "New organisation"
+		name = "New organization"
 	}
 	c, err := s.store.Create(contacts.Contact{Kind: kind, Name: name, Level: contacts.Other, Active: true})
 	if err != nil {

@@ -139,7 +139,7 @@ func (d *contactDetail) build() {
 	d.form = widget.NewForm(
 		widget.NewFormItem("Name", d.name),
 		widget.NewFormItem("Title", d.title),
-		widget.NewFormItem("Organisation", d.org),
+		widget.NewFormItem("Organization", d.org),
 		widget.NewFormItem("Level", d.level),
 		widget.NewFormItem("Office phone", d.office),
 		widget.NewFormItem("Mobile phone", d.mobile),
@@ -203,12 +203,12 @@ func (d *contactDetail) show(id int64) {
 	defer func() { d.loading = false }()
 	d.fillOrganisations(c)
 	d.heading.SetText(c.Name)
-	kind := map[contacts.Kind]string{contacts.Person: "Person", contacts.Organization: "Organisation"}[c.Kind]
+	kind := map[contacts.Kind]string{contacts.Person: "Person", contacts.Organization: "Organization"}[c.Kind]
 	if c.Builtin {
 		kind += " from the built-in partner list"
 	}
 	d.kind.SetText(kind)
-	d.form.Items[2].Text = map[contacts.Kind]string{contacts.Person: "Organisation", contacts.Organization: "Part of"}[c.Kind]
+	d.form.Items[2].Text = map[contacts.Kind]string{contacts.Person: "Organization", contacts.Organization: "Part of"}[c.Kind]
 	for _, f := range []struct {
 		e *widget.Entry
 		v string
@@ -268,7 +268,7 @@ func (d *contactDetail) reshow() {
 	}
 }
 
-// fillOrganisations offers every other organisation, by name.
+// fillOrganisations offers every other organization, by name.
 func (d *contactDetail) fillOrganisations(c contacts.Contact) {
 	orgs := d.s.index.Search(contacts.Filter{Kind: contacts.Organization, IncludeRetired: true})
 	options := []string{noOrganisation}
@@ -287,7 +287,7 @@ func (d *contactDetail) fillOrganisations(c contacts.Contact) {
 	}
 }
 
-// showVerified says when the contact was last verified, in warning colours
+// showVerified says when the contact was last verified, in warning colors
 // when that is too long ago.
 func (d *contactDetail) showVerified(c contacts.Contact) {
 	due := c.NeedsVerifying(d.s.now(), d.s.verifyDays())
@@ -433,9 +433,9 @@ func (d *contactDetail) deleteQuestion(c contacts.Contact) string {
 	}
 	switch {
 	case members == 1:
-		msg += "\nThe one person of this organisation keeps their details without it."
+		msg += "\nThe one person of this organization keeps their details without it."
 	case members > 1:
-		msg += fmt.Sprintf("\nThe %d people of this organisation keep their details without it.", members)
+		msg += fmt.Sprintf("\nThe %d people of this organization keep their details without it.", members)
 	}
 	return msg
 }

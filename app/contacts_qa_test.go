@@ -221,7 +221,7 @@ func TestContactsRoleFilterSurvivesRename(t *testing.T) {
 }
 
 // The delete question counts roles in good English and warns that the
-// people of an organisation lose it.
+// people of an organization lose it.
 func TestContactsDeleteQuestion(t *testing.T) {
 	_, s, _ := openContacts(t)
 	s.search.SetText("Hannah Schultz")
@@ -233,7 +233,7 @@ func TestContactsDeleteQuestion(t *testing.T) {
 	s.search.SetText("Lakeshore County IT (sample)")
 	openFirstOrganisation(t, s)
 	c, _ = s.detail.current()
-	if got := s.detail.deleteQuestion(c); !strings.Contains(got, "people of this organisation") {
+	if got := s.detail.deleteQuestion(c); !strings.Contains(got, "people of this organization") {
 		t.Errorf("question %q", got)
 	}
 }

@@ -149,7 +149,7 @@ func (v *revisionView) showChange(c plan.Change) {
 }
 
 // planDiffSegment shows one line of a comparison: removed lines struck through
-// in the error colour, added lines in the success colour.
+// in the error color, added lines in the success color.
 func planDiffSegment(l plan.DiffLine) widget.RichTextSegment {
 	style := widget.RichTextStyleParagraph
 	prefix := "   "

@@ -231,7 +231,7 @@ func registrationState(r training.Registration, index int, roster []training.Reg
 		}
 		return fmt.Sprintf("Waitlist #%d", place)
 	case training.Cancelled:
-		return "Cancelled"
+		return "Canceled"
 	}
 	return r.Attendance.Label()
 }

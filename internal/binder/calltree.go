@@ -96,7 +96,7 @@ func roleRows(role CallRole, shade bool) []row {
 }
 
 // holderCell is the calling order, the name in large bold type, and the
-// organisation, email and date last checked in small grey type.
+// organization, email and date last checked in small grey type.
 func holderCell(order string, h CallHolder) cell {
 	c := cell{paras: []para{
 		{spans: styledSpans(strings.ToUpper(order), "B"), size: 7, color: colorGray},

@@ -470,10 +470,10 @@ func (r *renderer) setFont(style string, size float64) {
 	r.fontStyle, r.fontSize = style, size
 }
 
-// rgb is a colour.
+// rgb is a color.
 type rgb struct{ r, g, b int }
 
-// The binder's colours: dark enough to photocopy well.
+// The binder's colors: dark enough to photocopy well.
 var (
 	colorText    = rgb{20, 20, 20}
 	colorGray    = rgb{95, 95, 95}

@@ -40,7 +40,7 @@ func TestSearchAndFilters(t *testing.T) {
 		{"phone digits", Filter{Search: "555-0150"}, "Grace Okafor"},
 		{"phone as typed with spaces", Filter{Search: "(920) 555 0185"}, "Keiko Tanaka"},
 		{"email", Filter{Search: "haddad@"}, "Ibrahim Haddad"},
-		{"organisation", Filter{Search: "corporation counsel", Kind: Person}, "Keiko Tanaka, Ruth Amundsen"},
+		{"organization", Filter{Search: "corporation counsel", Kind: Person}, "Keiko Tanaka, Ruth Amundsen"},
 		{"role name", Filter{Search: "legal"}, "Keiko Tanaka, Ruth Amundsen"},
 		{"role filter", Filter{RoleID: legal.ID}, "Keiko Tanaka, Ruth Amundsen"},
 		{"level filter", Filter{Level: Vendor, Kind: Person}, "Priya Raman, Samuel Oyelaran"},
@@ -119,7 +119,7 @@ func TestEditAndVerify(t *testing.T) {
 		t.Fatal(err)
 	}
 	if list, _ := s.List(Filter{Search: "information technology", Kind: Person}); names(list) != "Grace Okafor" {
-		t.Errorf("renaming the organisation did not reach its members' search: %q", names(list))
+		t.Errorf("renaming the organization did not reach its members' search: %q", names(list))
 	}
 	got.Active = false
 	if _, err := s.Update(got); err != nil {
@@ -133,7 +133,7 @@ func TestEditAndVerify(t *testing.T) {
 	}
 	got, _ = s.Get(c.ID)
 	if got.OrgID != 0 || got.Organization != "" {
-		t.Errorf("after its organisation was deleted: %+v", got)
+		t.Errorf("after its organization was deleted: %+v", got)
 	}
 	if err := s.Delete(c.ID); err != nil {
 		t.Fatal(err)
