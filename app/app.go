@@ -6,6 +6,7 @@ package app
 import (
 	"database/sql"
 	"log"
+	"net/url"
 	"os"
 	"os/signal"
 	"sync"
@@ -66,8 +67,10 @@ type ui struct {
 	keyedDialogs []*keyedDialog // the dialogs open that answer Enter and Escape
 	background   sync.WaitGroup // work running behind a progress bar
 	menu         menuItems
-	pending      *pendingUndo // what the status line offers to undo, if anything
-	leaving      *question    // the last "Not saved" question asked before leaving
+	pending      *pendingUndo              // what the status line offers to undo, if anything
+	leaving      *question                 // the last "Not saved" question asked before leaving
+	openURL      func(*url.URL) error      // opens files; the app's own when nil
+	openWindow   func(dbPath string) error // opens another binder file in a new window; startBinderWindow when nil
 }
 
 // quitOnSignal ends the app cleanly, as the Quit menu does, when the system

@@ -2,12 +2,11 @@ package app
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -30,6 +29,7 @@ type contactsScreen struct {
 	ids   []int64 // the contacts the list shows, in order
 	days  int     // the verification setting, read at each refresh
 	now   func() time.Time
+	draft newRecord[contacts.Contact] // the contact New person just added
 
 	search  *widget.Entry
 	level   *widget.Select
@@ -37,8 +37,11 @@ type contactsScreen struct {
 	due     *widget.Check
 	retired *widget.Check
 	count   *widget.Label
-	none    *widget.Label // shown over the empty list
-	gaps    *widget.Button
+	verify  *widget.Button // marks every listed contact verified today
+	none    *widget.Label  // shown over the empty list
+	gapText *widget.Label  // the roles with gaps, shortened, above the list
+	gaps    *widget.Button // opens the call tree, which lists every gap
+	banner  fyne.CanvasObject
 	list    *widget.List
 	detail  *contactDetail
 	tree    *callTreeView
@@ -53,11 +56,13 @@ func newContactsScreen(u *ui) screen {
 	if err := s.store.EnsureDefaults(); err != nil {
 		u.showError(err)
 	}
+	s.draft = newRecord[contacts.Contact]{load: s.store.Get, discard: s.store.Delete,
+		inUse: func(id int64) bool { return len(s.index.Holdings(id)) > 0 }}
 	s.detail = newContactDetail(s)
 	s.tree = newCallTreeView(s)
 	s.buildFilters()
 	s.buildList()
-	s.content = newRefreshWatch(s.layout(), s.catchUp)
+	s.content = newRefreshWatch("Contacts", s.layout(), s.catchUp)
 	s.reload()
 	return s
 }
@@ -86,7 +91,7 @@ func (s *contactsScreen) createNew() { s.addContact(contacts.Person) }
 
 func (s *contactsScreen) buildFilters() {
 	s.search = widget.NewEntry()
-	s.search.SetPlaceHolder("Search name, organisation, role, phone or email")
+	s.search.SetPlaceHolder("Search name, organization, role, phone or email")
 	s.search.OnChanged = func(string) { s.refresh() }
 	s.search.OnSubmitted = func(string) { s.openFirst() }
 	levels := []string{allLevels}
@@ -94,38 +99,44 @@ func (s *contactsScreen) buildFilters() {
 		levels = append(levels, l.Label())
 	}
 	s.level = widget.NewSelect(levels, func(string) { s.refresh() })
+	s.level.PlaceHolder = "Level"
 	s.level.SetSelected(allLevels)
 	s.role = widget.NewSelect([]string{allRoles}, func(string) { s.refresh() })
+	s.role.PlaceHolder = "Role"
 	s.role.SetSelected(allRoles)
 	s.due = widget.NewCheck("Due for verifying", func(bool) { s.refresh() })
 	s.retired = widget.NewCheck("Show retired", func(bool) { s.refresh() })
 	s.count = widget.NewLabel("")
+	s.verify = widget.NewButtonWithIcon("Mark listed verified…", theme.ConfirmIcon(), s.askVerifyListed)
 	s.none = widget.NewLabel("")
 	s.none.Alignment = fyne.TextAlignCenter
 	s.none.Wrapping = fyne.TextWrapWord
 	s.none.Importance = widget.LowImportance
-	s.gaps = widget.NewButtonWithIcon("", theme.WarningIcon(), func() { s.tabs.Select(s.treeTab) })
-	s.gaps.Importance = widget.WarningImportance
-	s.gaps.Alignment = widget.ButtonAlignLeading
+	s.gapText = widget.NewLabel("")
+	s.gapText.Truncation = fyne.TextTruncateEllipsis // one line beside the toolbar; the call tree lists every gap
+	s.gapText.Importance = widget.WarningImportance
+	s.gaps = widget.NewButtonWithIcon("Open the call tree", theme.NavigateNextIcon(), func() { s.tabs.Select(s.treeTab) })
+	s.gaps.IconPlacement = widget.ButtonIconTrailingText
+	s.banner = container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), container.NewCenter(s.gaps), s.gapText)
 }
 
 func (s *contactsScreen) layout() fyne.CanvasObject {
 	filters := container.NewVBox(
-		s.search,
+		container.NewBorder(nil, nil, nil, s.count, s.search),
 		container.NewGridWithColumns(2, s.level, s.role),
-		container.NewHBox(s.due, s.retired, layout.NewSpacer(), s.count),
+		container.NewBorder(nil, nil, container.NewHBox(s.due, s.retired), s.verify),
 	)
 	left := container.NewBorder(filters, nil, nil, nil, container.NewStack(s.list, container.NewVBox(s.none)))
 	split := container.NewHSplit(left, s.detail.view())
 	split.SetOffset(0.42)
 	toolbar := container.NewHBox(
 		widget.NewButtonWithIcon("New person", theme.ContentAddIcon(), func() { s.addContact(contacts.Person) }),
-		widget.NewButtonWithIcon("New organisation", theme.ContentAddIcon(), func() { s.addContact(contacts.Organization) }),
+		widget.NewButtonWithIcon("New organization", theme.ContentAddIcon(), func() { s.addContact(contacts.Organization) }),
 		widget.NewButtonWithIcon("Import…", theme.DownloadIcon(), s.askImport),
 		widget.NewButtonWithIcon("Export CSV…", theme.UploadIcon(), func() { s.askExport("csv") }),
 		widget.NewButtonWithIcon("Export vCard…", theme.UploadIcon(), func() { s.askExport("vcf") }),
 	)
-	directory := container.NewBorder(container.NewVBox(toolbar, s.gaps), nil, nil, nil, split)
+	directory := container.NewBorder(container.NewBorder(nil, nil, toolbar, nil, s.banner), nil, nil, nil, split)
 	s.treeTab = container.NewTabItemWithIcon("Call tree", theme.ListIcon(), s.tree.view())
 	s.tabs = container.NewAppTabs(container.NewTabItemWithIcon("Directory", theme.AccountIcon(), directory), s.treeTab)
 	s.tabs.OnSelected = func(t *container.TabItem) {
@@ -181,12 +192,13 @@ func (s *contactsScreen) catchUp() {
 // refreshed, as the navigation does when it brings the screen into view.
 type refreshWatch struct {
 	widget.BaseWidget
+	name      string // the screen's name, for screen readers
 	content   fyne.CanvasObject
 	onRefresh func()
 }
 
-func newRefreshWatch(content fyne.CanvasObject, onRefresh func()) *refreshWatch {
-	w := &refreshWatch{content: content, onRefresh: onRefresh}
+func newRefreshWatch(name string, content fyne.CanvasObject, onRefresh func()) *refreshWatch {
+	w := &refreshWatch{name: name, content: content, onRefresh: onRefresh}
 	w.ExtendBaseWidget(w)
 	return w
 }
@@ -236,7 +248,9 @@ func (s *contactsScreen) refresh() {
 		s.count.SetText(fmt.Sprintf("%d of %d", len(s.ids), total))
 	}
 	s.none.SetText("")
+	s.verify.Enable()
 	if len(s.ids) == 0 {
+		s.verify.Disable()
 		s.none.SetText("No contact matches. Clear the search or the filters to see the whole directory.")
 	}
 	s.list.UnselectAll()
@@ -244,6 +258,32 @@ func (s *contactsScreen) refresh() {
 	if i := s.indexOf(s.detail.id); i >= 0 {
 		s.list.Select(i)
 	}
+}
+
+// askVerifyListed asks before marking every contact the list shows as
+// verified today, for the clerk who has just called down the list.
+func (s *contactsScreen) askVerifyListed() {
+	ids := append([]int64(nil), s.ids...)
+	if len(ids) == 0 {
+		return
+	}
+	question := fmt.Sprintf("Mark the %s listed as verified today?\nDo this after you have confirmed their details.",
+		plural(len(ids), "contact", "contacts"))
+	dialog.ShowConfirm("Mark verified", question, func(ok bool) {
+		if ok {
+			s.verifyAll(ids)
+		}
+	}, s.u.win)
+}
+
+// verifyAll marks the contacts ids verified today and shows the result.
+func (s *contactsScreen) verifyAll(ids []int64) {
+	if err := s.store.MarkAllVerified(ids, s.now()); err != nil {
+		s.u.saved(err)
+		return
+	}
+	s.reload()
+	s.u.status.set(fmt.Sprintf("Marked %s verified", plural(len(ids), "contact", "contacts")))
 }
 
 func (s *contactsScreen) indexOf(id int64) int {
@@ -256,9 +296,12 @@ func (s *contactsScreen) indexOf(id int64) int {
 }
 
 // showGaps updates the warning above the list and the call tree tab's title.
+// The warning is one line that names the first few roles and is cut short
+// where the window ends, so it never widens the window; its button opens the
+// call tree, which lists every gap.
 func (s *contactsScreen) showGaps(gaps []contacts.CallTreeEntry) {
 	if len(gaps) == 0 {
-		s.gaps.Hide()
+		s.banner.Hide()
 		s.treeTab.Text = "Call tree"
 		s.tabs.Refresh()
 		return
@@ -267,9 +310,9 @@ func (s *contactsScreen) showGaps(gaps []contacts.CallTreeEntry) {
 	for i, g := range gaps {
 		names[i] = g.Role.Name
 	}
-	s.gaps.SetText(fmt.Sprintf("%s a primary or a backup: %s. Open the call tree",
-		plural(len(gaps), "role lacks", "roles lack"), strings.Join(names, ", ")))
-	s.gaps.Show()
+	s.gapText.SetText(fmt.Sprintf("%s a primary, a backup or a number to call: %s.",
+		plural(len(gaps), "role lacks", "roles lack"), joinShort(names, 3)))
+	s.banner.Show()
 	s.treeTab.Text = fmt.Sprintf("Call tree (%s)", plural(len(gaps), "gap", "gaps"))
 	s.tabs.Refresh()
 }
@@ -277,9 +320,10 @@ func (s *contactsScreen) showGaps(gaps []contacts.CallTreeEntry) {
 // addContact saves a new contact with a placeholder name and opens it, with
 // the name ready to be typed over.
 func (s *contactsScreen) addContact(kind contacts.Kind) {
+	s.dropDraft(0)
 	name := "New person"
 	if kind == contacts.Organization {
-		name = "New organisation"
+		name = "New organization"
 	}
 	c, err := s.store.Create(contacts.Contact{Kind: kind, Name: name, Level: contacts.Other, Active: true})
 	if err != nil {
@@ -287,6 +331,7 @@ func (s *contactsScreen) addContact(kind contacts.Kind) {
 		return
 	}
 	s.index.Put(c)
+	s.draft.added(c.ID)
 	s.tabs.SelectIndex(0)
 	s.search.SetText("")
 	s.level.SetSelected(allLevels)
@@ -297,6 +342,32 @@ func (s *contactsScreen) addContact(kind contacts.Kind) {
 	s.u.win.Canvas().Focus(s.detail.name)
 	s.detail.name.TypedShortcut(&fyne.ShortcutSelectAll{})
 	s.u.saved(nil)
+}
+
+// dropDraft deletes the contact New person added if the clerk left it as it
+// was, unless it is keep, the contact being opened; it reports whether it did.
+func (s *contactsScreen) dropDraft(keep int64) bool {
+	id := s.draft.dropIfUntouched(keep)
+	if id == 0 {
+		return false
+	}
+	s.index.Remove(id)
+	s.refresh()
+	return true
+}
+
+// selectInList highlights the contact in the list, when it is listed.
+func (s *contactsScreen) selectInList(id int64) {
+	if i := s.indexOf(id); i >= 0 {
+		s.list.Select(i)
+	}
+}
+
+// leave drops an untouched new contact when the clerk moves to another screen.
+func (s *contactsScreen) leave() {
+	if s.dropDraft(0) {
+		s.detail.show(0)
+	}
 }
 
 // saved takes a contact just written into the index and the list.

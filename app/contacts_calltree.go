@@ -50,10 +50,10 @@ func (v *callTreeView) refresh() {
 	} else {
 		var lacks []string
 		for _, g := range gaps {
-			lacks = append(lacks, g.Role.Name+" ("+strings.ToLower(g.Gap())+")")
+			lacks = append(lacks, g.Role.Name+": "+g.Gap())
 		}
-		v.summary.SetText(fmt.Sprintf("Needs attention: %s. Each role should have a primary and at least one backup; the binder prints this call tree.",
-			strings.Join(lacks, ", ")))
+		v.summary.SetText(fmt.Sprintf("Needs attention: %s. Each role should have a primary and at least one backup, each with a number to call; the binder prints this call tree.",
+			strings.Join(lacks, "; ")))
 	}
 	v.cards.Objects = nil
 	for i, e := range tree {
@@ -85,9 +85,10 @@ func (v *callTreeView) card(index int, e contacts.CallTreeEntry) fyne.CanvasObje
 		rows.Add(v.holderRow(e.Role, i, len(ids), place, c))
 	}
 	if gap := e.Gap(); gap != "" {
-		warn := widget.NewLabel(gap + ": add someone to call.")
+		warn := widget.NewLabel(gap + ".")
+		warn.Wrapping = fyne.TextWrapWord
 		warn.Importance = widget.DangerImportance
-		rows.Add(container.NewHBox(widget.NewIcon(theme.ErrorIcon()), warn))
+		rows.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.ErrorIcon()), nil, warn))
 	}
 	role := e.Role
 	addHolder := widget.NewButtonWithIcon("Add a holder…", theme.ContentAddIcon(), func() { v.pick(role) })
@@ -97,8 +98,8 @@ func (v *callTreeView) card(index int, e contacts.CallTreeEntry) fyne.CanvasObje
 // roleHeader is the role's name and what it does, with buttons to move,
 // rename or delete the role itself.
 func (v *callTreeView) roleHeader(index int, role contacts.Role) fyne.CanvasObject {
-	up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { v.s.changeRoles(v.s.store.MoveRole(role.ID, -1)) })
-	down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { v.s.changeRoles(v.s.store.MoveRole(role.ID, 1)) })
+	up := widget.NewButtonWithIcon("Up", theme.MoveUpIcon(), func() { v.s.changeRoles(v.s.store.MoveRole(role.ID, -1)) })
+	down := widget.NewButtonWithIcon("Down", theme.MoveDownIcon(), func() { v.s.changeRoles(v.s.store.MoveRole(role.ID, 1)) })
 	if index == 0 {
 		up.Disable()
 	}
@@ -138,26 +139,30 @@ func (v *callTreeView) holderRow(role contacts.Role, at, count int, label string
 	if len(phones) > 0 {
 		text += " — " + strings.Join(phones, ", ")
 	} else {
-		text += " — no phone number yet"
+		text += " — no phone number: add one, or someone else to call"
 	}
 	if !c.Active {
 		text += " (retired: skipped when calling)"
 	}
 	who := widget.NewLabel(text)
-	who.Truncation = fyne.TextTruncateEllipsis
-	if !c.Active {
+	who.Wrapping = fyne.TextWrapWord // every number shows, on a second line if need be
+	switch {
+	case !c.Active:
 		place.Importance, who.Importance = widget.LowImportance, widget.LowImportance
+	case len(phones) == 0:
+		who.Importance = widget.DangerImportance
 	}
-	up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { v.s.changeRoles(v.s.store.MoveHolder(role.ID, c.ID, -1)) })
-	down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { v.s.changeRoles(v.s.store.MoveHolder(role.ID, c.ID, 1)) })
+	up := widget.NewButtonWithIcon("Earlier", theme.MoveUpIcon(), func() { v.s.changeRoles(v.s.store.MoveHolder(role.ID, c.ID, -1)) })
+	down := widget.NewButtonWithIcon("Later", theme.MoveDownIcon(), func() { v.s.changeRoles(v.s.store.MoveHolder(role.ID, c.ID, 1)) })
 	if at == 0 {
 		up.Disable()
 	}
 	if at == count-1 {
 		down.Disable()
 	}
-	open := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { v.s.open(c.ID) })
-	remove := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() { v.removeHolder(role, c) })
+	open := widget.NewButtonWithIcon("Details", theme.NavigateNextIcon(), func() { v.s.open(c.ID) })
+	open.IconPlacement = widget.ButtonIconTrailingText
+	remove := widget.NewButtonWithIcon("Remove", theme.ContentRemoveIcon(), func() { v.removeHolder(role, c) })
 	return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(90, place.MinSize().Height), place),
 		container.NewHBox(up, down, remove, open), who)
 }

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -48,6 +49,7 @@ type contactDetail struct {
 	form       *widget.Form
 
 	empty   fyne.CanvasObject
+	scroll  *container.Scroll
 	body    fyne.CanvasObject
 	content *fyne.Container
 }
@@ -137,7 +139,7 @@ func (d *contactDetail) build() {
 	d.form = widget.NewForm(
 		widget.NewFormItem("Name", d.name),
 		widget.NewFormItem("Title", d.title),
-		widget.NewFormItem("Organisation", d.org),
+		widget.NewFormItem("Organization", d.org),
 		widget.NewFormItem("Level", d.level),
 		widget.NewFormItem("Office phone", d.office),
 		widget.NewFormItem("Mobile phone", d.mobile),
@@ -150,7 +152,7 @@ func (d *contactDetail) build() {
 	rolesTitle := widget.NewLabelWithStyle("Roles in the call tree", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	rolesHeader := container.NewBorder(nil, nil, rolesTitle, container.NewGridWrap(fyne.NewSize(220, d.addRole.MinSize().Height), d.addRole))
 	roles := container.NewVBox(rolesHeader, d.roles)
-	d.body = container.NewVScroll(container.NewPadded(container.NewVBox(
+	d.scroll = container.NewVScroll(container.NewPadded(container.NewVBox(
 		container.NewBorder(nil, nil, nil, d.kind, d.heading),
 		verification,
 		roles,
@@ -159,7 +161,11 @@ func (d *contactDetail) build() {
 		d.active,
 		container.NewHBox(d.remove),
 	)))
-	d.empty = container.NewCenter(widget.NewLabel("Choose a contact on the left, or add one with New person (Ctrl+N)."))
+	d.body = d.scroll
+	hint := widget.NewLabel("Choose a contact on the left, or add one with New person (Ctrl+N).")
+	hint.Wrapping = fyne.TextWrapWord
+	hint.Alignment = fyne.TextAlignCenter
+	d.empty = container.NewVBox(layout.NewSpacer(), hint, layout.NewSpacer())
 	d.content = container.NewStack(d.empty)
 }
 
@@ -179,6 +185,12 @@ func (d *contactDetail) show(id int64) {
 		d.s.u.status.set(lost)
 		d.s.u.showError(errors.New(lost))
 	}
+	if id != d.id {
+		d.scroll.ScrollToTop() // a new contact is read from its name down
+		if d.s.dropDraft(id) {
+			defer d.s.selectInList(id)
+		}
+	}
 	d.id = id
 	c, ok := d.current()
 	if !ok {
@@ -191,12 +203,12 @@ func (d *contactDetail) show(id int64) {
 	defer func() { d.loading = false }()
 	d.fillOrganisations(c)
 	d.heading.SetText(c.Name)
-	kind := map[contacts.Kind]string{contacts.Person: "Person", contacts.Organization: "Organisation"}[c.Kind]
+	kind := map[contacts.Kind]string{contacts.Person: "Person", contacts.Organization: "Organization"}[c.Kind]
 	if c.Builtin {
 		kind += " from the built-in partner list"
 	}
 	d.kind.SetText(kind)
-	d.form.Items[2].Text = map[contacts.Kind]string{contacts.Person: "Organisation", contacts.Organization: "Part of"}[c.Kind]
+	d.form.Items[2].Text = map[contacts.Kind]string{contacts.Person: "Organization", contacts.Organization: "Part of"}[c.Kind]
 	for _, f := range []struct {
 		e *widget.Entry
 		v string
@@ -256,7 +268,7 @@ func (d *contactDetail) reshow() {
 	}
 }
 
-// fillOrganisations offers every other organisation, by name.
+// fillOrganisations offers every other organization, by name.
 func (d *contactDetail) fillOrganisations(c contacts.Contact) {
 	orgs := d.s.index.Search(contacts.Filter{Kind: contacts.Organization, IncludeRetired: true})
 	options := []string{noOrganisation}
@@ -275,7 +287,7 @@ func (d *contactDetail) fillOrganisations(c contacts.Contact) {
 	}
 }
 
-// showVerified says when the contact was last verified, in warning colours
+// showVerified says when the contact was last verified, in warning colors
 // when that is too long ago.
 func (d *contactDetail) showVerified(c contacts.Contact) {
 	due := c.NeedsVerifying(d.s.now(), d.s.verifyDays())
@@ -359,7 +371,7 @@ func (d *contactDetail) showRoles(c contacts.Contact) {
 	holds := d.s.index.Holdings(c.ID)
 	for _, h := range holds {
 		h := h
-		leave := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() {
+		leave := widget.NewButtonWithIcon("Leave role", theme.ContentRemoveIcon(), func() {
 			d.s.changeRoles(d.s.store.RemoveHolder(h.RoleID, c.ID))
 		})
 		label := widget.NewLabel(fmt.Sprintf("%s: %s", h.Role, strings.ToLower(h.Label())))
@@ -421,9 +433,9 @@ func (d *contactDetail) deleteQuestion(c contacts.Contact) string {
 	}
 	switch {
 	case members == 1:
-		msg += "\nThe one person of this organisation keeps their details without it."
+		msg += "\nThe one person of this organization keeps their details without it."
 	case members > 1:
-		msg += fmt.Sprintf("\nThe %d people of this organisation keep their details without it.", members)
+		msg += fmt.Sprintf("\nThe %d people of this organization keep their details without it.", members)
 	}
 	return msg
 }

@@ -191,20 +191,14 @@ func (s *contactsScreen) applyImport(plan *contacts.ImportPlan) {
 
 // askExport lets the clerk choose where to write the directory as CSV or vCard.
 func (s *contactsScreen) askExport(format string) {
-	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			s.u.showError(err)
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
+	kind := map[string]string{"csv": "CSV (Excel, Outlook, Google)", "vcf": "vCard"}[format]
+	req := fileRequest{title: "Export the directory", name: fmt.Sprintf("contacts-%s.%s", time.Now().Format("2006-01-02"), format),
+		kind: kind, exts: []string{"." + format}}
+	chooseSaveFile(s.u.win, req, func(path string) {
 		s.u.runWithProgress("Exporting contacts", func(func(float64)) (string, error) {
 			return path, s.exportTo(path, format)
 		})
-	}, s.u.win)
-	save.SetFileName(fmt.Sprintf("contacts-%s.%s", time.Now().Format("2006-01-02"), format))
-	save.SetFilter(storage.NewExtensionFileFilter([]string{"." + format}))
-	save.Show()
+	})
 }
 
 // exportTo writes the whole directory to path, replacing the empty file a

@@ -14,7 +14,7 @@ import (
 )
 
 // contactRow is one line of the directory list: kind icon, name and level
-// on top; roles, title and organisation, and whether the contact is due for
+// on top; roles, title and organization, and whether the contact is due for
 // verifying below.
 type contactRow struct {
 	widget.BaseWidget
@@ -43,14 +43,14 @@ func newContactRow() *contactRow {
 }
 
 func (r *contactRow) CreateRenderer() fyne.WidgetRenderer {
-	lines := container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()),
+	lines := container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.InnerPadding()), // two lines set close, as in a table cell
 		container.NewBorder(nil, nil, nil, r.level, r.name),
 		container.NewBorder(nil, nil, nil, r.status, r.detail))
 	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, container.NewCenter(r.icon), nil, lines))
 }
 
 // show fills the row with a contact; the second line leads with the roles
-// the contact holds, in the accent colour.
+// the contact holds, in the accent color.
 func (r *contactRow) show(c contacts.Contact, holds []contacts.Holding, due bool) {
 	if c.Kind == contacts.Organization {
 		r.icon.SetResource(theme.HomeIcon())
@@ -87,7 +87,7 @@ func (r *contactRow) show(c contacts.Contact, holds []contacts.Holding, due bool
 	r.status.Refresh()
 }
 
-// rowDetail is the row's second line: title and organisation, else the first phone.
+// rowDetail is the row's second line: title and organization, else the first phone.
 func rowDetail(c contacts.Contact) string {
 	parts := []string{}
 	for _, p := range []string{c.Title, c.Organization} {

@@ -63,8 +63,8 @@ func TestContactsRetireAndReturnUpdatesCallTree(t *testing.T) {
 	luis := s.detail.id
 	maren := byListedNameAll(t, s, "Maren Lindqvist")
 	s.detail.active.SetChecked(false)
-	if !strings.Contains(s.gaps.Text, "Law enforcement") || s.treeTab.Text != "Call tree (3 gaps)" {
-		t.Errorf("after retiring the primary: warning %q, tab %q", s.gaps.Text, s.treeTab.Text)
+	if !strings.Contains(s.gapText.Text, "Law enforcement") || s.treeTab.Text != "Call tree (3 gaps)" {
+		t.Errorf("after retiring the primary: warning %q, tab %q", s.gapText.Text, s.treeTab.Text)
 	}
 	if h := s.index.Holdings(maren); len(h) != 1 || h[0].Label() != "Primary" {
 		t.Errorf("after Luis retired Maren holds %+v, want primary", h)
@@ -73,8 +73,8 @@ func TestContactsRetireAndReturnUpdatesCallTree(t *testing.T) {
 		t.Fatalf("the form moved to %d", s.detail.id)
 	}
 	s.detail.active.SetChecked(true)
-	if strings.Contains(s.gaps.Text, "Law enforcement") || s.treeTab.Text != "Call tree (2 gaps)" {
-		t.Errorf("after Luis came back: warning %q, tab %q", s.gaps.Text, s.treeTab.Text)
+	if strings.Contains(s.gapText.Text, "Law enforcement") || s.treeTab.Text != "Call tree (2 gaps)" {
+		t.Errorf("after Luis came back: warning %q, tab %q", s.gapText.Text, s.treeTab.Text)
 	}
 	if h := s.index.Holdings(maren); len(h) != 1 || h[0].Label() != "Backup 1" {
 		t.Errorf("after Luis came back Maren holds %+v, want backup 1", h)
@@ -87,8 +87,8 @@ func TestContactsDeletePrimaryUpdatesCallTree(t *testing.T) {
 	s.search.SetText("Hannah Schultz")
 	s.openFirst()
 	s.detail.delete(s.detail.id)
-	if !strings.Contains(s.gaps.Text, "Emergency management") || s.treeTab.Text != "Call tree (3 gaps)" {
-		t.Errorf("after deleting the primary: warning %q, tab %q", s.gaps.Text, s.treeTab.Text)
+	if !strings.Contains(s.gapText.Text, "Emergency management") || s.treeTab.Text != "Call tree (3 gaps)" {
+		t.Errorf("after deleting the primary: warning %q, tab %q", s.gapText.Text, s.treeTab.Text)
 	}
 	tree, _ := store.CallTree()
 	for _, e := range tree {
@@ -221,7 +221,7 @@ func TestContactsRoleFilterSurvivesRename(t *testing.T) {
 }
 
 // The delete question counts roles in good English and warns that the
-// people of an organisation lose it.
+// people of an organization lose it.
 func TestContactsDeleteQuestion(t *testing.T) {
 	_, s, _ := openContacts(t)
 	s.search.SetText("Hannah Schultz")
@@ -233,7 +233,7 @@ func TestContactsDeleteQuestion(t *testing.T) {
 	s.search.SetText("Lakeshore County IT (sample)")
 	openFirstOrganisation(t, s)
 	c, _ = s.detail.current()
-	if got := s.detail.deleteQuestion(c); !strings.Contains(got, "people of this organisation") {
+	if got := s.detail.deleteQuestion(c); !strings.Contains(got, "people of this organization") {
 		t.Errorf("question %q", got)
 	}
 }

@@ -173,8 +173,8 @@ func byListedName(t *testing.T, s *contactsScreen, name string) int64 {
 
 func TestContactsGapsAndCallTree(t *testing.T) {
 	_, s, store := openContacts(t)
-	if s.gaps.Hidden || !strings.Contains(s.gaps.Text, "Facilities") || s.treeTab.Text != "Call tree (2 gaps)" {
-		t.Fatalf("gap warning %q (hidden %v), tab %q", s.gaps.Text, s.gaps.Hidden, s.treeTab.Text)
+	if !s.banner.Visible() || !strings.Contains(s.gapText.Text, "Facilities") || s.treeTab.Text != "Call tree (2 gaps)" {
+		t.Fatalf("gap warning %q (hidden %v), tab %q", s.gapText.Text, !s.banner.Visible(), s.treeTab.Text)
 	}
 	test.Tap(s.gaps)
 	if s.tabs.Selected() != s.treeTab {
@@ -193,8 +193,8 @@ func TestContactsGapsAndCallTree(t *testing.T) {
 		t.Fatalf("the picker found %d", len(p.ids))
 	}
 	p.list.Select(0)
-	if s.treeTab.Text != "Call tree (1 gap)" || strings.Contains(s.gaps.Text, "Facilities") {
-		t.Errorf("after adding a backup: tab %q, warning %q", s.treeTab.Text, s.gaps.Text)
+	if s.treeTab.Text != "Call tree (1 gap)" || strings.Contains(s.gapText.Text, "Facilities") {
+		t.Errorf("after adding a backup: tab %q, warning %q", s.treeTab.Text, s.gapText.Text)
 	}
 	tree, _ := store.CallTree()
 	for _, e := range tree {
@@ -247,14 +247,14 @@ func TestContactsImportPreview(t *testing.T) {
 	}
 	p.dialog.Dismiss()
 	if n, _ := store.Count(); n != before {
-		t.Fatalf("a cancelled import wrote %d contacts", n-before)
+		t.Fatalf("a canceled import wrote %d contacts", n-before)
 	}
 
 	p = s.showPreview(plan)
 	p.dialog.Confirm()
 	after, _ := store.Count()
 	if after != before+3 {
-		t.Errorf("the import added %d organisations, want 3", after-before)
+		t.Errorf("the import added %d organizations, want 3", after-before)
 	}
 	s.search.SetText("oyelaran field service")
 	if got := listedNames(s); len(got) != 1 {
@@ -300,15 +300,15 @@ func TestContactsRenameOrganisationReachesMembers(t *testing.T) {
 	d.name.SetText("Lakeshore County Technology Services")
 	s.search.SetText("technology services okafor")
 	if got := listedNames(s); len(got) != 1 || got[0] != "Grace Okafor" {
-		t.Errorf("members found by the new organisation name: %v", got)
+		t.Errorf("members found by the new organization name: %v", got)
 	}
 	c, _ := store.Get(s.ids[0])
 	if c.Organization != "Lakeshore County Technology Services" {
-		t.Errorf("Grace's organisation is %q", c.Organization)
+		t.Errorf("Grace's organization is %q", c.Organization)
 	}
 }
 
-// openFirstOrganisation opens the first organisation listed.
+// openFirstOrganisation opens the first organization listed.
 func openFirstOrganisation(t *testing.T, s *contactsScreen) {
 	t.Helper()
 	for i, id := range s.ids {
@@ -317,5 +317,5 @@ func openFirstOrganisation(t *testing.T, s *contactsScreen) {
 			return
 		}
 	}
-	t.Fatal("no organisation listed")
+	t.Fatal("no organization listed")
 }

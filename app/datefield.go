@@ -27,7 +27,7 @@ func newDateEntry() *dateEntry {
 		_, err := training.ParseDate(text)
 		return err
 	}
-	e.ActionItem = widget.NewButtonWithIcon("", theme.CalendarIcon(), e.openCalendar)
+	e.ActionItem = widget.NewButtonWithIcon("Pick", theme.CalendarIcon(), e.openCalendar)
 	return e
 }
 

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"electionbinder/internal/cli"
@@ -42,6 +41,7 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 			fyne.NewMenuItem("Backup…", u.askBackup),
 			fyne.NewMenuItem("Restore…", u.askRestore),
 			fyne.NewMenuItem("Check the database", func() { u.checkDatabase() }),
+			fyne.NewMenuItem("Open the sample county…", u.askSampleCounty),
 			fyne.NewMenuItemSeparator(),
 			quit,
 		),
@@ -117,26 +117,18 @@ func (u *ui) askBackup() {
 }
 
 func (u *ui) askBackupFile(passphrase string) {
-	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			u.showError(err)
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
+	name, ext := fmt.Sprintf("binder-backup-%s", time.Now().Format("2006-01-02")), ".db"
+	if passphrase != "" {
+		ext = ".db.age"
+	}
+	req := fileRequest{title: "Save a backup", name: name + ext, kind: "Binder backup", exts: []string{ext}}
+	chooseSaveFile(u.win, req, func(path string) {
 		if err := u.backupTo(path, passphrase); err != nil {
 			u.showError(err)
 			return
 		}
 		u.status.set("Backup written to " + path)
-	}, u.win)
-	name, ext := fmt.Sprintf("binder-backup-%s", time.Now().Format("2006-01-02")), ".db"
-	if passphrase != "" {
-		ext = ".db.age"
-	}
-	save.SetFileName(name + ext)
-	save.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
-	save.Show()
+	})
 }
 
 // backupTo writes a backup to path, encrypted when passphrase is not empty,
@@ -157,13 +149,8 @@ func (u *ui) backupTo(path, passphrase string) error {
 }
 
 func (u *ui) askRestore() {
-	open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			u.showError(err)
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
+	req := fileRequest{title: "Restore a backup", kind: "Binder backup", exts: []string{".db", ".bak", ".sqlite", ".age"}}
+	chooseOpenFile(u.win, req, func(path string) {
 		if db.IsEncrypted(path) {
 			u.askPassphrase(path, func(passphrase string) { u.confirmRestore(path, passphrase) })
 			return
@@ -173,9 +160,7 @@ func (u *ui) askRestore() {
 			return
 		}
 		u.confirmRestore(path, "")
-	}, u.win)
-	open.SetFilter(storage.NewExtensionFileFilter([]string{".db", ".bak", ".sqlite", ".age"}))
-	open.Show()
+	})
 }
 
 func (u *ui) confirmRestore(path, passphrase string) {

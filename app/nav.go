@@ -77,6 +77,7 @@ func (n *navigation) show(index int) {
 
 // switchTo brings the page at index into view, building its screen the first time.
 func (n *navigation) switchTo(index int) {
+	n.leaveCurrent()
 	if n.built[index] == nil {
 		n.built[index] = n.pages[index].build(n.u)
 	}

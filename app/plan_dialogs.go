@@ -3,18 +3,28 @@ package app
 import (
 	"errors"
 	"fmt"
-	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"electionbinder/internal/atomicfile"
 	"electionbinder/internal/binder"
 	"electionbinder/internal/plan"
 )
+
+// templateLabel is a template's name as the clerk reads it: the built-in
+// template by what it is, the clerk's own by the name they gave it.
+func templateLabel(name string) string {
+	if name == plan.BuiltinTemplate {
+		return "The built-in plan for county and municipal offices"
+	}
+	return name
+}
 
 // createNew asks for a template and a title and starts a plan (Ctrl+N).
 func (s *plansScreen) createNew() {
@@ -25,7 +35,7 @@ func (s *plansScreen) createNew() {
 	}
 	names := make([]string, len(templates))
 	for i, t := range templates {
-		names[i] = fmt.Sprintf("%s (version %d)", t.Name, t.Version)
+		names[i] = fmt.Sprintf("%s (version %d)", templateLabel(t.Name), t.Version)
 	}
 	choice := widget.NewSelect(names, nil)
 	choice.SetSelectedIndex(0)
@@ -51,31 +61,29 @@ func (s *plansScreen) createNew() {
 
 // askImport reads a Markdown file into a new plan.
 func (s *plansScreen) askImport() {
-	open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			s.u.showError(err)
-			return
-		}
-		defer r.Close()
-		src, err := io.ReadAll(r)
-		if err != nil {
-			s.u.showError(err)
-			return
-		}
-		title := strings.TrimSuffix(r.URI().Name(), r.URI().Extension())
-		if doc, err := plan.ReadMarkdown(src); err == nil && doc.Title != "" {
-			title = ""
-		}
-		id, err := s.store.ImportMarkdown(src, title)
-		if err != nil {
-			s.u.showError(fmt.Errorf("%s could not be imported: %w", r.URI().Name(), err))
-			return
-		}
-		s.u.status.set("Imported " + r.URI().Name())
-		s.reloadList(id)
-	}, s.u.win)
-	open.SetFilter(storage.NewExtensionFileFilter([]string{".md", ".markdown", ".txt"}))
-	open.Show()
+	req := fileRequest{title: "Import a plan from a Markdown file", kind: "Markdown or text", exts: []string{".md", ".markdown", ".txt"}}
+	chooseOpenFile(s.u.win, req, s.importFile)
+}
+
+// importFile reads a Markdown file into a new plan and opens it.
+func (s *plansScreen) importFile(path string) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		s.u.showError(err)
+		return
+	}
+	name := filepath.Base(path)
+	title := strings.TrimSuffix(name, filepath.Ext(name))
+	if doc, err := plan.ReadMarkdown(src); err == nil && doc.Title != "" {
+		title = ""
+	}
+	id, err := s.store.ImportMarkdown(src, title)
+	if err != nil {
+		s.u.showError(fmt.Errorf("%s could not be imported: %w", name, err))
+		return
+	}
+	s.u.status.set("Imported " + name)
+	s.reloadList(id)
 }
 
 // askExport writes the plan as a Markdown file.
@@ -84,25 +92,18 @@ func (s *plansScreen) askExport() {
 		return
 	}
 	id := s.plan.ID
-	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			s.u.showError(err)
-			return
-		}
+	req := fileRequest{title: "Export the plan as Markdown", name: planFileName(s.plan.Title) + ".md", kind: "Markdown", exts: []string{".md"}}
+	chooseSaveFile(s.u.win, req, func(path string) {
 		data, err := s.store.ExportMarkdown(id)
 		if err == nil {
-			_, err = w.Write(data)
+			err = atomicfile.WriteFile(path, data)
 		}
-		err = errors.Join(err, w.Close())
 		if err != nil {
 			s.u.showError(err)
 			return
 		}
-		s.u.offerToOpen(w.URI().Path())
-	}, s.u.win)
-	save.SetFileName(planFileName(s.plan.Title) + ".md")
-	save.SetFilter(storage.NewExtensionFileFilter([]string{".md"}))
-	save.Show()
+		s.u.offerToOpen(path)
+	})
 }
 
 // planFileName turns a title into a file name without troublesome characters.
@@ -122,6 +123,7 @@ func planFileName(title string) string {
 // approveForm holds the fields of the approval dialog.
 type approveForm struct {
 	by, summary, review *formEntry
+	seeGaps             *widget.Button // nil when the plan has no gaps
 	dialog              *dialog.FormDialog
 }
 
@@ -149,11 +151,21 @@ func (s *plansScreen) askApprove() {
 		}
 		return nil
 	}
-	f.dialog = dialog.NewForm("Approve this plan", "Approve", "Cancel", []*widget.FormItem{
+	items := []*widget.FormItem{
 		widget.NewFormItem("Approved by", f.by),
 		widget.NewFormItem("Summary of changes", f.summary),
 		widget.NewFormItem("Next review", f.review),
-	}, func(ok bool) {
+	}
+	planID := s.plan.ID
+	notice, see := gapNotice(len(s.gaps.gaps), "You can approve it as it is, or fill them first.", func() {
+		f.dialog.Hide()
+		s.u.showPlanGaps(planID)
+	})
+	if notice != nil {
+		items = append(items, widget.NewFormItem("Gaps", notice))
+		f.seeGaps = see
+	}
+	f.dialog = dialog.NewForm("Approve this plan", "Approve", "Cancel", items, func(ok bool) {
 		if ok {
 			s.approve(f)
 		}

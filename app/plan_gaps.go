@@ -79,3 +79,37 @@ func (g *gapPanel) jump(gap plan.Gap) {
 		g.jumpToItem()
 	}
 }
+
+// gapNotice says how many gaps the plan still has, with advice, and a button
+// that shows them; it is nil when there are none.
+func gapNotice(count int, advice string, see func()) (notice fyne.CanvasObject, seeButton *widget.Button) {
+	if count == 0 {
+		return nil, nil
+	}
+	text := widget.NewLabel(fmt.Sprintf("%s in this plan. %s", plural(count, "gap remains", "gaps remain"), advice))
+	text.Wrapping = fyne.TextWrapWord
+	text.Importance = widget.WarningImportance
+	seeButton = widget.NewButtonWithIcon("See the gaps", theme.NavigateNextIcon(), see)
+	return container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), container.NewCenter(seeButton), text), seeButton
+}
+
+// reveal puts the keyboard in the gap list, scrolled to the first gap.
+func (g *gapPanel) reveal() {
+	g.list.ScrollToTop()
+	g.s.u.win.Canvas().Focus(g.list)
+	g.s.u.status.set(g.title.Text)
+}
+
+// showPlanGaps brings the plan with the given id into the Plans screen and
+// its gap list into view.
+func (u *ui) showPlanGaps(planID int64) {
+	u.nav.showTitled("Plans")
+	s, ok := u.nav.current().(*plansScreen)
+	if !ok {
+		return
+	}
+	if s.plan == nil || s.plan.ID != planID {
+		s.reloadList(planID)
+	}
+	s.gaps.reveal()
+}

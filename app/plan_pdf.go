@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -47,7 +46,8 @@ type printSetup struct {
 
 	copySel   *widget.Select
 	pages     *widget.Select
-	copyState *widget.Label // what the chosen copy holds and needs
+	copyState *widget.Label  // what the chosen copy holds and needs
+	seeGaps   *widget.Button // nil when the plan has no gaps
 	dlg       *dialog.ConfirmDialog
 }
 
@@ -73,6 +73,18 @@ func newPrintSetup(u *ui, planID int64) (*printSetup, error) {
 	hint := widget.NewLabel("Paper size, double-sided printing and the handling marking are in Settings.")
 	hint.Wrapping = fyne.TextWrapWord
 	content := container.NewVBox(form, p.copyState, container.NewHBox(dist), hint)
+	gaps, err := plan.NewStore(u.db).Check(planID, time.Now())
+	if err != nil {
+		return nil, err
+	}
+	notice, see := gapNotice(len(gaps), "Each blank prints as a line to fill in by pen.", func() {
+		p.dlg.Hide()
+		u.showPlanGaps(planID)
+	})
+	if notice != nil {
+		content.Add(notice)
+		p.seeGaps = see
+	}
 	p.dlg = dialog.NewCustomConfirm("Print the binder", "Choose a file…", "Cancel", content, p.confirmed, u.win)
 	p.dlg.Resize(fyne.NewSize(460, 0))
 	return p, nil
@@ -193,24 +205,8 @@ func (p *printSetup) confirmed(ok bool) {
 	if !ok {
 		return
 	}
-	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			p.u.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		if err := w.Close(); err != nil {
-			p.u.showError(err)
-			return
-		}
-		p.print(path)
-	}, p.u.win)
-	save.SetFileName(p.fileName())
-	save.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	save.Show()
+	req := fileRequest{title: "Print the binder to a PDF file", name: p.fileName(), kind: "PDF document", exts: []string{".pdf"}}
+	chooseSaveFile(p.u.win, req, p.print)
 }
 
 // print writes the binder to path behind a progress bar.
@@ -289,7 +285,7 @@ func newDistributionEditor(u *ui, planID int64) *distributionEditor {
 }
 
 func (d *distributionEditor) newRow() fyne.CanvasObject {
-	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)
+	remove := widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), nil)
 	return container.NewBorder(nil, nil, nil, remove, widget.NewLabel(""))
 }
 

@@ -17,7 +17,7 @@ import (
 // markdownSegments renders Markdown to rich-text segments from the same
 // goldmark parse the printed binder uses (plan.ParseMarkdown). Placeholders
 // still written as {{…}} (the ones that could not be filled) show in the
-// error colour so the clerk sees them.
+// error color so the clerk sees them.
 func markdownSegments(src string) []widget.RichTextSegment {
 	source := []byte(src)
 	r := previewRenderer{src: source}

@@ -84,8 +84,8 @@ func (v *revisionView) build() fyne.CanvasObject {
 func (v *revisionView) recordText() string {
 	text := ""
 	for _, r := range v.revs {
-		text += fmt.Sprintf("Revision %d — %s — approved by %s — %s (hash %s)\n", r.Number,
-			r.ApprovedAt.Local().Format("Jan 2, 2006 15:04"), r.ApprovedBy, r.Summary, r.ContentHash[:12])
+		text += fmt.Sprintf("Revision %d — %s — approved by %s — %s\n", r.Number,
+			r.ApprovedAt.Local().Format("Jan 2, 2006 3:04 PM"), r.ApprovedBy, r.Summary)
 	}
 	return text
 }
@@ -149,7 +149,7 @@ func (v *revisionView) showChange(c plan.Change) {
 }
 
 // planDiffSegment shows one line of a comparison: removed lines struck through
-// in the error colour, added lines in the success colour.
+// in the error color, added lines in the success color.
 func planDiffSegment(l plan.DiffLine) widget.RichTextSegment {
 	style := widget.RichTextStyleParagraph
 	prefix := "   "

@@ -56,9 +56,7 @@ func newScenarioPane(s *plansScreen) *scenarioPane {
 }
 
 func (p *scenarioPane) view() fyne.CanvasObject {
-	top := container.NewVBox(
-		widget.NewLabelWithStyle("Mock incident scenarios", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		container.NewHBox(p.add, p.up, p.down, p.remove))
+	top := container.NewHBox(p.add, p.up, p.down, p.remove)
 	return container.NewBorder(top, nil, nil, nil, p.list)
 }
 
@@ -73,6 +71,7 @@ func (p *scenarioPane) reload() {
 func (p *scenarioPane) selectScenario(id int64) {
 	if i := p.s.scenarioIndex(id); i >= 0 {
 		p.selected = 0
+		p.s.left.SelectIndex(1)
 		p.list.Select(i)
 		p.list.ScrollTo(i)
 	}
@@ -267,7 +266,7 @@ func (l *stepList) newRow(st plan.Step) *stepRow {
 	r.condition.OnChanged = changed
 	r.role = widget.NewSelectEntry(l.e.s.roleOptions())
 	r.role.SetPlaceHolder("role")
-	r.role.SetText(st.Role)
+	r.role.SetText(l.e.s.roleName(st.Role))
 	r.holder = widget.NewLabel("")
 	r.holder.TextStyle.Italic = true
 	r.holder.Truncation = fyne.TextTruncateEllipsis
@@ -300,9 +299,9 @@ func (l *stepList) layout() {
 	for i, r := range l.rows {
 		i := i
 		buttons := container.NewHBox(
-			widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { l.move(i, -1) }),
-			widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { l.move(i, 1) }),
-			widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { l.removeAt(i) }),
+			widget.NewButtonWithIcon("Up", theme.MoveUpIcon(), func() { l.move(i, -1) }),
+			widget.NewButtonWithIcon("Down", theme.MoveDownIcon(), func() { l.move(i, 1) }),
+			widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), func() { l.removeAt(i) }),
 		)
 		role := container.NewGridWrap(fyne.NewSize(220, r.role.MinSize().Height), r.role)
 		head := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(strconv.Itoa(i+1)+"."), r.timeBox, role), buttons, r.holder)
@@ -338,7 +337,7 @@ func (l *stepList) steps() []plan.Step {
 	out := make([]plan.Step, 0, len(l.rows))
 	for _, r := range l.rows {
 		tb, _ := plan.ParseTimeBox(r.timeBox.Selected)
-		st := plan.Step{UUID: r.uuid, Kind: l.kind, Role: r.role.Text, TimeBox: tb, Condition: r.condition.Text}
+		st := plan.Step{UUID: r.uuid, Kind: l.kind, Role: l.e.s.roleSlug(r.role.Text), TimeBox: tb, Condition: r.condition.Text}
 		if l.kind == plan.Response {
 			st.Action = r.action.Text
 		} else {
@@ -356,12 +355,37 @@ func (l *stepList) keepUUIDs(saved []plan.Step) {
 	}
 }
 
-// roleOptions are the directory's role slugs, for the steps' role fields.
+// roleOptions are the directory's role names, for the steps' role fields.
 func (s *plansScreen) roleOptions() []string {
 	if s.resolver == nil {
 		return nil
 	}
-	return s.resolver.RoleSlugs()
+	return labelsOf(s.resolver.RoleSlugs(), s.roleName)
+}
+
+// roleName is the name of the role a step names by its slug, or the slug
+// itself when the directory has no such role.
+func (s *plansScreen) roleName(slug string) string {
+	if s.resolver != nil {
+		if e, ok := s.resolver.Role(slug); ok {
+			return e.Role.Name
+		}
+	}
+	return slug
+}
+
+// roleSlug is the slug of the role with the name typed or chosen; text that
+// names no role (a slug typed as such, or a role still to be added) is kept.
+func (s *plansScreen) roleSlug(name string) string {
+	name = strings.TrimSpace(name)
+	if s.resolver != nil {
+		for _, slug := range s.resolver.RoleSlugs() {
+			if e, _ := s.resolver.Role(slug); strings.EqualFold(e.Role.Name, name) {
+				return slug
+			}
+		}
+	}
+	return name
 }
 
 // timeBoxLabels are the choices of a step's time box, with a blank for none.
@@ -393,7 +417,7 @@ func stepEntry() *widget.Entry {
 
 // showHolder shows beside a step's role who holds it now, or that nobody does.
 func (s *plansScreen) showHolder(r *stepRow) {
-	slug := strings.TrimSpace(r.role.Text)
+	slug := s.roleSlug(r.role.Text)
 	var text string
 	if s.resolver != nil && slug != "" {
 		entry, ok := s.resolver.Role(slug)

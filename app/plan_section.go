@@ -37,6 +37,7 @@ const maxEditableBody = 64 << 10
 func newSectionEditor(s *plansScreen) *sectionEditor {
 	e := &sectionEditor{s: s}
 	e.title = widget.NewEntry()
+	e.title.SetPlaceHolder("Section title")
 	e.title.OnChanged = e.saveTitle
 	e.guidance = widget.NewLabel("")
 	e.guidance.Wrapping = fyne.TextWrapWord

@@ -59,7 +59,7 @@ func newSectionTree(s *plansScreen) *sectionTree {
 }
 
 func (t *sectionTree) view() fyne.CanvasObject {
-	top := container.NewVBox(widget.NewLabelWithStyle("Sections", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), t.filter,
+	top := container.NewVBox(t.filter,
 		container.NewHBox(t.add, t.addUnder, t.remove, t.undo),
 		container.NewHBox(t.up, t.down, t.outdent, t.indent))
 	return container.NewBorder(top, nil, nil, nil, t.tree)
@@ -111,6 +111,7 @@ func (t *sectionTree) selectSection(id int64) {
 		t.tree.OpenBranch(sectionNodeUID(p))
 	}
 	t.selected = 0
+	t.s.left.SelectIndex(0)
 	t.tree.Select(sectionNodeUID(id))
 	t.tree.ScrollTo(sectionNodeUID(id))
 }

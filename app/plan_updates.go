@@ -113,7 +113,7 @@ func (v *updatesView) build() fyne.CanvasObject {
 
 // madeFrom names the template and pack versions a plan was made from.
 func madeFrom(p *plan.Plan) string {
-	text := fmt.Sprintf("template %q version %d", p.TemplateName, p.TemplateVersion)
+	text := fmt.Sprintf("template “%s”, version %d", templateLabel(p.TemplateName), p.TemplateVersion)
 	if p.PackName != "" {
 		text += fmt.Sprintf(" with the %q state pack version %d", p.PackName, p.PackVersion)
 	}

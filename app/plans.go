@@ -37,8 +37,9 @@ type plansScreen struct {
 	section       *sectionEditor
 	scenario      *scenarioEditor
 	gaps          *gapPanel
-	editor        *fyne.Container // shows the section editor, the scenario editor or a hint
-	body          *fyne.Container // the whole editor, or the empty-state offer
+	left          *container.AppTabs // the sections and the scenarios, one tab each
+	editor        *fyne.Container    // shows the section editor, the scenario editor or a hint
+	body          *fyne.Container    // the whole editor, or the empty-state offer
 	content       fyne.CanvasObject
 	editingLayout fyne.CanvasObject
 	newPlan       *dialog.FormDialog // the open "new plan" dialog, if any
@@ -63,6 +64,7 @@ func (s *plansScreen) build() {
 	s.picker = widget.NewSelect(nil, s.pickTitle)
 	s.picker.PlaceHolder = "Choose a plan"
 	s.title = widget.NewEntry()
+	s.title.SetPlaceHolder("Plan title")
 	s.title.OnChanged = s.saveTitle
 	s.review = widget.NewEntry()
 	s.review.SetPlaceHolder("YYYY-MM-DD")
@@ -76,11 +78,12 @@ func (s *plansScreen) build() {
 	s.scenario = newScenarioEditor(s)
 	s.gaps = newGapPanel(s)
 	s.editor = container.NewStack(s.hint())
-	left := container.NewVSplit(s.tree.view(), s.scen.view())
-	left.SetOffset(0.62)
+	s.left = container.NewAppTabs(
+		container.NewTabItemWithIcon("Sections", theme.ListIcon(), s.tree.view()),
+		container.NewTabItemWithIcon("Mock incidents", theme.WarningIcon(), s.scen.view()))
 	right := container.NewVSplit(s.editor, s.gaps.view())
 	right.SetOffset(0.78)
-	split := container.NewHSplit(left, right)
+	split := container.NewHSplit(s.left, right)
 	split.SetOffset(0.27)
 	header := container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel("Plan"), nil, s.picker),
@@ -218,6 +221,7 @@ func (s *plansScreen) showEmpty() {
 		start,
 		widget.NewButtonWithIcon("Import a Markdown file…", theme.FolderOpenIcon(), s.askImport),
 		widget.NewButtonWithIcon("Paste the text of your plan…", theme.ContentPasteIcon(), s.askPaste),
+		widget.NewButtonWithIcon("Try the sample county in a window of its own…", theme.FileApplicationIcon(), s.u.askSampleCounty),
 	))}
 	s.body.Refresh()
 }

@@ -1,7 +1,12 @@
 package app
 
 import (
+	"errors"
+	"fmt"
+	"log"
 	"net/url"
+	"os"
+	"os/exec"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
@@ -58,14 +63,35 @@ func (u *ui) offerToOpen(path string) {
 	})
 }
 
-// openFile opens a file in the program the system uses for it.
+// openFile opens a file in the program the system uses for it; when that
+// fails the clerk is told why and where the file is.
 func (u *ui) openFile(path string) {
 	abs, err := filepath.Abs(path)
+	if err == nil {
+		_, err = os.Stat(abs)
+	}
+	if err == nil {
+		open := u.app.OpenURL
+		if u.openURL != nil {
+			open = u.openURL
+		}
+		err = open(&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)})
+	}
 	if err != nil {
-		u.showError(err)
-		return
+		log.Printf("opening %s: %v", path, err)
+		u.showError(fmt.Errorf("The file could not be opened: %s.\n\nIt is at\n%s", openProblem(err), path))
 	}
-	if err := u.app.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}); err != nil {
-		u.showError(err)
+}
+
+// openProblem says in plain words why a file could not be opened.
+func openProblem(err error) string {
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return "it is no longer there (it may have been moved or deleted)"
+	case errors.Is(err, os.ErrPermission):
+		return "this account is not allowed to read it"
+	case errors.Is(err, exec.ErrNotFound):
+		return "this computer has no program set up to open it; open it from its folder instead"
 	}
+	return "the system did not open it (" + err.Error() + "); open it from its folder instead"
 }

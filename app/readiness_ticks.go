@@ -11,7 +11,7 @@ import (
 	"electionbinder/internal/readiness"
 )
 
-// tickForm is the name and day a judgement tick is made with.
+// tickForm is the name and day a judgment tick is made with.
 type tickForm struct {
 	by, on *widget.Entry
 }
@@ -45,7 +45,7 @@ func (f *tickForm) tick(task string) (readiness.Tick, error) {
 	return readiness.Tick{Task: task, By: f.by.Text, On: on}, nil
 }
 
-// askTick ticks a judgement task done with a name and a day, or opens the
+// askTick ticks a judgment task done with a name and a day, or opens the
 // checklist of a task that has one.
 func (s *readinessScreen) askTick(t readiness.Task) {
 	if len(t.Items) > 0 {

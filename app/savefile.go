@@ -1,22 +1,13 @@
 package app
 
-import (
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
-)
+import "strings"
 
 // askSaveFile asks where to save a file named name (with one of exts) and
 // writes it there with write, off the UI goroutine behind a progress bar;
 // a failed write leaves no empty file behind.
 func (u *ui) askSaveFile(title, name string, exts []string, write func(path string) error) {
-	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			u.showError(err)
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
+	req := fileRequest{title: title, name: name, kind: strings.ToUpper(strings.TrimPrefix(exts[0], ".")) + " file", exts: exts}
+	chooseSaveFile(u.win, req, func(path string) {
 		u.runWithProgress(title, func(progress func(float64)) (string, error) {
 			progress(0.1)
 			if err := removeEmptyFile(path); err != nil {
@@ -28,8 +19,5 @@ func (u *ui) askSaveFile(title, name string, exts []string, write func(path stri
 			progress(1)
 			return path, nil
 		})
-	}, u.win)
-	save.SetFileName(name)
-	save.SetFilter(storage.NewExtensionFileFilter(exts))
-	save.Show()
+	})
 }

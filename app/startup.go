@@ -55,12 +55,8 @@ func showStartupError(a fyne.App, dbPath string, err error, opened func(*sql.DB)
 		"beside it), or start the binder with another file (binder --db FILE).", dbPath, err))
 	msg.Wrapping = fyne.TextWrapWord
 	restore := widget.NewButton("Restore a backup…", func() {
-		dialog.ShowFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err != nil || r == nil {
-				return
-			}
-			backup := r.URI().Path()
-			r.Close()
+		req := fileRequest{title: "Restore a backup", kind: "Binder backup", exts: []string{".db", ".bak", ".sqlite"}}
+		chooseOpenFile(w, req, func(backup string) {
 			conn, err := restoreAndOpen(dbPath, backup)
 			if err != nil {
 				dialog.ShowError(err, w)
@@ -68,7 +64,7 @@ func showStartupError(a fyne.App, dbPath string, err error, opened func(*sql.DB)
 			}
 			opened(conn)
 			w.Close()
-		}, w)
+		})
 	})
 	quit := widget.NewButton("Quit", a.Quit)
 	quit.Importance = widget.HighImportance

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -27,12 +28,14 @@ type trainingScreen struct {
 	detail     *eventDetail
 	compliance *complianceTab
 	tabs       *container.AppTabs
-	selected   int64 // id of the session in the detail pane, 0 for none
+	selected   int64                     // id of the session in the detail pane, 0 for none
+	draft      newRecord[training.Event] // the session New session just added
 	content    fyne.CanvasObject
 }
 
 func newTrainingScreen(u *ui) screen {
 	s := &trainingScreen{u: u, store: training.NewStore(u.db)}
+	s.draft = newRecord[training.Event]{load: s.store.Event, discard: s.store.DeleteEvent, inUse: s.hasSignUps}
 	s.detail = newEventDetail(s)
 	s.compliance = newComplianceTab(s)
 	s.search = widget.NewEntry()
@@ -110,9 +113,39 @@ func (s *trainingScreen) show(id int64) {
 		return
 	}
 	s.u.whenSaved(func() {
+		dropped := s.dropDraft(id)
 		s.selected = id
 		s.detail.load(id)
+		if dropped {
+			s.reload()
+		}
 	}, s.reselect)
+}
+
+// dropDraft deletes the session New session added if the clerk left it as
+// it was, unless it is keep, the session being opened; it reports whether
+// it did.
+func (s *trainingScreen) dropDraft(keep int64) bool {
+	if s.draft.dropIfUntouched(keep) == 0 {
+		return false
+	}
+	s.changed()
+	return true
+}
+
+// leave drops an untouched new session when the clerk moves to another screen.
+func (s *trainingScreen) leave() {
+	if s.dropDraft(0) {
+		s.selected = 0
+		s.detail.load(0)
+		s.reload()
+	}
+}
+
+// hasSignUps reports whether anyone is signed up for the session.
+func (s *trainingScreen) hasSignUps(id int64) bool {
+	roster, err := s.store.Roster(id)
+	return err != nil || len(roster) > 0
 }
 
 // reselect highlights the session shown in the list again.
@@ -147,7 +180,7 @@ func newEventRow() fyne.CanvasObject {
 	when := widget.NewLabel("When")
 	when.Truncation = fyne.TextTruncateEllipsis
 	seats := widget.NewLabel("Seats")
-	return container.NewVBox(title, container.NewBorder(nil, nil, nil, seats, when))
+	return container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), title, container.NewBorder(nil, nil, nil, seats, when))
 }
 
 func (s *trainingScreen) updateEventRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -182,6 +215,7 @@ func (s *trainingScreen) createNew() {
 		return
 	}
 	s.tabs.SelectIndex(0)
+	s.dropDraft(0)
 	loc, err := time.LoadLocation(training.DefaultTimeZone)
 	if err != nil {
 		loc = time.Local
@@ -194,6 +228,7 @@ func (s *trainingScreen) createNew() {
 		return
 	}
 	s.u.saved(nil)
+	s.draft.added(e.ID)
 	s.search.SetText("")
 	s.selected = 0
 	s.show(e.ID)

@@ -40,6 +40,7 @@ type complianceTab struct {
 func newComplianceTab(s *trainingScreen) *complianceTab {
 	c := &complianceTab{s: s}
 	c.asOf = widget.NewEntry()
+	c.asOf.SetPlaceHolder("As of (YYYY-MM-DD)")
 	c.asOf.SetText(time.Now().Format("2006-01-02"))
 	c.asOf.OnChanged = func(string) { c.reload() }
 	c.search = widget.NewEntry()

@@ -231,7 +231,7 @@ func registrationState(r training.Registration, index int, roster []training.Reg
 		}
 		return fmt.Sprintf("Waitlist #%d", place)
 	case training.Cancelled:
-		return "Cancelled"
+		return "Canceled"
 	}
 	return r.Attendance.Label()
 }
@@ -388,7 +388,7 @@ func (d *eventDetail) detailsForm() fyne.CanvasObject {
 		widget.NewFormItem("Room", d.room),
 		widget.NewFormItem("Getting there", d.directions),
 		widget.NewFormItem("Registration link", d.link),
-		widget.NewFormItem("Organiser", d.organizer),
+		widget.NewFormItem("Organizer", d.organizer),
 		widget.NewFormItem("Notes", d.notes),
 	)
 }

@@ -10,8 +10,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"electionbinder/internal/atomicfile"
@@ -50,13 +48,8 @@ func (d *eventDetail) askSignInSheet() {
 
 // askImport reads a calendar (.ics) of sessions or a roster (.csv).
 func (s *trainingScreen) askImport() {
-	open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			s.u.showError(err)
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
+	req := fileRequest{title: "Import sessions or a roster", kind: "Calendar (.ics) or roster (.csv)", exts: []string{".ics", ".csv"}}
+	chooseOpenFile(s.u.win, req, func(path string) {
 		s.u.runWithProgress("Importing", func(progress func(float64)) (string, error) {
 			msg, err := s.importFile(path)
 			fyne.Do(func() {
@@ -70,9 +63,7 @@ func (s *trainingScreen) askImport() {
 			}
 			return "", err
 		})
-	}, s.u.win)
-	open.SetFilter(storage.NewExtensionFileFilter([]string{".ics", ".csv"}))
-	open.Show()
+	})
 }
 
 // importFile imports one file and says what it did.

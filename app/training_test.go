@@ -93,14 +93,14 @@ func TestTrainingScreenSessionsSeatsAndWaitlist(t *testing.T) {
 	if !strings.Contains(u.status.label.Text, "already signed up") {
 		t.Fatalf("status %q", u.status.label.Text)
 	}
-	// Cancelling a seat moves the waitlist up.
+	// Canceling a seat moves the waitlist up.
 	d.rosterList.Select(0)
 	test.Tap(d.cancelBtn)
 	if !strings.HasSuffix(u.status.label.Text, "Grace Okafor moved from the waitlist to a seat.") {
 		t.Fatalf("status %q", u.status.label.Text)
 	}
 	if d.event.Registered != 2 || d.event.Waitlisted != 0 {
-		t.Fatalf("after cancelling: %d seated, %d waiting", d.event.Registered, d.event.Waitlisted)
+		t.Fatalf("after canceling: %d seated, %d waiting", d.event.Registered, d.event.Waitlisted)
 	}
 	if row := s.events[0]; seatsText(row) != "2/2" {
 		t.Fatalf("list row says %q", seatsText(row))

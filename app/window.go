@@ -33,6 +33,7 @@ func newUI(a fyne.App, dbPath string, conn *sql.DB) *ui {
 	u.win.Resize(u.savedSize())
 	u.win.SetCloseIntercept(func() {
 		u.whenSaved(func() {
+			u.nav.leaveCurrent()
 			u.saveSize()
 			u.autoBackup(u.win.Close)
 		}, nil)
@@ -72,6 +73,7 @@ func (u *ui) quit() {
 // quitNow remembers the window size, writes the day's automatic backup when
 // one is due, and ends the app.
 func (u *ui) quitNow() {
+	u.nav.leaveCurrent()
 	u.saveSize()
 	u.autoBackup(u.app.Quit)
 }

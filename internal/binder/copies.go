@@ -37,7 +37,7 @@ type Copy struct {
 	PlanID   int64
 	Number   string // as printed, such as "3"
 	Holder   string
-	Title    string // title or organisation of the holder
+	Title    string // title or organization of the holder
 	Location string // where the copy is kept
 	Issued   time.Time
 }

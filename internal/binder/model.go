@@ -59,7 +59,7 @@ type Change struct {
 type CopyHolder struct {
 	Copy     string // copy number as printed, such as "3"
 	Name     string
-	Title    string // title or organisation
+	Title    string // title or organization
 	Location string // where the copy is kept
 	Issued   time.Time
 }
@@ -89,10 +89,10 @@ type CallRole struct {
 	Holders []CallHolder // [0] is the primary, the rest backups in calling order
 }
 
-// CallHolder is one person (or organisation) to call for a role.
+// CallHolder is one person (or organization) to call for a role.
 type CallHolder struct {
 	Name         string
-	Organization string // organisation or title, printed under the name
+	Organization string // organization or title, printed under the name
 	Office       string
 	Mobile       string
 	AfterHours   string

@@ -141,7 +141,7 @@ func samePrints(a, b []Page) bool {
 	return true
 }
 
-// instructionSheet opens a replacement packet: which labelled pages to take
+// instructionSheet opens a replacement packet: which labeled pages to take
 // out of the printed binder and which enclosed pages to put in. Its pages
 // stand outside the binder's numbering.
 func (r *renderer) instructionSheet() {

@@ -323,8 +323,7 @@ func sectionTree(flat []plan.Section, res *plan.Resolver) []Section {
 				out[len(out)-1].Children = append(out[len(out)-1].Children, kids...)
 				continue
 			}
-			body, _ := res.Resolve(flat[i].Body)
-			s := Section{Title: flat[i].Title, Body: body}
+			s := Section{Title: flat[i].Title, Body: res.Fill(flat[i].Body, markdownBlank)}
 			i++
 			s.Children, i = build(i, depth+1)
 			out = append(out, s)
@@ -338,8 +337,7 @@ func sectionTree(flat []plan.Section, res *plan.Resolver) []Section {
 // scenarioOf turns a plan scenario into the binder's, naming each step's
 // role and its primary holder.
 func scenarioOf(sc plan.Scenario, res *plan.Resolver) Scenario {
-	desc, _ := res.Resolve(sc.Description)
-	out := Scenario{Title: sc.Title, Description: desc, Level: capital(string(sc.Level)), Severity: capital(string(sc.Severity)),
+	out := Scenario{Title: sc.Title, Description: res.Fill(sc.Description, markdownBlank), Level: capital(string(sc.Level)), Severity: capital(string(sc.Severity)),
 		DoNotSay: resolved(res, sc.DoNotSay), StandDown: resolved(res, sc.StandDown)}
 	for _, st := range sc.Response {
 		out.Steps = append(out.Steps, stepOf(st, res, resolved(res, st.Action), ""))
@@ -372,9 +370,17 @@ func stepOf(st plan.Step, res *plan.Resolver, text, detail string) Step {
 	return s
 }
 
+// The blank printed for a placeholder that cannot be filled: a line to write
+// on. In Markdown it leads with a no-break space, so that a blank alone on
+// its line is not read as a horizontal rule.
+const (
+	plainBlank    = "________________"
+	markdownBlank = "\u00a0" + plainBlank
+)
+
+// resolved is plain text with its placeholders filled, or blanks to fill in.
 func resolved(res *plan.Resolver, s string) string {
-	out, _ := res.Resolve(s)
-	return out
+	return res.Fill(s, plainBlank)
 }
 
 // levelNames are the headings of the call tree's groups.

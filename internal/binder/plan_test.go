@@ -144,3 +144,37 @@ func TestCopiesStore(t *testing.T) {
 		t.Errorf("copies outlive their plan: %v", list)
 	}
 }
+
+// TestUnfilledPlaceholderPrintsAsABlank: a placeholder that cannot be filled
+// prints as a line to fill in by pen, in a section, a scenario's description
+// and a step, and never as its code.
+func TestUnfilledPlaceholderPrintsAsABlank(t *testing.T) {
+	conn, id := storedPlan(t)
+	ps := plan.NewStore(conn)
+	p, err := ps.Load(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ps.SetSectionBody(p.Sections[0].ID, "Call {{role:nonexistent}} first.\n\n{{weather}}\n\nThen the clerk."); err != nil {
+		t.Fatal(err)
+	}
+	sc := p.Scenarios[0]
+	sc.Description = "Reported by {{role:ghost}}."
+	sc.Response[0].Action = "Phone {{role:ghost}} at once."
+	if _, err := ps.UpdateScenario(sc); err != nil {
+		t.Fatal(err)
+	}
+	path, _, _ := export(t, NewStore(conn), id, ExportOptions{})
+	all := squash(strings.Join(pageTexts(t, path), " "))
+	if strings.Contains(all, "{{") || strings.Contains(all, "nonexistent") || strings.Contains(all, "ghost") {
+		t.Error("a placeholder was printed as code")
+	}
+	for _, want := range []string{"Call " + plainBlank + " first.", "Reported by " + plainBlank + ".", "Phone " + plainBlank + " at once."} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the binder lacks %q", want)
+		}
+	}
+	if strings.Count(all, plainBlank) < 4 {
+		t.Errorf("%d blanks printed, want 4", strings.Count(all, plainBlank))
+	}
+}

@@ -154,7 +154,7 @@ func TestBinderReadsInPoppler(t *testing.T) {
 		labels = append(labels, p.Label)
 	}
 	if got := strings.Join(labels, " "); got != "i ii iii 1-1 2-1 2-2 3-1 4-1 5-1 A-1 B-1 B-2 B-3 C-1" {
-		t.Errorf("pages are labelled %s", got)
+		t.Errorf("pages are labeled %s", got)
 	}
 	tree := squash(strings.Join(pagesOf(pages, res, "Call tree"), " "))
 	for _, want := range []string{"Łukasz Wójcik", "Siobhán Ó Briain", "Ana Núñez", "Tomás Ibáñez", "(888) 555-0103",
@@ -387,7 +387,7 @@ func TestReadersShowThePageLabels(t *testing.T) {
 			label = roman(l.Label.St)
 		}
 		if label != res.Binder[i].Label {
-			t.Errorf("page %d is labelled %q in the file, %q in its footer", i+1, label, res.Binder[i].Label)
+			t.Errorf("page %d is labeled %q in the file, %q in its footer", i+1, label, res.Binder[i].Label)
 		}
 	}
 }

@@ -225,7 +225,7 @@ func (r *renderer) output(w io.Writer) error {
 	return err
 }
 
-// result summarises the pass for the caller.
+// result summarizes the pass for the caller.
 func (r *renderer) result() Result {
 	return Result{Pages: r.real.PageCount(), TotalPages: r.out.pages, Binder: r.out.binder, Parts: r.out.parts, Hash: r.hash}
 }
@@ -499,10 +499,10 @@ func (r *renderer) setFont(style string, size float64) {
 	r.fontStyle, r.fontSize = style, size
 }
 
-// rgb is a colour.
+// rgb is a color.
 type rgb struct{ r, g, b int }
 
-// The binder's colours: dark enough to photocopy well.
+// The binder's colors: dark enough to photocopy well.
 var (
 	colorText    = rgb{20, 20, 20}
 	colorGray    = rgb{95, 95, 95}

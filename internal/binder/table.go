@@ -1,6 +1,6 @@
 package binder
 
-// para is one paragraph of a table cell, in its own size and colour.
+// para is one paragraph of a table cell, in its own size and color.
 type para struct {
 	spans []span
 	size  float64 // points; 0 means the table's size

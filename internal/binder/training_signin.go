@@ -99,7 +99,7 @@ func signInHeading(pdf *gofpdf.Fpdf, e training.EventSummary) {
 		{"When", e.When()},
 		{"Where", e.Location()},
 		{"Getting there", e.Directions},
-		{"Organiser", e.Organizer},
+		{"Organizer", e.Organizer},
 		{"Credit", trCredit(e.CreditHours)},
 	}
 	for _, f := range facts {

@@ -93,7 +93,7 @@ func trZone(t *testing.T, name string) *time.Location {
 	return loc
 }
 
-// trInsertContact adds a county person or organisation through the contacts package.
+// trInsertContact adds a county person or organization through the contacts package.
 func trInsertContact(t *testing.T, conn *sql.DB, kind, name string, org int64) int64 {
 	t.Helper()
 	c, err := contacts.NewStore(conn).Create(contacts.Contact{Kind: contacts.Kind(kind), Name: name,

@@ -21,7 +21,7 @@ func init() {
 		Summary: "export the directory as CSV or vCard", Run: runContactsExport})
 	Register(Command{Name: "contacts list", Args: "[--search TEXT] [--level LEVEL] [--role SLUG] [--unverified] [--all]",
 		Summary: "list contacts with their ids", Run: runContactsList})
-	Register(Command{Name: "contacts calltree", Summary: "print who to call for each role; exits 3 when a role lacks a primary or backup",
+	Register(Command{Name: "contacts calltree", Summary: "print who to call for each role; exits 3 when a role lacks a primary, a backup or a number to call",
 		Run: runContactsCallTree})
 }
 
@@ -198,16 +198,16 @@ func runContactsCallTree(env *Env, args []string) error {
 	}
 	fmt.Fprintln(env.Stdout, "role\tslug\torder\tid\tname\toffice phone\tmobile phone\tafter-hours phone")
 	for _, e := range tree {
-		if len(e.Holders) == 0 {
-			fmt.Fprintf(env.Stdout, "%s\t%s\tgap\t\t%s\t\t\t\n", e.Role.Name, e.Role.Slug, e.Gap())
-		}
 		for i, c := range e.Holders {
 			fmt.Fprintf(env.Stdout, "%s\t%s\t%s\t%d\t%s\t%s\t%s\t%s\n", e.Role.Name, e.Role.Slug,
 				strings.ToLower(contacts.Holding{Rank: i}.Label()), c.ID, oneLine(c.Name), c.OfficePhone, c.MobilePhone, c.AfterHoursPhone)
 		}
+		if gap := e.Gap(); gap != "" {
+			fmt.Fprintf(env.Stdout, "%s\t%s\tgap\t\t%s\t\t\t\n", e.Role.Name, e.Role.Slug, gap)
+		}
 	}
 	if gaps := contacts.Gaps(tree); len(gaps) > 0 {
-		return ExitCodeError{Code: ExitGaps, Msg: fmt.Sprintf("%d of %d roles lack a primary or a backup", len(gaps), len(tree))}
+		return ExitCodeError{Code: ExitGaps, Msg: fmt.Sprintf("%d of %d roles lack a primary, a backup or a number to call", len(gaps), len(tree))}
 	}
 	return nil
 }

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"electionbinder/internal/db"
 )
 
 func TestContactsCommands(t *testing.T) {
@@ -86,5 +88,42 @@ func TestDemoLoadsContacts(t *testing.T) {
 	code, out, _ := run(t, path, "contacts", "list", "--role", "it-support")
 	if code != 0 || strings.Count(out, "Grace Okafor") != 1 || !strings.Contains(out, "IT support (primary)") {
 		t.Errorf("list --role it-support after two demo runs: %q", out)
+	}
+}
+
+// TestCallTreeHolderWithoutNumberIsAGap: a role whose backup has no number to
+// call is listed as a gap, and both calltree and plans check exit 3 for it.
+func TestCallTreeHolderWithoutNumberIsAGap(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "binder.db")
+	if code, _, errOut := run(t, path, "demo"); code != 0 {
+		t.Fatalf("demo: %s", errOut)
+	}
+	conn, err := db.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	for _, step := range []string{
+		`INSERT INTO roles(uuid, slug, name, position) VALUES('r-relay', 'relay', 'Relay', 99)`,
+		`INSERT INTO contacts(uuid, kind, name, office_phone) VALUES('c-one', 'person', 'Olive One', '(920) 555-0111')`,
+		`INSERT INTO contacts(uuid, kind, name, email) VALUES('c-two', 'person', 'Nora Nophone', 'nora@example.gov')`,
+		`INSERT INTO role_holders(role_id, contact_id, rank) SELECT r.id, c.id, 0 FROM roles r, contacts c WHERE r.slug = 'relay' AND c.uuid = 'c-one'`,
+		`INSERT INTO role_holders(role_id, contact_id, rank) SELECT r.id, c.id, 1 FROM roles r, contacts c WHERE r.slug = 'relay' AND c.uuid = 'c-two'`,
+	} {
+		if _, err := conn.Exec(step); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, out, errOut := run(t, path, "contacts", "calltree")
+	if code != ExitGaps || !strings.Contains(out, "Relay\trelay\tgap\t\tNora Nophone has no phone number\t") ||
+		!strings.Contains(errOut, "a number to call") {
+		t.Errorf("calltree: %d %q %q", code, out, errOut)
+	}
+	if _, err := conn.Exec(`UPDATE plan_sections SET body = body || ' Call {{role:relay}}.' WHERE id = (SELECT min(id) FROM plan_sections)`); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ = run(t, path, "plans", "check", "1")
+	if code != ExitGaps || !strings.Contains(out, "Nora Nophone, who holds the role Relay, has no phone number to call.") {
+		t.Errorf("plans check: %d %q", code, out)
 	}
 }

@@ -32,11 +32,18 @@ func runDemo(env *Env, args []string) error {
 	if _, err := parseArgs("demo", args, 0, 0); err != nil {
 		return err
 	}
+	return LoadDemo(env.DB, func(what string) { fmt.Fprintf(env.Stdout, "Loaded the sample %s\n", what) })
+}
+
+// LoadDemo fills db with the sample county, part by part, calling loaded
+// with the name of each part once it is in; the window's "Try the sample
+// county" runs it on a file of its own.
+func LoadDemo(db *sql.DB, loaded func(what string)) error {
 	for _, l := range demoLoaders {
-		if err := l.load(env.DB); err != nil {
+		if err := l.load(db); err != nil {
 			return fmt.Errorf("loading the sample %s: %w", l.what, err)
 		}
-		fmt.Fprintf(env.Stdout, "Loaded the sample %s\n", l.what)
+		loaded(l.what)
 	}
 	return nil
 }

@@ -86,7 +86,7 @@ func runDistributionAdd(env *Env, args []string) error {
 	fs := flag.NewFlagSet("distribution add", flag.ContinueOnError)
 	number := fs.String("copy", "", "copy number")
 	holder := fs.String("holder", "", "who holds the copy")
-	title := fs.String("title", "", "their title or organisation")
+	title := fs.String("title", "", "their title or organization")
 	location := fs.String("location", "", "where the copy is kept")
 	issued := fs.String("issued", "", "date the copy was handed out, YYYY-MM-DD")
 	planID, err := planFlags(fs, args)

@@ -21,7 +21,7 @@ func init() {
 	Register(Command{Name: "training export", Args: "--format ics|csv [--out FILE]", Summary: "sessions as iCalendar, or the roster as CSV", Run: runTrainingExport})
 	Register(Command{Name: "training report", Args: "--out FILE.pdf|FILE.csv [--as-of YYYY-MM-DD] [--requirement ID]", Summary: "compliance report (one requirement: the grant file)", Run: runTrainingReport})
 	Register(Command{Name: "training signin", Args: "EVENT --out FILE.pdf", Summary: "sign-in sheet of a session", Run: runTrainingSignin})
-	Register(Command{Name: "training roster", Args: "EVENT", Summary: "who holds a seat, waits or cancelled, with attendance", Run: runTrainingRoster})
+	Register(Command{Name: "training roster", Args: "EVENT", Summary: "who holds a seat, waits or canceled, with attendance", Run: runTrainingRoster})
 	Register(Command{Name: "training register", Args: "EVENT CONTACT", Summary: "sign a person up (a seat, or the waitlist when full)", Run: runTrainingRegister})
 	Register(Command{Name: "training cancel", Args: "EVENT CONTACT", Summary: "cancel a sign-up; the first on the waitlist takes the seat", Run: runTrainingCancel})
 	Register(Command{Name: "training checkin", Args: "EVENT CONTACT [--no-show]", Summary: "mark a person present (or absent)", Run: runTrainingCheckin})
@@ -213,7 +213,7 @@ func runTrainingCancel(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(env.Stdout, "Cancelled")
+	fmt.Fprintln(env.Stdout, "Canceled")
 	if promoted > 0 {
 		if r, err := store.Registration(promoted); err == nil {
 			fmt.Fprintf(env.Stdout, "%s moved from the waitlist to a seat\n", r.Name)

@@ -2,6 +2,7 @@ package contacts
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -83,19 +84,36 @@ func (s *Store) CallTree() ([]CallTreeEntry, error) {
 	return tree, rows.Err()
 }
 
-// Gap says in plain words what the role is missing: no one at all, or no
-// backup; it is "" when the role has a primary and at least one backup.
+// Gap says in plain words what the role is missing: no one at all, no
+// backup, or a holder without any number to call; it is "" when the role has
+// a primary and at least one backup, each with a number.
 func (e CallTreeEntry) Gap() string {
-	switch len(e.Holders) {
-	case 0:
+	if len(e.Holders) == 0 {
 		return "No primary and no backup"
-	case 1:
-		return "No backup"
 	}
-	return ""
+	var missing []string
+	if len(e.Holders) == 1 {
+		missing = append(missing, "No backup")
+	}
+	for _, c := range e.Unreachable() {
+		missing = append(missing, c.Name+" has no phone number")
+	}
+	return strings.Join(missing, "; ")
 }
 
-// Gaps returns the entries of tree that miss a primary or a backup.
+// Unreachable returns the holders of the role who have no number to call.
+func (e CallTreeEntry) Unreachable() []Contact {
+	var out []Contact
+	for _, c := range e.Holders {
+		if len(c.Phones()) == 0 {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Gaps returns the entries of tree that miss a primary or a backup, or
+// have a holder without a number to call.
 func Gaps(tree []CallTreeEntry) []CallTreeEntry {
 	var out []CallTreeEntry
 	for _, e := range tree {

@@ -53,7 +53,7 @@ func ParseLevel(s string) (Level, bool) {
 	return "", false
 }
 
-// Kind tells a person from an organisation.
+// Kind tells a person from an organization.
 type Kind string
 
 // The kinds of contact.
@@ -62,15 +62,15 @@ const (
 	Organization Kind = "organization"
 )
 
-// Contact is a person or an organisation in the directory.
+// Contact is a person or an organization in the directory.
 type Contact struct {
 	ID              int64
 	UUID            string
 	Kind            Kind
 	Name            string
 	Title           string
-	OrgID           int64  // 0 when the contact belongs to no organisation
-	Organization    string // the organisation's name, filled in on reads
+	OrgID           int64  // 0 when the contact belongs to no organization
+	Organization    string // the organization's name, filled in on reads
 	Level           Level
 	OfficePhone     string
 	MobilePhone     string
@@ -109,7 +109,7 @@ func verifyCutoff(today time.Time, days int) time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -days)
 }
 
-// Phones returns the contact's numbers that are filled in, labelled.
+// Phones returns the contact's numbers that are filled in, labeled.
 func (c Contact) Phones() []LabelledPhone {
 	var out []LabelledPhone
 	for _, p := range []LabelledPhone{{"Office", c.OfficePhone}, {"Mobile", c.MobilePhone}, {"After hours", c.AfterHoursPhone}} {

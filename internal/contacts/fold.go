@@ -35,7 +35,7 @@ func digits(s string) string {
 }
 
 // searchText is what a search looks through for c: its name, title,
-// organisation, email and phones, folded, and the phones again as bare digits.
+// organization, email and phones, folded, and the phones again as bare digits.
 func searchText(c Contact) string {
 	parts := []string{c.Name, c.Title, c.Organization, c.Email, c.OfficePhone, c.MobilePhone, c.AfterHoursPhone}
 	text := fold(strings.Join(parts, " | "))

@@ -136,15 +136,15 @@ func TestImportRejectsWithLineNumbers(t *testing.T) {
 		t.Fatalf("ApplyImport wrote %d contacts, want 3 (err %v)", n, err)
 	}
 	if orgs, _ := s.Organizations(); len(orgs) != 3 {
-		t.Errorf("the import made %d organisations, want 3", len(orgs))
+		t.Errorf("the import made %d organizations, want 3", len(orgs))
 	}
 	if c := byName(t, s, "Samuel Oyelaran"); c.Organization != "Example Voting Systems\nField Service" {
-		t.Errorf("a quoted organisation over two lines became %q", c.Organization)
+		t.Errorf("a quoted organization over two lines became %q", c.Organization)
 	}
 }
 
 // TestImportMatchesExisting checks that an import updates what it matches
-// (by UUID, email, or name and organisation) and leaves what it lacks.
+// (by UUID, email, or name and organization) and leaves what it lacks.
 func TestImportMatchesExisting(t *testing.T) {
 	s := openStore(t)
 	ana := mustCreate(t, s, Contact{Name: "Ana Núñez", Email: "ana.nunez@lakeshore.example.gov", Level: County,

@@ -42,7 +42,7 @@ type ImportItem struct {
 // written so the clerk can look at it first.
 type ImportPlan struct {
 	Items            []ImportItem
-	NewOrganizations []string // organisations named by records that the directory lacks
+	NewOrganizations []string // organizations named by records that the directory lacks
 }
 
 // Count returns how many items the plan has with the given action.
@@ -66,7 +66,7 @@ func (p *ImportPlan) Summary() string {
 	s := fmt.Sprintf("%d new, %d updated, %s, %d rejected", p.Count(ActionNew), p.Count(ActionUpdate),
 		counted(p.Count(ActionDuplicate), "duplicate", "duplicates"), p.Count(ActionRejected))
 	if n := len(p.NewOrganizations); n > 0 {
-		s += "; " + counted(n, "new organisation", "new organisations")
+		s += "; " + counted(n, "new organization", "new organizations")
 	}
 	return s
 }
@@ -78,7 +78,7 @@ type matcher struct {
 	byEmail   map[string]int
 	byNameOrg map[string]int
 	known     []known
-	orgs      map[string]int64 // folded name → id of an existing organisation
+	orgs      map[string]int64 // folded name → id of an existing organization
 	out       *ImportPlan      // the plan being worked out, whose items later rows may add to
 }
 
@@ -118,7 +118,7 @@ func (m *matcher) index(i int) {
 }
 
 // find returns the known contact a record matches: same UUID, else a person
-// with the same email, else the same kind, name and organisation.
+// with the same email, else the same kind, name and organization.
 // It returns the index of the match in m.known, or -1.
 func (m *matcher) find(c Contact) int {
 	if i, ok := m.byUUID[strings.ToLower(c.UUID)]; ok && c.UUID != "" {
@@ -273,7 +273,7 @@ func merge(old Contact, rec Record, orgs map[string]int64) (Contact, []string) {
 	}
 	if r.Organization != "" && fold(r.Organization) != fold(c.Organization) {
 		c.Organization, c.OrgID = r.Organization, orgs[fold(r.Organization)]
-		changes = append(changes, "organisation")
+		changes = append(changes, "organization")
 	}
 	return c, changes
 }
@@ -297,7 +297,7 @@ func lossyCopy(old, v string) bool {
 	return true
 }
 
-// ApplyImport writes a plan in one transaction: organisations first, then
+// ApplyImport writes a plan in one transaction: organizations first, then
 // the new and updated contacts. If anything fails, nothing is written.
 func (s *Store) ApplyImport(plan *ImportPlan) (written int, err error) {
 	tx, err := s.db.Begin()
@@ -324,8 +324,8 @@ func (s *Store) ApplyImport(plan *ImportPlan) (written int, err error) {
 	return written, tx.Commit()
 }
 
-// applyPass orders the writes of an import: organisations that belong to no
-// other first, then the other organisations, then people.
+// applyPass orders the writes of an import: organizations that belong to no
+// other first, then the other organizations, then people.
 func applyPass(c Contact) int {
 	switch {
 	case c.Kind == Organization && c.Organization == "":
@@ -336,7 +336,7 @@ func applyPass(c Contact) int {
 	return 2
 }
 
-// orgIndex maps folded organisation names to their ids.
+// orgIndex maps folded organization names to their ids.
 func (s *Store) orgIndex() (map[string]int64, error) {
 	orgs, err := s.Organizations()
 	if err != nil {
@@ -372,7 +372,7 @@ func applyItem(tx execer, it ImportItem, orgs map[string]int64) error {
 	return err
 }
 
-// orgFor returns the id of the contact's organisation, creating it when the
+// orgFor returns the id of the contact's organization, creating it when the
 // directory lacks it.
 func orgFor(tx execer, c Contact, orgs map[string]int64) (int64, error) {
 	if id, ok := orgs[fold(c.Organization)]; ok {

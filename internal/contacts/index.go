@@ -58,7 +58,7 @@ func (s *Store) LoadIndex() (*Index, error) {
 	return ix, nil
 }
 
-// build fills the index from contacts whose organisation names are not yet
+// build fills the index from contacts whose organization names are not yet
 // known, with their search texts as saved.
 func (ix *Index) build(list []Contact, texts []string, holdings map[int64][]Holding) {
 	names := make(map[int64]string)
@@ -195,7 +195,7 @@ func (ix *Index) find(id int64) int {
 }
 
 // Put adds or replaces a contact after it was saved, and brings the
-// organisation name of its members up to date when it is an organisation.
+// organization name of its members up to date when it is an organization.
 func (ix *Index) Put(c Contact) {
 	if i := ix.find(c.ID); i >= 0 {
 		ix.entries[i] = newEntry(c, ix.entries[i].holds)

@@ -8,10 +8,10 @@ import (
 // Filter narrows a listing of the directory. The zero Filter lists every
 // active contact.
 type Filter struct {
-	Search         string // words that must all appear in the name, organisation, role, phone or email
+	Search         string // words that must all appear in the name, organization, role, phone or email
 	Level          Level  // "" for every level
 	RoleID         int64  // 0 for any role; otherwise only holders of this role
-	Kind           Kind   // "" for people and organisations
+	Kind           Kind   // "" for people and organizations
 	IncludeRetired bool   // also list contacts marked as no longer active
 	// NeedsVerifying keeps only contacts never verified or last verified more
 	// than VerifyDays before Today: the pre-election call list.

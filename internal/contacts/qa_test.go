@@ -42,8 +42,8 @@ func vcardBytes(t *testing.T, list []Contact) []byte {
 }
 
 // Semicolons, commas, backslashes and line breaks in any field must come back
-// from our own vCard export as they were: a semicolon in an organisation's
-// name became a comma (and a new organisation), and a Windows path such as
+// from our own vCard export as they were: a semicolon in an organization's
+// name became a comma (and a new organization), and a Windows path such as
 // \\county\new in the notes gained a line break.
 func TestVCardRoundTripKeepsSpecialCharacters(t *testing.T) {
 	s := openStore(t)
@@ -69,7 +69,7 @@ func TestVCardRoundTripKeepsSpecialCharacters(t *testing.T) {
 		}
 	}
 	if len(plan.NewOrganizations) > 0 {
-		t.Errorf("new organisations %q, want none", plan.NewOrganizations)
+		t.Errorf("new organizations %q, want none", plan.NewOrganizations)
 	}
 }
 

@@ -16,7 +16,7 @@ import (
 
 // Record is one contact as read from a file, before it is matched against
 // the directory. Its Contact has no id; Contact.Organization holds the name
-// of the organisation the contact belongs to, and an empty Level means the
+// of the organization the contact belongs to, and an empty Level means the
 // file did not say.
 type Record struct {
 	Line    int // where the row or card starts in its file, counting from 1

@@ -28,7 +28,7 @@ func Check(c Contact) error {
 		return errors.New("A contact needs a name.")
 	}
 	if c.Kind != Person && c.Kind != Organization {
-		return fmt.Errorf("A contact is a person or an organisation, not %q.", c.Kind)
+		return fmt.Errorf("A contact is a person or an organization, not %q.", c.Kind)
 	}
 	if _, ok := ParseLevel(string(c.Level)); !ok {
 		return fmt.Errorf("The level %q is not one of federal, state, county, municipal, vendor or other.", c.Level)
@@ -50,7 +50,7 @@ func Check(c Contact) error {
 // not contact details but a pasted document, and the window slows to a halt
 // laying it out.
 const (
-	MaxLineLength = 500    // name, title, organisation, email, phones
+	MaxLineLength = 500    // name, title, organization, email, phones
 	MaxTextLength = 10_000 // address and notes
 )
 
@@ -61,7 +61,7 @@ func checkLengths(c Contact) error {
 		max          int
 	}{
 		{"name is", c.Name, MaxLineLength}, {"title is", c.Title, MaxLineLength},
-		{"organisation's name is", c.Organization, MaxLineLength}, {"email is", c.Email, MaxLineLength},
+		{"organization's name is", c.Organization, MaxLineLength}, {"email is", c.Email, MaxLineLength},
 		{"office phone is", c.OfficePhone, MaxLineLength}, {"mobile phone is", c.MobilePhone, MaxLineLength},
 		{"after-hours phone is", c.AfterHoursPhone, MaxLineLength},
 		{"address is", c.Address, MaxTextLength}, {"notes are", c.Notes, MaxTextLength},
@@ -204,7 +204,7 @@ func updateContact(tx execer, c Contact) error {
 	return nil
 }
 
-// fillOrgName looks up the name of c's organisation, which its search text holds.
+// fillOrgName looks up the name of c's organization, which its search text holds.
 func fillOrgName(q execer, c *Contact) error {
 	c.Organization = ""
 	if c.OrgID == 0 {
@@ -212,13 +212,13 @@ func fillOrgName(q execer, c *Contact) error {
 	}
 	err := q.QueryRow(`SELECT name FROM contacts WHERE id = ? AND kind = 'organization'`, c.OrgID).Scan(&c.Organization)
 	if errors.Is(err, sql.ErrNoRows) {
-		return errors.New("The organisation chosen for this contact no longer exists.")
+		return errors.New("The organization chosen for this contact no longer exists.")
 	}
 	return err
 }
 
 // refreshMembers recomputes the search text of the members of an
-// organisation after its name changed.
+// organization after its name changed.
 func refreshMembers(tx execer, orgID int64) error {
 	rows, err := tx.Query(`SELECT `+contactColumns+` FROM `+contactFrom+` WHERE c.org_id = ?`, orgID)
 	if err != nil {
@@ -243,7 +243,7 @@ func refreshMembers(tx execer, orgID int64) error {
 }
 
 // Delete removes a contact; its role assignments go with it, and people of a
-// deleted organisation keep their details without it.
+// deleted organization keep their details without it.
 //
 // A person who attended training cannot be deleted (ErrHasAttendance): the
 // compliance record would go with them.
@@ -279,15 +279,25 @@ func deleteContact(tx execer, id int64) error {
 
 // MarkVerified stamps the contact as verified on the given day.
 func (s *Store) MarkVerified(id int64, day time.Time) error {
-	res, err := s.db.Exec(`UPDATE contacts SET verified_on = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
-		WHERE id = ?`, dateText(day), id)
-	if err != nil {
-		return fmt.Errorf("marking the contact verified: %w", err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return db.ErrNotFound
-	}
-	return nil
+	return s.MarkAllVerified([]int64{id}, day)
+}
+
+// MarkAllVerified records day as the date each of the contacts ids was last
+// verified, all in one transaction: either every one is marked or none is.
+func (s *Store) MarkAllVerified(ids []int64, day time.Time) error {
+	return db.InTx(s.db, func(tx *sql.Tx) error {
+		for _, id := range ids {
+			res, err := tx.Exec(`UPDATE contacts SET verified_on = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+				WHERE id = ?`, dateText(day), id)
+			if err != nil {
+				return fmt.Errorf("marking the contacts verified: %w", err)
+			}
+			if n, _ := res.RowsAffected(); n == 0 {
+				return db.ErrNotFound
+			}
+		}
+		return nil
+	})
 }
 
 // Count returns how many contacts the directory holds.
@@ -297,7 +307,7 @@ func (s *Store) Count() (int, error) {
 	return n, err
 }
 
-// Organizations returns every organisation, by name.
+// Organizations returns every organization, by name.
 func (s *Store) Organizations() ([]Contact, error) {
 	return s.List(Filter{Kind: Organization, IncludeRetired: true})
 }

@@ -40,7 +40,7 @@ func TestSearchAndFilters(t *testing.T) {
 		{"phone digits", Filter{Search: "555-0150"}, "Grace Okafor"},
 		{"phone as typed with spaces", Filter{Search: "(920) 555 0185"}, "Keiko Tanaka"},
 		{"email", Filter{Search: "haddad@"}, "Ibrahim Haddad"},
-		{"organisation", Filter{Search: "corporation counsel", Kind: Person}, "Keiko Tanaka, Ruth Amundsen"},
+		{"organization", Filter{Search: "corporation counsel", Kind: Person}, "Keiko Tanaka, Ruth Amundsen"},
 		{"role name", Filter{Search: "legal"}, "Keiko Tanaka, Ruth Amundsen"},
 		{"role filter", Filter{RoleID: legal.ID}, "Keiko Tanaka, Ruth Amundsen"},
 		{"level filter", Filter{Level: Vendor, Kind: Person}, "Priya Raman, Samuel Oyelaran"},
@@ -119,7 +119,7 @@ func TestEditAndVerify(t *testing.T) {
 		t.Fatal(err)
 	}
 	if list, _ := s.List(Filter{Search: "information technology", Kind: Person}); names(list) != "Grace Okafor" {
-		t.Errorf("renaming the organisation did not reach its members' search: %q", names(list))
+		t.Errorf("renaming the organization did not reach its members' search: %q", names(list))
 	}
 	got.Active = false
 	if _, err := s.Update(got); err != nil {
@@ -133,7 +133,7 @@ func TestEditAndVerify(t *testing.T) {
 	}
 	got, _ = s.Get(c.ID)
 	if got.OrgID != 0 || got.Organization != "" {
-		t.Errorf("after its organisation was deleted: %+v", got)
+		t.Errorf("after its organization was deleted: %+v", got)
 	}
 	if err := s.Delete(c.ID); err != nil {
 		t.Fatal(err)
@@ -204,9 +204,9 @@ func TestRolesAndGaps(t *testing.T) {
 	if err := s.EnsureDefaults(); err != nil {
 		t.Fatal(err)
 	}
-	a := mustCreate(t, s, Contact{Name: "Ana Núñez"})
-	b := mustCreate(t, s, Contact{Name: "Pao Xiong"})
-	c := mustCreate(t, s, Contact{Name: "Grace Okafor"})
+	a := mustCreate(t, s, Contact{Name: "Ana Núñez", OfficePhone: "(608) 555-0101"})
+	b := mustCreate(t, s, Contact{Name: "Pao Xiong", MobilePhone: "(608) 555-0102"})
+	c := mustCreate(t, s, Contact{Name: "Grace Okafor", AfterHoursPhone: "(608) 555-0103"})
 	r, err := s.AddRole("Poll-worker coordinator", "Reaches poll workers on election day.")
 	if err != nil || r.Slug != "poll-worker-coordinator" {
 		t.Fatalf("AddRole: %+v %v", r, err)
@@ -250,6 +250,17 @@ func TestRolesAndGaps(t *testing.T) {
 		if got := gap(); got != st.want {
 			t.Errorf("step %d: %q, want %q", i, got, st.want)
 		}
+	}
+	// A holder with no number to call is a gap.
+	noPhone := mustCreate(t, s, Contact{Name: "Lee Vang", Email: "lee@example.gov"})
+	if err := s.AddHolder(r.ID, noPhone.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got := gap(); got != "Pao Xiong>Lee Vang|Lee Vang has no phone number" {
+		t.Errorf("a backup without a number: %q", got)
+	}
+	if err := s.RemoveHolder(r.ID, noPhone.ID); err != nil {
+		t.Fatal(err)
 	}
 	hs, _ := s.Holdings()
 	if h := hs[b.ID]; len(h) != 1 || h[0].Label() != "Primary" || h[0].Role != "Poll-worker coordinator" {

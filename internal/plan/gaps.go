@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"electionbinder/internal/contacts"
 )
 
 // GapKind says what is missing from a plan.
@@ -16,6 +18,7 @@ const (
 	GapPlaceholder    GapKind = "unresolved-placeholder"
 	GapNoPrimary      GapKind = "role-without-primary"
 	GapNoBackup       GapKind = "role-without-backup"
+	GapNoNumber       GapKind = "role-holder-without-number"
 	GapUnknownRole    GapKind = "unknown-role"
 	GapReviewOverdue  GapKind = "review-overdue"
 	GapNoReviewDate   GapKind = "no-review-date"
@@ -226,8 +229,8 @@ func (u roleUses) note(slug string, sectionID, scenarioID int64) {
 	}
 }
 
-// gaps lists, for each role the plan names, a missing primary or backup,
-// or a role the directory does not have.
+// gaps lists, for each role the plan names, a missing primary or backup, a
+// holder without a number to call, or a role the directory does not have.
 func (u roleUses) gaps(r *Resolver) []Gap {
 	slugs := make([]string, 0, len(u))
 	for slug := range u {
@@ -242,12 +245,26 @@ func (u roleUses) gaps(r *Resolver) []Gap {
 		case !ok:
 			g.Kind, g.Message = GapUnknownRole, fmt.Sprintf("Role %q is not in the directory.", slug)
 		case len(e.Holders) == 0:
-			g.Kind, g.Message = GapNoPrimary, fmt.Sprintf("Role %q (%s) has no primary contact.", slug, e.Role.Name)
+			g.Kind, g.Message = GapNoPrimary, fmt.Sprintf("The role %s has no primary contact.", e.Role.Name)
 		case len(e.Holders) == 1:
-			g.Kind, g.Message = GapNoBackup, fmt.Sprintf("Role %q (%s) has no backup contact.", slug, e.Role.Name)
-		default:
-			continue
+			g.Kind, g.Message = GapNoBackup, fmt.Sprintf("The role %s has no backup contact.", e.Role.Name)
 		}
+		if g.Kind != "" {
+			gaps = append(gaps, g)
+		}
+		gaps = append(gaps, unreachableGaps(u[slug], e)...)
+	}
+	return gaps
+}
+
+// unreachableGaps is one gap for each holder of a role who has no number to
+// call, placed where the plan first names the role.
+func unreachableGaps(at Gap, e contacts.CallTreeEntry) []Gap {
+	var gaps []Gap
+	for _, c := range e.Unreachable() {
+		g := at
+		g.Kind = GapNoNumber
+		g.Message = fmt.Sprintf("%s, who holds the role %s, has no phone number to call.", c.Name, e.Role.Name)
 		gaps = append(gaps, g)
 	}
 	return gaps

@@ -145,6 +145,18 @@ func (r *Resolver) Resolve(text string) (string, []Placeholder) {
 	return out, missing
 }
 
+// Fill returns text with every placeholder filled, and each one that cannot
+// be filled replaced by blank: the printed binder shows a line to fill in by
+// pen where the plan is not finished, never the placeholder's code.
+func (r *Resolver) Fill(text, blank string) string {
+	return placeholderRE.ReplaceAllStringFunc(text, func(m string) string {
+		if v, ok := r.Value(FindPlaceholders(m)[0]); ok {
+			return v
+		}
+		return blank
+	})
+}
+
 // Role returns the call-tree entry of a role slug, if the directory has it.
 func (r *Resolver) Role(slug string) (contacts.CallTreeEntry, bool) {
 	e, ok := r.roles[slug]

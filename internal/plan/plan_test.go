@@ -363,6 +363,14 @@ func TestGapCheck(t *testing.T) {
 	if err := s.SetNextReview(id, today); err != nil {
 		t.Fatal(err)
 	}
+	// A backup with no number to call is still a gap.
+	gaps, _ = s.Check(id, today)
+	if len(gaps) != 1 || gaps[0].Kind != GapNoNumber || gaps[0].Message != "Backup, who holds the role Role it-support, has no phone number to call." {
+		t.Errorf("a backup without a number: %+v", gaps)
+	}
+	if _, err := conn.Exec(`UPDATE contacts SET mobile_phone = '(920) 555-0199' WHERE uuid = 'b'`); err != nil {
+		t.Fatal(err)
+	}
 	if gaps, _ := s.Check(id, today); len(gaps) != 0 {
 		t.Errorf("gaps remain: %+v", gaps)
 	}
@@ -715,7 +723,7 @@ func TestGapMessagesSayWhy(t *testing.T) {
 		`Section "S": {{role:facilities}} names a role nobody holds yet.`,
 		`Section "S": {{role:ghost}} names a role that is not in the directory.`,
 		`Section "S": {{weather}} is not a placeholder the binder knows (use jurisdiction, county, state, clerk or role:…).`,
-		`Role "facilities" (Role facilities) has no primary contact.`,
+		`The role Role facilities has no primary contact.`,
 		`Role "ghost" is not in the directory.`,
 	}
 	if !reflect.DeepEqual(got, want) {

@@ -3,7 +3,7 @@
 // verified directory, the approved plan, current binder copies, training,
 // an exercise, backups, the go-kit and the pocket cards. Each task is checked
 // against what the binder already holds; the few that rest on the clerk's
-// judgement are ticked with a name and a date.
+// judgment are ticked with a name and a date.
 package readiness
 
 import (

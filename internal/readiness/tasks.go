@@ -70,7 +70,7 @@ type Task struct {
 	State State
 	Why   string // in plain words: what makes it done, or what is missing
 	Fix   Place
-	// Tickable tasks rest on the clerk's judgement: she ticks them done with a name and a day.
+	// Tickable tasks rest on the clerk's judgment: she ticks them done with a name and a day.
 	Tickable bool
 	Tick     *Tick  // the tick, when ticked
 	Items    []Item // a checklist ticked line by line (the go-kit)

@@ -9,7 +9,7 @@ import (
 	"github.com/google/uuid"
 )
 
-// Tick records that a task resting on the clerk's judgement was done for an
+// Tick records that a task resting on the clerk's judgment was done for an
 // election: who says so, and on what day (for an exercise, the day it was held).
 type Tick struct {
 	Task string

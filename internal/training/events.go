@@ -280,7 +280,7 @@ func (s *Store) Summary(id int64) (EventSummary, error) {
 
 // Events lists every event with its counts: those not yet over first,
 // soonest first, then past events, most recent first. A non-empty search
-// keeps events whose title, place or organiser contains it.
+// keeps events whose title, place or organizer contains it.
 func (s *Store) Events(search string) ([]EventSummary, error) {
 	now := stamp(s.now())
 	where, args := "", []any{now, now}

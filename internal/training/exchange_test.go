@@ -184,7 +184,7 @@ func TestRosterCSVRoundTripAndBadRows(t *testing.T) {
 		"No such session," + names[0] + ",,\n" +
 		"Webinar,Nobody Known,,\n" +
 		"\"Webinar\",\"" + names[1] + "\",maybe,\n" +
-		"Webinar," + names[2] + ",cancelled,attended\n"
+		"Webinar," + names[2] + ",canceled,attended\n"
 	_, err = s.ImportRosterCSV(strings.NewReader(bad))
 	var re *RosterError
 	if !errors.As(err, &re) {
@@ -274,7 +274,7 @@ func TestImportICSLeavesOutCancelledAndNotesRepeats(t *testing.T) {
 		t.Fatal(err)
 	}
 	if res.Created != 1 || len(res.Notes) != 2 ||
-		!strings.Contains(res.Notes[0], "event 1 (Communications training - La Crosse) was cancelled") ||
+		!strings.Contains(res.Notes[0], "event 1 (Communications training - La Crosse) was canceled") ||
 		!strings.Contains(res.Notes[1], "event 2 (Election security communications webinar) repeats") {
 		t.Fatalf("result %+v", res)
 	}

@@ -44,7 +44,7 @@ func FuzzReadICS(f *testing.F) {
 func FuzzRosterCSV(f *testing.F) {
 	f.Add("event,name,status,attendance\nLa Crosse,Office clerk Aa,,attended\n")
 	f.Add("event_uuid,email\nnope,officeclerkaa@example.gov\n")
-	f.Add("event,name\n\"La Crosse\",\"Office clerk Ba\"\nLa Crosse,Office clerk Ca,cancelled\n")
+	f.Add("event,name\n\"La Crosse\",\"Office clerk Ba\"\nLa Crosse,Office clerk Ca,canceled\n")
 	f.Add("\ufeffEvent,Email,Attendance\nLa Crosse,x@y,no-show\n\"unterminated\n")
 	s, conn := openStore(f)
 	addPeople(f, conn, "Office", 3)

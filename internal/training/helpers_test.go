@@ -24,7 +24,7 @@ func openStore(t testing.TB) (*Store, *sql.DB) {
 	return s, conn
 }
 
-// addContact adds a person (kind "person") or an organisation to the
+// addContact adds a person (kind "person") or an organization to the
 // directory through the contacts package.
 func addContact(t testing.TB, conn *sql.DB, kind, name, level string, orgID int64) int64 {
 	t.Helper()

@@ -123,7 +123,7 @@ func describe(e Event) string {
 	if e.CreditHours > 0 {
 		lines = append(lines, hoursText(e.CreditHours)+" of credit")
 	}
-	for _, p := range [][2]string{{"Organiser", e.Organizer}, {"Register", e.RegistrationURL},
+	for _, p := range [][2]string{{"Organizer", e.Organizer}, {"Register", e.RegistrationURL},
 		{"Getting there", e.Directions}, {"Notes", e.Notes}} {
 		if p[1] != "" {
 			lines = append(lines, p[0]+": "+p[1])
@@ -447,7 +447,7 @@ func parseOffset(s string) (int, error) {
 // times in UTC or floating are placed in the zone the calendar names in
 // X-WR-TIMEZONE, else in fallbackZone. Problems are
 // reported for every event, by its number in the file and its title. Notes
-// say what was read differently from the file: a cancelled event is left
+// say what was read differently from the file: a canceled event is left
 // out, and a repeating one gives only its first session.
 func ReadICS(r io.Reader, fallbackZone string) (events []Event, notes []string, err error) {
 	if r, err = readICSText(r); err != nil {
@@ -474,7 +474,7 @@ func ReadICS(r io.Reader, fallbackZone string) (events []Event, notes []string, 
 	for i, v := range all {
 		name := fmt.Sprintf("event %d (%s)", i+1, propValue(v, ics.ComponentPropertySummary))
 		if strings.EqualFold(propValue(v, ics.ComponentPropertyStatus), "CANCELLED") {
-			notes = append(notes, name+" was cancelled by its organiser and is left out")
+			notes = append(notes, name+" was canceled by its organizer and is left out")
 			continue
 		}
 		if v.HasProperty(ics.ComponentPropertyRecurrenceId) && masters[v.Id()] {
@@ -561,7 +561,7 @@ func firstSession(v *ics.VEvent, e Event, changes []*ics.VEvent, fallbackZone st
 				return e, "", err
 			}
 			changed.UUID = e.UUID
-			return changed, " repeats; only its first session was imported, as changed by its organiser", nil
+			return changed, " repeats; only its first session was imported, as changed by its organizer", nil
 		}
 	}
 	return e, " repeats; only its first session was imported", nil
@@ -861,7 +861,7 @@ func importEvent(tx *sql.Tx, e Event, res *ImportResult) error {
 
 // keepClerksSettings keeps, on a session re-imported from a calendar
 // written elsewhere, what the clerk set that such a file does not carry:
-// kind, capacity, hours of credit, room and directions, and the organiser,
+// kind, capacity, hours of credit, room and directions, and the organizer,
 // link and notes when the file leaves them empty. Without it a re-sent
 // state calendar would lift the capacity and seat the whole waitlist.
 func keepClerksSettings(tx *sql.Tx, e *Event) error {

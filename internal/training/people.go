@@ -12,7 +12,7 @@ type Person struct {
 	ID     int64
 	Name   string
 	Title  string
-	Office string // the organisation the person belongs to, '' when none
+	Office string // the organization the person belongs to, '' when none
 	Level  string
 	Email  string
 }
@@ -58,7 +58,7 @@ func (s *Store) People(search string, limit int) ([]Person, error) {
 	return out, nil
 }
 
-// officeLevels maps each organisation of the directory to its level.
+// officeLevels maps each organization of the directory to its level.
 func (s *Store) officeLevels() (map[int64]contacts.Level, error) {
 	orgs, err := contacts.NewStore(s.db).List(contacts.Filter{Kind: contacts.Organization})
 	if err != nil {

@@ -10,14 +10,14 @@ import (
 )
 
 // Registration is a person's place in an event: a seat, a place on the
-// waitlist, or a cancelled sign-up.
+// waitlist, or a canceled sign-up.
 type Registration struct {
 	ID          int64
 	UUID        string
 	EventID     int64
 	ContactID   int64
 	Name        string // the person's name in the directory
-	Office      string // the organisation the person belongs to
+	Office      string // the organization the person belongs to
 	Email       string
 	Status      Status
 	Queue       int // order of sign-up; the waitlist is served lowest first
@@ -49,7 +49,7 @@ func scanRegistration(row scanner) (Registration, error) {
 }
 
 // Register signs a person up for an event: a seat while seats are free,
-// otherwise the end of the waitlist. A person who cancelled may sign up
+// otherwise the end of the waitlist. A person who canceled may sign up
 // again, at the end of the line; one who holds a seat or waits already gets
 // ErrAlreadyInside.
 func (s *Store) Register(eventID, contactID int64) (Registration, error) {
@@ -181,8 +181,8 @@ func (s *Store) SettleSeats(eventID int64) (promoted []int64, err error) {
 
 // Cancel gives up a registration (a seat or a place on the waitlist). A
 // freed seat goes to the first person on the waitlist, whose registration id
-// is returned (0 when nobody was promoted). Cancelling what is already
-// cancelled changes nothing, so two clerks cancelling the same seat at once
+// is returned (0 when nobody was promoted). Canceling what is already
+// canceled changes nothing, so two clerks canceling the same seat at once
 // promote one person, not two.
 func (s *Store) Cancel(registrationID int64) (promoted int64, err error) {
 	err = db.InTx(s.db, func(tx *sql.Tx) error {

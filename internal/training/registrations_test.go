@@ -100,9 +100,9 @@ func TestCancelPromotesFirstOnWaitlistOnce(t *testing.T) {
 	}
 	// Leaving the waitlist frees no seat and promotes nobody.
 	if p, err := s.Cancel(regs[4].ID); err != nil || p != 0 {
-		t.Fatalf("cancelling a waitlisted place promoted %d (err %v)", p, err)
+		t.Fatalf("canceling a waitlisted place promoted %d (err %v)", p, err)
 	}
-	// Signing up again after cancelling puts a person at the end of the line.
+	// Signing up again after canceling puts a person at the end of the line.
 	if r := mustRegister(t, s, e.ID, people[0]); r.Status != Waitlisted {
 		t.Fatalf("re-registration status %s, want waitlisted", r.Status)
 	}
@@ -157,7 +157,7 @@ func TestConcurrentCancelOfOneSeatPromotesOnce(t *testing.T) {
 	}
 }
 
-// Two seats cancelled at once go to the first two in line.
+// Two seats canceled at once go to the first two in line.
 func TestConcurrentCancelOfTwoSeatsPromotesTwoInOrder(t *testing.T) {
 	s, conn := openStore(t)
 	people := addPeople(t, conn, "Office", 6)

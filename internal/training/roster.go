@@ -290,7 +290,7 @@ func parseStatus(s string) (Status, error) {
 	case "cancelled", "canceled":
 		return Cancelled, nil
 	}
-	return "", fmt.Errorf("status %q is not registered, waitlisted or cancelled", s)
+	return "", fmt.Errorf("status %q is not registered, waitlisted or canceled", s)
 }
 
 func parseAttendance(s string) (Attendance, error) {

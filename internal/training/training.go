@@ -118,7 +118,7 @@ var (
 	ErrAlreadyInside = errors.New("this person is already signed up for this session")
 	ErrNotSeated     = errors.New("this person holds no seat in this session")
 	ErrFull          = errors.New("every seat of this session is taken")
-	ErrNotPerson     = errors.New("only people in the directory can take part in a training, not organisations")
+	ErrNotPerson     = errors.New("only people in the directory can take part in a training, not organizations")
 )
 
 // Store reads and writes training data in one binder database.
