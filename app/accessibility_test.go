@@ -1,6 +1,7 @@
 package app
 
 import (
+	"electionbinder/internal/sample"
 	"fmt"
 	"reflect"
 	"strings"
@@ -10,8 +11,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
-
-	"electionbinder/internal/cli"
 )
 
 // openDemoUI builds the main window over a new database holding the sample
@@ -19,7 +18,7 @@ import (
 func openDemoUI(t *testing.T) *ui {
 	t.Helper()
 	path, conn := newTestDB(t)
-	if err := cli.LoadDemo(conn, func(string) {}); err != nil {
+	if err := sample.LoadCounty(conn, func(string) {}); err != nil {
 		t.Fatal(err)
 	}
 	return newTestWindow(t, path, conn)

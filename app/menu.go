@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
-	"electionbinder/internal/cli"
+	"electionbinder/internal/binderfile"
 	"electionbinder/internal/db"
 )
 
@@ -188,7 +188,7 @@ func (u *ui) restoreFrom(path, passphrase string) {
 	} else {
 		aside, restoreErr = db.Restore(u.dbPath, path)
 	}
-	conn, err := cli.OpenBinder(u.dbPath)
+	conn, err := binderfile.Open(u.dbPath)
 	if err != nil {
 		u.showError(fmt.Errorf("reopening the database after a restore: %w", err))
 		return
@@ -206,7 +206,7 @@ func (u *ui) showAbout() {
 	text := widget.NewLabel(fmt.Sprintf("%s %s\n\nWrite and keep your election-security contingency plan,\n"+
 		"the directory of who to call in an incident, and your security trainings,\n"+
 		"and print it all as a binder. Everything stays on this computer.\n\nData file: %s",
-		Name, cli.Version, u.dbPath))
+		Name, binderfile.Version, u.dbPath))
 	d := dialog.NewCustom("About "+Name, "Close", text, u.win)
 	u.showKeyed(d, d.Hide, d.Hide)
 }

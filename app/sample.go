@@ -1,13 +1,13 @@
 package app
 
 import (
+	"electionbinder/internal/binderfile"
+	"electionbinder/internal/sample"
 	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
-
-	"electionbinder/internal/cli"
 )
 
 // askSampleCounty offers to write the sample county to a data file of its
@@ -44,12 +44,12 @@ func writeSampleCounty(inUse, path string) error {
 	if err := removeEmptyFile(path); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	conn, err := cli.OpenBinder(path)
+	conn, err := binderfile.Open(path)
 	if err != nil {
 		return err
 	}
 	defer conn.Close()
-	return cli.LoadDemo(conn, func(string) {})
+	return sample.LoadCounty(conn, func(string) {})
 }
 
 // sameFile reports whether two paths name the same existing file.

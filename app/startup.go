@@ -15,7 +15,7 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
-	"electionbinder/internal/cli"
+	"electionbinder/internal/binderfile"
 	"electionbinder/internal/db"
 )
 
@@ -80,13 +80,13 @@ func restoreAndOpen(dbPath, backup string) (*sql.DB, error) {
 		return nil, err
 	}
 	log.Printf("restored %s from %s; the previous file is %s", dbPath, backup, aside)
-	return cli.OpenBinder(dbPath)
+	return binderfile.Open(dbPath)
 }
 
 // openOrExplain opens the database at dbPath and starts the window, or
 // explains why it cannot (and keeps the reason in *openErr).
 func openOrExplain(a fyne.App, dbPath string, start func(*sql.DB), openErr *error) {
-	conn, err := cli.OpenBinder(dbPath)
+	conn, err := binderfile.Open(dbPath)
 	if err != nil {
 		log.Printf("opening %s: %v", dbPath, err)
 		*openErr = err

@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strings"
 
+	"electionbinder/internal/binderfile"
 	"electionbinder/internal/db"
 )
 
@@ -114,7 +115,7 @@ func Run(dbPath string, args []string, stdout, stderr io.Writer) int {
 		if st, err := os.Stat(dbPath); err == nil && st.Mode().IsRegular() && st.Size() == 0 {
 			fmt.Fprintf(stderr, "binder: %s was an empty file; it is now a new, empty binder database\n", dbPath)
 		}
-		conn, err := OpenBinder(dbPath)
+		conn, err := binderfile.Open(dbPath)
 		if err != nil {
 			fmt.Fprintf(stderr, "binder: %s: %v\n", dbPath, err)
 			return ExitError

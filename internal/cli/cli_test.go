@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"electionbinder/internal/binderfile"
 	"os"
 	"path/filepath"
 	"strings"
@@ -38,15 +39,15 @@ func lastLine(s string) string {
 
 func TestVersionMatchesFyneAppToml(t *testing.T) {
 	code, out, _ := run(t, filepath.Join(t.TempDir(), "b.db"), "version")
-	if code != ExitOK || !strings.Contains(out, Version) {
+	if code != ExitOK || !strings.Contains(out, binderfile.Version) {
 		t.Fatalf("version: %d %q", code, out)
 	}
 	toml, err := os.ReadFile("../../FyneApp.toml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(toml), `Version = "`+Version+`"`) {
-		t.Errorf("FyneApp.toml does not carry version %s", Version)
+	if !strings.Contains(string(toml), `Version = "`+binderfile.Version+`"`) {
+		t.Errorf("FyneApp.toml does not carry version %s", binderfile.Version)
 	}
 }
 

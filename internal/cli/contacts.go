@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"database/sql"
 	"flag"
 	"fmt"
 	"io"
@@ -210,10 +209,4 @@ func runContactsCallTree(env *Env, args []string) error {
 		return ExitCodeError{Code: ExitGaps, Msg: fmt.Sprintf("%d of %d roles lack a primary, a backup or a number to call", len(gaps), len(tree))}
 	}
 	return nil
-}
-
-// loadDemoContacts fills the directory with the sample county's people and
-// their roles (demo command).
-func loadDemoContacts(db *sql.DB) error {
-	return contacts.NewStore(db).LoadSample(time.Now())
 }

@@ -1,66 +1,18 @@
 package cli
 
 import (
-	"database/sql"
 	"fmt"
 
-	"electionbinder/internal/settings"
+	"electionbinder/internal/sample"
 )
 
 func init() {
 	Register(Command{Name: "demo", Summary: "load a sample county to try things out", Run: runDemo})
 }
 
-// demoLoader fills one part of a database with the sample county.
-type demoLoader struct {
-	what string
-	load func(db *sql.DB) error
-}
-
-// demoLoaders run in order; each feature adds its sample data here.
-var demoLoaders = []demoLoader{
-	{"jurisdiction profile", loadDemoProfile},
-	{"contact directory", loadDemoContacts},
-	{"contingency plan", loadDemoPlan},
-	{"distribution list", loadDemoCopies},
-	{"training sessions", loadDemoTraining},
-	{"tabletop exercise", loadDemoExercise},
-	{"election calendar", loadDemoElection},
-}
-
 func runDemo(env *Env, args []string) error {
 	if _, err := parseArgs("demo", args, 0, 0); err != nil {
 		return err
 	}
-	return LoadDemo(env.DB, func(what string) { fmt.Fprintf(env.Stdout, "Loaded the sample %s\n", what) })
-}
-
-// LoadDemo fills db with the sample county, part by part, calling loaded
-// with the name of each part once it is in; the window's "Try the sample
-// county" runs it on a file of its own.
-func LoadDemo(db *sql.DB, loaded func(what string)) error {
-	for _, l := range demoLoaders {
-		if err := l.load(db); err != nil {
-			return fmt.Errorf("loading the sample %s: %w", l.what, err)
-		}
-		loaded(l.what)
-	}
-	return nil
-}
-
-// DemoProfile is the fictional jurisdiction of the sample data.
-var DemoProfile = settings.Profile{
-	Jurisdiction: "Lakeshore County (sample)",
-	Kind:         settings.County,
-	County:       "Lakeshore County",
-	State:        "Wisconsin",
-	ClerkName:    "Ana Núñez",
-	ClerkTitle:   "County Clerk",
-	Phone:        "(920) 555-0140",
-	Email:        "clerk@lakeshore.example.gov",
-	Address:      "100 Main Street, Room 108\nLakeshore, WI 54000",
-}
-
-func loadDemoProfile(db *sql.DB) error {
-	return settings.New(db).SaveProfile(DemoProfile)
+	return sample.LoadCounty(env.DB, func(what string) { fmt.Fprintf(env.Stdout, "Loaded the sample %s\n", what) })
 }

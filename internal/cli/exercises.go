@@ -344,7 +344,3 @@ func defaultCloser(conn *sql.DB) (string, error) {
 	}
 	return "", errors.New("say who closes the item with --by NAME, or set the clerk's name in Settings")
 }
-
-func loadDemoExercise(db *sql.DB) error {
-	return exercise.NewStore(db).LoadSample(time.Now())
-}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"electionbinder/internal/binder"
+	"electionbinder/internal/binderfile"
 	"electionbinder/internal/contacts"
 	"electionbinder/internal/exercise"
 	"electionbinder/internal/plan"
@@ -24,7 +25,7 @@ import (
 // requirement.
 func TestExerciseEndToEnd(t *testing.T) {
 	dir, path := demoBinder(t)
-	conn, err := OpenBinder(path)
+	conn, err := binderfile.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -272,7 +273,7 @@ func BenchmarkExerciseReport(b *testing.B) {
 	if Run(path, []string{"demo"}, &out, &errOut) != ExitOK {
 		b.Fatal(errOut.String())
 	}
-	conn, err := OpenBinder(path)
+	conn, err := binderfile.Open(path)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -292,7 +293,7 @@ func BenchmarkPlanCheckWithItems(b *testing.B) {
 	if Run(path, []string{"demo"}, &out, &errOut) != ExitOK {
 		b.Fatal(errOut.String())
 	}
-	conn, err := OpenBinder(path)
+	conn, err := binderfile.Open(path)
 	if err != nil {
 		b.Fatal(err)
 	}

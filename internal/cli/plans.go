@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"database/sql"
 	"flag"
 	"fmt"
 	"path/filepath"
@@ -268,18 +267,6 @@ func exportPlanMarkdown(env *Env, id int64, out string, since, revision int) err
 		return err
 	}
 	return saveFile(env, out, data)
-}
-
-// loadDemoPlan starts the sample county's plan from the built-in template,
-// unless the database already has a plan.
-func loadDemoPlan(db *sql.DB) error {
-	st := plan.NewStore(db)
-	list, err := st.List()
-	if err != nil || len(list) > 0 {
-		return err
-	}
-	_, err = st.CreateFromTemplate(plan.BuiltinTemplate, "")
-	return err
 }
 
 func runPlansApprove(env *Env, args []string) error {

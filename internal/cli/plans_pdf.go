@@ -1,17 +1,14 @@
 package cli
 
 import (
-	"database/sql"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
-	"time"
 
 	"electionbinder/internal/binder"
-	"electionbinder/internal/plan"
 )
 
 func init() {
@@ -132,32 +129,6 @@ func runDistributionPrint(env *Env, args []string) error {
 		return UsageError{"--out FILE.pdf is required"}
 	}
 	return writeBinder(env, planID, *out, binder.ExportOptions{Copy: *number})
-}
-
-// loadDemoCopies gives out three controlled copies of the sample plan,
-// unless it already has a distribution list.
-func loadDemoCopies(db *sql.DB) error {
-	plans, err := plan.NewStore(db).List()
-	if err != nil || len(plans) == 0 {
-		return err
-	}
-	st := binder.NewStore(db)
-	have, err := st.Copies(plans[0].ID)
-	if err != nil || len(have) > 0 {
-		return err
-	}
-	today := time.Now().UTC().Truncate(24 * time.Hour)
-	for i, h := range [][3]string{
-		{"Ana Núñez", "County Clerk", "Clerk's office safe"},
-		{"Pao Xiong", "Deputy County Clerk", "Deputy clerk's desk, locked drawer"},
-		{"Hannah Schultz", "Emergency Management Director", "Emergency operations center"},
-	} {
-		c := binder.Copy{PlanID: plans[0].ID, Number: strconv.Itoa(i + 1), Holder: h[0], Title: h[1], Location: h[2], Issued: today}
-		if _, err := st.AddCopy(c); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // tabless keeps a value on one tab-separated line.

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"database/sql"
 	"flag"
 	"fmt"
 	"os"
@@ -195,21 +194,6 @@ func printBoard(env *Env, b readiness.Board) {
 	for _, t := range b.Tasks {
 		fmt.Fprintf(env.Stdout, "%s\t%s\t%s\t%s\t%s\n", dayText(t.Due, ""), t.State, oneLine(t.Title), t.Fix.Label(), oneLine(t.Why))
 	}
-}
-
-// DemoElectionDays is how far ahead of the day it is loaded the sample election falls.
-const DemoElectionDays = 40
-
-// loadDemoElection puts a sample election 40 days ahead on the calendar.
-func loadDemoElection(db *sql.DB) error {
-	store := readiness.NewStore(db)
-	have, err := store.Elections()
-	if err != nil || len(have) > 0 {
-		return err
-	}
-	_, err = store.Add(readiness.Election{Name: "Spring election (sample)", Kind: readiness.Spring,
-		Day: time.Now().AddDate(0, 0, DemoElectionDays), Offices: "State Supreme Court justice, county supervisors, school board"})
-	return err
 }
 
 // countOf writes a count with the right form of a word.

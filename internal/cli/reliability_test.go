@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"electionbinder/internal/binderfile"
 	"electionbinder/internal/db"
 )
 
@@ -22,7 +23,7 @@ func TestHelperHoldsDatabase(t *testing.T) {
 	if path == "" {
 		t.Skip("run only as the helper process of TestRestoreWhileAnotherProcessHoldsTheDatabase")
 	}
-	conn, err := OpenBinder(path)
+	conn, err := binderfile.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}

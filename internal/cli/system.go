@@ -4,11 +4,9 @@ import (
 	"flag"
 	"fmt"
 
+	"electionbinder/internal/binderfile"
 	"electionbinder/internal/db"
 )
-
-// Version is the binder's release; FyneApp.toml carries the same number.
-const Version = "0.1.0"
 
 func init() {
 	Register(Command{Name: "version", Summary: "print the version", NoDB: true, Run: runVersion})
@@ -21,7 +19,7 @@ func runVersion(env *Env, args []string) error {
 	if _, err := parseArgs("version", args, 0, 0); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "Election Security Binder %s (database schema %d)\n", Version, db.LatestVersion())
+	fmt.Fprintf(env.Stdout, "Election Security Binder %s (database schema %d)\n", binderfile.Version, db.LatestVersion())
 	return nil
 }
 
@@ -65,7 +63,7 @@ func runRestore(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	conn, err := OpenBinder(env.DBPath)
+	conn, err := binderfile.Open(env.DBPath)
 	if err != nil {
 		return err
 	}

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"database/sql"
 	"errors"
 	"flag"
 	"fmt"
@@ -265,10 +264,4 @@ func runTrainingRequirements(env *Env, args []string) error {
 		fmt.Fprintf(env.Stdout, "%d\t%s\t%s\t%s\n", r.ID, oneLine(r.Name), r.Rule(), strings.Join(r.Levels, ","))
 	}
 	return nil
-}
-
-// loadDemoTraining loads the announced sessions, sample requirements and
-// sign-ups of people already in the sample directory.
-func loadDemoTraining(db *sql.DB) error {
-	return training.NewStore(db).LoadSample(time.Now())
 }
