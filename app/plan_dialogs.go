@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -16,36 +17,56 @@ import (
 	"electionbinder/internal/plan"
 )
 
-// createNew asks for a template and a title and starts a plan (Ctrl+N).
+// noPackChoice is the state pack choice that makes a plan from the template alone.
+const noPackChoice = "None: the core template alone"
+
+// createNew asks for a template, a state pack and a title and starts a plan (Ctrl+N).
 func (s *plansScreen) createNew() {
-	templates, err := s.store.Templates()
+	all, err := s.store.Templates()
 	if err != nil {
 		s.u.showError(err)
 		return
 	}
-	names := make([]string, len(templates))
-	for i, t := range templates {
-		names[i] = fmt.Sprintf("%s (version %d)", t.Name, t.Version)
+	var templates []plan.Template
+	var names []string
+	packNames, packs := []string{noPackChoice}, []string{plan.NoPack}
+	for _, t := range all {
+		label := fmt.Sprintf("%s (version %d)", t.Name, t.Version)
+		if t.Kind == plan.KindPack {
+			packNames, packs = append(packNames, label), append(packs, t.Name)
+			continue
+		}
+		templates, names = append(templates, t), append(names, label)
 	}
 	choice := widget.NewSelect(names, nil)
+	pack := widget.NewSelect(packNames, nil)
+	choice.OnChanged = func(string) { // the built-in template comes with the default state pack
+		if i := choice.SelectedIndex(); i >= 0 && templates[i].Name == plan.BuiltinTemplate {
+			pack.SetSelectedIndex(max(slices.Index(packs, plan.DefaultPack), 0))
+		} else {
+			pack.SetSelectedIndex(0)
+		}
+	}
 	choice.SetSelectedIndex(0)
 	title := widget.NewEntry()
 	title.SetPlaceHolder("Leave blank for “<jurisdiction> election-security contingency plan”")
 	d := dialog.NewForm("New plan", "Create", "Cancel", []*widget.FormItem{
 		widget.NewFormItem("Template", choice),
+		widget.NewFormItem("State pack", pack),
 		widget.NewFormItem("Title", title),
 	}, func(ok bool) {
 		if !ok || choice.SelectedIndex() < 0 {
 			return
 		}
-		id, err := s.store.CreateFromTemplate(templates[choice.SelectedIndex()].Name, title.Text)
+		id, err := s.store.CreateFromTemplatePack(templates[choice.SelectedIndex()].Name, packs[max(pack.SelectedIndex(), 0)], title.Text)
 		s.u.saved(err)
 		if err == nil {
 			s.reloadList(id)
 		}
 	}, s.u.win)
-	d.Resize(fyne.NewSize(560, 220))
+	d.Resize(fyne.NewSize(560, 260))
 	s.newPlan = d
+	s.newPlanPack = pack
 	d.Show()
 }
 
