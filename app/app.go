@@ -8,6 +8,7 @@ import (
 	"log"
 	"os"
 	"os/signal"
+	"sync"
 	"syscall"
 
 	"fyne.io/fyne/v2"
@@ -63,6 +64,12 @@ type ui struct {
 	settings *settings.Store
 	nav      *navigation
 	status   *statusLine
+
+	keyedDialogs []*keyedDialog // the dialogs open that answer Enter and Escape
+	background   sync.WaitGroup // work running behind a progress bar
+	menu         menuItems
+	pending      *pendingUndo // what the status line offers to undo, if anything
+	leaving      *question    // the last "Not saved" question asked before leaving
 }
 
 // quitOnSignal ends the app cleanly, as the Quit menu does, when the system
@@ -72,6 +79,6 @@ func (u *ui) quitOnSignal() {
 	signal.Notify(stop, os.Interrupt, syscall.SIGTERM)
 	go func() {
 		<-stop
-		fyne.Do(u.quit)
+		fyne.Do(u.quitNow)
 	}()
 }

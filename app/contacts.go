@@ -43,6 +43,7 @@ type contactsScreen struct {
 	detail  *contactDetail
 	tree    *callTreeView
 	tabs    *container.AppTabs
+	preview *importPreview // the last import preview shown
 	treeTab *container.TabItem
 	content fyne.CanvasObject
 }
@@ -67,6 +68,17 @@ func (s *contactsScreen) view() fyne.CanvasObject { return s.content }
 func (s *contactsScreen) focusSearch() {
 	s.tabs.SelectIndex(0)
 	s.u.win.Canvas().Focus(s.search)
+}
+
+// menuImport is File → Import… on this screen.
+func (s *contactsScreen) menuImport() { s.askImport() }
+
+// menuExport is File → Export… on this screen: the directory as a
+// spreadsheet or as vCards.
+func (s *contactsScreen) menuExport() {
+	s.u.choose("Export the directory", "Export every contact as a spreadsheet (CSV) for Excel or Outlook, or as vCards for a phone or an address book.",
+		choice{"Spreadsheet (.csv)", func() { s.askExport("csv") }},
+		choice{"vCards (.vcf)", func() { s.askExport("vcf") }})
 }
 
 // createNew adds a person and opens it for editing (Ctrl+N).

@@ -163,10 +163,10 @@ func (v *callTreeView) holderRow(role contacts.Role, at, count int, label string
 }
 
 func (v *callTreeView) askNewRole() {
-	name, desc := widget.NewEntry(), widget.NewEntry()
+	name, desc := newFormEntry(), newFormEntry()
 	name.SetPlaceHolder("Poll-worker coordinator")
 	desc.SetPlaceHolder("What this role does in an incident")
-	dialog.ShowForm("New role", "Add", "Cancel", []*widget.FormItem{
+	d := dialog.NewForm("New role", "Add", "Cancel", []*widget.FormItem{
 		widget.NewFormItem("Name", name), widget.NewFormItem("What it does", desc),
 	}, func(ok bool) {
 		if ok {
@@ -174,13 +174,14 @@ func (v *callTreeView) askNewRole() {
 			v.s.changeRoles(err)
 		}
 	}, v.s.u.win)
+	v.s.u.showForm(d, name, desc)
 }
 
 func (v *callTreeView) askRename(r contacts.Role) {
-	name, desc := widget.NewEntry(), widget.NewEntry()
+	name, desc := newFormEntry(), newFormEntry()
 	name.SetText(r.Name)
 	desc.SetText(r.Description)
-	dialog.ShowForm("Rename role", "Save", "Cancel", []*widget.FormItem{
+	d := dialog.NewForm("Rename role", "Save", "Cancel", []*widget.FormItem{
 		widget.NewFormItem("Name", name), widget.NewFormItem("What it does", desc),
 		widget.NewFormItem("In plans", widget.NewLabel("{{role:"+r.Slug+"}} (stays the same)")),
 	}, func(ok bool) {
@@ -188,34 +189,35 @@ func (v *callTreeView) askRename(r contacts.Role) {
 			v.s.changeRoles(v.s.store.RenameRole(r.ID, name.Text, desc.Text))
 		}
 	}, v.s.u.win)
+	v.s.u.showForm(d, name, desc)
 }
 
 func (v *callTreeView) askDelete(r contacts.Role) {
-	dialog.ShowConfirm("Delete role", fmt.Sprintf("Delete the role %q and its call order?\n"+
-		"Plans that use {{role:%s}} will show it as missing.", r.Name, r.Slug), func(ok bool) {
+	v.s.u.askDestructive("Delete role?", fmt.Sprintf("Delete the role %q and its call order?\n"+
+		"Plans that use {{role:%s}} will show it as missing.", r.Name, r.Slug), "Delete", func(ok bool) {
 		if ok {
 			v.s.changeRoles(v.s.store.DeleteRole(r.ID))
 		}
-	}, v.s.u.win)
+	})
 }
 
 // pick opens a searchable list of contacts; the one chosen joins the role
 // at the end of its calling order.
 func (v *callTreeView) pick(role contacts.Role) {
 	v.picker = newHolderPicker(v.s, role)
-	v.picker.dialog.Show()
+	v.s.u.showKeyed(v.picker.dialog, v.picker.dialog.Hide, v.picker.dialog.Hide)
 }
 
 // holderPicker is the dialog that adds a holder to a role.
 type holderPicker struct {
-	search *widget.Entry
+	search *formEntry
 	list   *widget.List
 	ids    []int64
 	dialog dialog.Dialog
 }
 
 func newHolderPicker(s *contactsScreen, role contacts.Role) *holderPicker {
-	p := &holderPicker{search: widget.NewEntry()}
+	p := &holderPicker{search: newFormEntry()}
 	p.search.SetPlaceHolder("Search the directory")
 	find := func(q string) {
 		p.ids = s.index.SearchIDs(contacts.Filter{Search: q})
@@ -235,6 +237,7 @@ func newHolderPicker(s *contactsScreen, role contacts.Role) *holderPicker {
 	p.dialog = dialog.NewCustom("Add a holder to "+role.Name, "Cancel",
 		container.NewBorder(p.search, nil, nil, nil, p.list), s.u.win)
 	p.dialog.Resize(fyne.NewSize(560, 480))
+	p.search.onEscape = p.dialog.Hide
 	find("")
 	return p
 }

@@ -8,11 +8,11 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"electionbinder/internal/contacts"
+	"electionbinder/internal/training"
 	"electionbinder/internal/validate"
 )
 
@@ -21,9 +21,10 @@ const noOrganisation = "— none —"
 // contactDetail is the form of the selected contact; every change is saved
 // as it is made, once it is valid.
 type contactDetail struct {
-	s       *contactsScreen
-	id      int64 // 0 when no contact is shown
-	loading bool  // set while the form is filled, so filling saves nothing
+	s        *contactsScreen
+	id       int64     // 0 when no contact is shown
+	loading  bool      // set while the form is filled, so filling saves nothing
+	deleting *question // the open "Delete contact?" question, if any
 
 	heading    *widget.Label
 	kind       *widget.Label
@@ -398,11 +399,11 @@ func (d *contactDetail) askDelete() {
 	if !ok {
 		return
 	}
-	dialog.ShowConfirm("Delete contact", d.deleteQuestion(c), func(ok bool) {
+	d.deleting = d.s.u.askDestructive("Delete contact?", d.deleteQuestion(c), "Delete", func(ok bool) {
 		if ok {
 			d.delete(c.ID)
 		}
-	}, d.s.u.win)
+	})
 }
 
 // deleteQuestion asks whether to delete c, saying what else the deletion touches.
@@ -427,14 +428,33 @@ func (d *contactDetail) deleteQuestion(c contacts.Contact) string {
 	return msg
 }
 
+// delete removes a contact, then offers for a short while to put it back
+// with its places in the call tree, its people and its training sign-ups.
 func (d *contactDetail) delete(id int64) {
-	if err := d.s.store.Delete(id); err != nil {
+	signUps := training.NewStore(d.s.u.db)
+	regs, err := signUps.SignUpsOf(id)
+	if err != nil {
+		d.s.u.showError(err)
+		return
+	}
+	removed, err := d.s.store.Remove(id)
+	if err != nil {
 		d.s.u.showError(err)
 		return
 	}
 	d.show(0)
 	d.s.reload()
-	d.s.u.status.set("Deleted")
+	d.s.u.offerUndo("Deleted "+removed.Contact.Name+".", func() error {
+		c, err := d.s.store.Restore(removed)
+		if err == nil {
+			err = signUps.RestoreSignUps(c.ID, regs)
+		}
+		d.s.reload()
+		if err == nil {
+			d.s.open(c.ID)
+		}
+		return err
+	})
 }
 
 // changeRoles reloads what depends on the call tree after a role edit.

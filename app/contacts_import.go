@@ -35,18 +35,22 @@ func (s *contactsScreen) askImport() {
 			s.u.showError(fmt.Errorf("reading %s: %w", r.URI().Name(), err))
 			return
 		}
-		name := r.URI().Name()
-		s.u.runWithProgress("Reading "+name, func(func(float64)) (string, error) {
-			plan, err := s.planImport(name, data)
-			if err != nil {
-				return "", err
-			}
-			fyne.Do(func() { s.showPreview(plan) })
-			return "", nil
-		})
+		s.previewImport(r.URI().Name(), data)
 	}, s.u.win)
 	open.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".vcf", ".vcard", ".txt"}))
 	open.Show()
+}
+
+// previewImport works out behind a progress bar what importing a file
+// would do, then shows the preview; nothing is written until it is confirmed.
+func (s *contactsScreen) previewImport(name string, data []byte) {
+	s.u.runThen("Reading "+name, func(func(float64)) (func(), error) {
+		plan, err := s.planImport(name, data)
+		if err != nil {
+			return nil, err
+		}
+		return func() { s.preview = s.showPreview(plan) }, nil
+	})
 }
 
 // planImport reads a file and works out, without writing, what importing it would do.
@@ -97,7 +101,7 @@ func (s *contactsScreen) showPreview(plan *contacts.ImportPlan) *importPreview {
 	}, s.u.win)
 	p.dialog.SetConfirmImportance(widget.HighImportance)
 	p.dialog.Resize(fyne.NewSize(760, 520))
-	p.dialog.Show()
+	s.u.showKeyed(p.dialog, p.dialog.Confirm, p.dialog.Dismiss)
 	if count == 0 {
 		p.dialog.SetConfirmText("Nothing to import")
 	}
@@ -179,11 +183,9 @@ func (s *contactsScreen) applyImport(plan *contacts.ImportPlan) {
 		s.reload()
 		return
 	}
-	s.u.runWithProgress("Importing contacts", func(progress func(float64)) (string, error) {
+	s.u.runThen("Importing contacts", func(progress func(float64)) (func(), error) {
 		progress(0.1)
-		err := write()
-		fyne.Do(s.reload)
-		return "", err
+		return s.reload, write()
 	})
 }
 

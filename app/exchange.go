@@ -197,16 +197,16 @@ func (s *exchangeScreen) askOpenCountyPackage() {
 
 // askPassphraseFor asks the passphrase of the county package at path.
 func (s *exchangeScreen) askPassphraseFor(path string) {
-	entry := widget.NewPasswordEntry()
+	entry := newFormEntry()
+	entry.Password = true
 	items := []*widget.FormItem{widget.NewFormItem("Passphrase", entry)}
 	d := dialog.NewForm("Passphrase from the county", "Open", "Cancel", items, func(ok bool) {
 		if ok {
 			s.previewCountyPackage(path, entry.Text)
 		}
 	}, s.u.win)
-	entry.OnSubmitted = func(string) { d.Submit() }
 	d.Resize(fyne.NewSize(420, 160))
-	d.Show()
+	s.u.showForm(d, entry)
 	s.u.win.Canvas().Focus(entry)
 }
 

@@ -33,7 +33,7 @@ func (s *exchangeScreen) showPreview(ci *exchange.CountyImport) *countyPreview {
 		}
 	}, s.u.win)
 	p.dialog.Resize(fyne.NewSize(760, 520))
-	p.dialog.Show()
+	s.u.showKeyed(p.dialog, p.dialog.Confirm, p.dialog.Dismiss)
 	return p
 }
 

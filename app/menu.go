@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
@@ -13,20 +14,89 @@ import (
 	"electionbinder/internal/db"
 )
 
+// menuItems are the main menu's items that follow the screen in view.
+type menuItems struct {
+	newItem, importItem, exportItem, printItem, findItem *fyne.MenuItem
+}
+
+// mainMenu is the File, Edit and Help menus. Their shortcuts work wherever
+// the focus is, also in a text field, because the window gives a shortcut
+// to the main menu before the field.
 func (u *ui) mainMenu() *fyne.MainMenu {
-	quit := fyne.NewMenuItem("Quit", u.quit)
+	m := &u.menu
+	m.newItem = menuItem("New", u.createNew, ctrl(fyne.KeyN))
+	m.importItem = menuItem("Import…", u.importFile, nil)
+	m.exportItem = menuItem("Export…", u.exportFile, nil)
+	m.printItem = menuItem("Print…", u.print, ctrl(fyne.KeyP))
+	m.findItem = menuItem("Find", u.find, ctrl(fyne.KeyF))
+	quit := menuItem("Quit", u.quit, ctrl(fyne.KeyQ))
 	quit.IsQuit = true
 	return fyne.NewMainMenu(
 		fyne.NewMenu("File",
+			m.newItem, m.importItem, m.exportItem, m.printItem,
+			fyne.NewMenuItemSeparator(),
+			menuItem("Save", u.saveNow, ctrl(fyne.KeyS)),
+			menuItem("Settings", func() { u.nav.showTitled("Settings") }, ctrl(fyne.KeyComma)),
+			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("Backup…", u.askBackup),
 			fyne.NewMenuItem("Restore…", u.askRestore),
 			fyne.NewMenuItemSeparator(),
 			quit,
 		),
+		fyne.NewMenu("Edit",
+			menuItem("Undo", u.undo, &fyne.ShortcutUndo{}),
+			menuItem("Redo", u.redo, &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}),
+			fyne.NewMenuItemSeparator(),
+			menuItem("Cut", func() { u.toFocused(&fyne.ShortcutCut{Clipboard: u.app.Clipboard()}) }, &fyne.ShortcutCut{}),
+			menuItem("Copy", func() { u.toFocused(&fyne.ShortcutCopy{Clipboard: u.app.Clipboard()}) }, &fyne.ShortcutCopy{}),
+			menuItem("Paste", func() { u.toFocused(&fyne.ShortcutPaste{Clipboard: u.app.Clipboard()}) }, &fyne.ShortcutPaste{}),
+			menuItem("Select all", func() { u.toFocused(&fyne.ShortcutSelectAll{}) }, &fyne.ShortcutSelectAll{}),
+			fyne.NewMenuItemSeparator(),
+			m.findItem,
+		),
 		fyne.NewMenu("Help",
+			fyne.NewMenuItem("Guide", u.showGuide),
+			fyne.NewMenuItem("Keyboard shortcuts", u.showShortcuts),
+			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("About", u.showAbout),
 		),
 	)
+}
+
+func menuItem(label string, action func(), shortcut fyne.Shortcut) *fyne.MenuItem {
+	it := fyne.NewMenuItem(label, action)
+	it.Shortcut = shortcut
+	return it
+}
+
+// ctrl is the shortcut Ctrl+key (Cmd+key on a Mac).
+func ctrl(key fyne.KeyName) fyne.Shortcut {
+	return &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}
+}
+
+// followScreen enables the menu items the screen in view can do.
+func (u *ui) followScreen() {
+	s := u.nav.current()
+	_, canNew := s.(creator)
+	_, canImport := s.(importer)
+	_, canExport := s.(exporter)
+	_, canPrint := s.(printer)
+	_, canFind := s.(searcher)
+	m := &u.menu
+	for it, on := range map[*fyne.MenuItem]bool{m.newItem: canNew, m.importItem: canImport,
+		m.exportItem: canExport, m.printItem: canPrint, m.findItem: canFind} {
+		it.Disabled = !on
+	}
+	if menu := u.win.MainMenu(); menu != nil {
+		menu.Refresh()
+	}
+}
+
+// toFocused gives a shortcut to the field that has the focus.
+func (u *ui) toFocused(s fyne.Shortcut) {
+	if f, ok := u.win.Canvas().Focused().(fyne.Shortcutable); ok {
+		f.TypedShortcut(s)
+	}
 }
 
 func (u *ui) askBackup() {
@@ -69,14 +139,14 @@ func (u *ui) askRestore() {
 			u.showError(fmt.Errorf("This backup cannot be restored: %w", err))
 			return
 		}
-		dialog.ShowConfirm("Restore this backup?",
+		u.askDestructive("Restore this backup?",
 			"Everything in the binder will be replaced by the backup\n"+path+
-				"\n\nThe current data is kept in a copy beside the database file.",
+				"\n\nThe current data is kept in a copy beside the database file.", "Restore",
 			func(ok bool) {
 				if ok {
 					u.restoreFrom(path)
 				}
-			}, u.win)
+			})
 	}, u.win)
 	open.SetFilter(storage.NewExtensionFileFilter([]string{".db", ".bak", ".sqlite"}))
 	open.Show()
@@ -107,5 +177,6 @@ func (u *ui) showAbout() {
 		"the directory of who to call in an incident, and your security trainings,\n"+
 		"and print it all as a binder. Everything stays on this computer.\n\nData file: %s",
 		Name, cli.Version, u.dbPath))
-	dialog.ShowCustom("About "+Name, "Close", text, u.win)
+	d := dialog.NewCustom("About "+Name, "Close", text, u.win)
+	u.showKeyed(d, d.Hide, d.Hide)
 }

@@ -64,11 +64,17 @@ func (n *navigation) view() fyne.CanvasObject {
 	return split
 }
 
-// show brings the page at index into view, building its screen the first time.
+// show brings the page at index into view, once a value the page in view
+// could not save has been fixed or left.
 func (n *navigation) show(index int) {
 	if index == n.shown {
 		return
 	}
+	n.u.whenSaved(func() { n.switchTo(index) }, func() { n.list.Select(n.shown) })
+}
+
+// switchTo brings the page at index into view, building its screen the first time.
+func (n *navigation) switchTo(index int) {
 	if n.built[index] == nil {
 		n.built[index] = n.pages[index].build(n.u)
 	}
@@ -79,6 +85,7 @@ func (n *navigation) show(index int) {
 	n.content.Objects = []fyne.CanvasObject{n.built[index].view()}
 	n.content.Refresh()
 	n.list.Select(index)
+	n.u.followScreen()
 }
 
 // showTitled brings the page with the given title into view.

@@ -48,7 +48,7 @@ func (s *plansScreen) createNew() {
 		}
 	}
 	choice.SetSelectedIndex(0)
-	title := widget.NewEntry()
+	title := newFormEntry()
 	title.SetPlaceHolder("Leave blank for “<jurisdiction> election-security contingency plan”")
 	d := dialog.NewForm("New plan", "Create", "Cancel", []*widget.FormItem{
 		widget.NewFormItem("Template", choice),
@@ -67,7 +67,7 @@ func (s *plansScreen) createNew() {
 	d.Resize(fyne.NewSize(560, 260))
 	s.newPlan = d
 	s.newPlanPack = pack
-	d.Show()
+	s.u.showForm(d, title)
 }
 
 // askImport reads a Markdown file into a new plan.
@@ -142,7 +142,7 @@ func planFileName(title string) string {
 
 // approveForm holds the fields of the approval dialog.
 type approveForm struct {
-	by, summary, review *widget.Entry
+	by, summary, review *formEntry
 	dialog              *dialog.FormDialog
 }
 
@@ -151,7 +151,7 @@ func (s *plansScreen) askApprove() {
 	if s.plan == nil {
 		return
 	}
-	f := &approveForm{by: widget.NewEntry(), summary: widget.NewMultiLineEntry(), review: widget.NewEntry()}
+	f := &approveForm{by: newFormEntry(), summary: newMultiLineFormEntry(), review: newFormEntry()}
 	if s.resolver != nil {
 		f.by.SetText(s.resolver.Profile().ClerkName)
 	}
@@ -181,7 +181,7 @@ func (s *plansScreen) askApprove() {
 	}, s.u.win)
 	f.dialog.Resize(fyne.NewSize(560, 320))
 	s.approval = f
-	f.dialog.Show()
+	s.u.showForm(f.dialog, f.by, f.summary, f.review)
 }
 
 func (s *plansScreen) approve(f *approveForm) {
@@ -203,9 +203,9 @@ func (s *plansScreen) askSaveTemplate() {
 	if s.plan == nil {
 		return
 	}
-	name := widget.NewEntry()
+	name := newFormEntry()
 	name.SetPlaceHolder("for example lakeshore-municipal")
-	desc := widget.NewEntry()
+	desc := newFormEntry()
 	id := s.plan.ID
 	d := dialog.NewForm("Save as template", "Save", "Cancel", []*widget.FormItem{
 		widget.NewFormItem("Template name", name),
@@ -222,19 +222,19 @@ func (s *plansScreen) askSaveTemplate() {
 		s.u.status.set(fmt.Sprintf("Saved as template %q, version %d", t.Name, t.Version))
 	}, s.u.win)
 	d.Resize(fyne.NewSize(520, 200))
-	d.Show()
+	s.u.showForm(d, name, desc)
 }
 
 // pasteForm holds the fields of the "paste text" dialog.
 type pasteForm struct {
-	title, text *widget.Entry
+	title, text *formEntry
 	dialog      *dialog.FormDialog
 }
 
 // askPaste makes a new plan from text pasted from a word processor:
 // headings (# Title, or a line underlined with === or ---) become sections.
 func (s *plansScreen) askPaste() {
-	f := &pasteForm{title: widget.NewEntry(), text: widget.NewMultiLineEntry()}
+	f := &pasteForm{title: newFormEntry(), text: newMultiLineFormEntry()}
 	f.title.SetPlaceHolder("Title of the plan")
 	f.text.SetPlaceHolder("Paste the plan here. Lines starting with # become sections; ## subsections.")
 	f.text.SetMinRowsVisible(14)
@@ -256,7 +256,7 @@ func (s *plansScreen) askPaste() {
 	}, s.u.win)
 	f.dialog.Resize(fyne.NewSize(760, 560))
 	s.paste = f
-	f.dialog.Show()
+	s.u.showForm(f.dialog, f.title, f.text)
 }
 
 // askDelete removes the plan being edited, with its revisions, once confirmed.
@@ -265,8 +265,8 @@ func (s *plansScreen) askDelete() {
 		return
 	}
 	id := s.plan.ID
-	s.deletion = dialog.NewConfirm("Delete this plan?", fmt.Sprintf("Delete “%s” with its %d sections, %d scenarios and %d approved revisions?\n\nThis cannot be undone. Export it as Markdown first if you may need it again.",
-		s.plan.Title, len(s.plan.Sections), len(s.plan.Scenarios), len(s.plan.Revisions)), func(ok bool) {
+	s.deletion = s.u.askDestructive("Delete this plan?", fmt.Sprintf("Delete “%s” with its %d sections, %d scenarios and %d approved revisions?\n\nThis cannot be undone. Export it as Markdown first if you may need it again.",
+		s.plan.Title, len(s.plan.Sections), len(s.plan.Scenarios), len(s.plan.Revisions)), "Delete plan", func(ok bool) {
 		s.deletion = nil
 		if !ok {
 			return
@@ -278,6 +278,5 @@ func (s *plansScreen) askDelete() {
 		s.u.status.set("Plan deleted")
 		s.plan = nil
 		s.reloadList(0)
-	}, s.u.win)
-	s.deletion.Show()
+	})
 }

@@ -56,9 +56,18 @@ func (g *gapPanel) show(gaps []plan.Gap) {
 	g.list.Refresh()
 }
 
-// jump goes to where a gap is.
+// jump goes to where a gap is fixed: the call tree for a role without
+// holders, Settings for a blank profile field, the plan's review date, or
+// the section or scenario.
 func (g *gapPanel) jump(gap plan.Gap) {
+	_, roleExists := g.s.resolver.Role(gap.Role)
+	setting, inSettings := placeholderSettings[gap.Field]
 	switch {
+	case gap.Kind == plan.GapNoPrimary || gap.Kind == plan.GapNoBackup,
+		gap.Kind == plan.GapPlaceholder && gap.Field == "role" && roleExists:
+		g.s.u.openRole(gap.Role)
+	case gap.Kind == plan.GapPlaceholder && inSettings:
+		g.s.u.openSetting(setting)
 	case gap.SectionID != 0:
 		g.s.tree.selectSection(gap.SectionID)
 	case gap.ScenarioID != 0:

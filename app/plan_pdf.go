@@ -28,7 +28,7 @@ func (u *ui) exportPlanPDF(planID int64) {
 		u.showError(err)
 		return
 	}
-	p.dlg.Show()
+	u.showKeyed(p.dlg, p.dlg.Confirm, p.dlg.Dismiss)
 }
 
 // The choices of what to print.
@@ -241,7 +241,7 @@ func (p *printSetup) editDistribution() {
 			p.u.showError(err)
 		}
 	})
-	d.dlg.Show()
+	p.u.showKeyed(d.dlg, d.dlg.Hide, d.dlg.Hide)
 }
 
 // distributionEditor lists who holds which controlled copy and adds or
@@ -255,7 +255,7 @@ type distributionEditor struct {
 	now    func() time.Time // the issue date of a new copy
 
 	list                            *widget.List
-	number, holder, title, location *widget.Entry
+	number, holder, title, location *formEntry
 	add                             *widget.Button
 	dlg                             dialog.Dialog
 }
@@ -263,7 +263,7 @@ type distributionEditor struct {
 func newDistributionEditor(u *ui, planID int64) *distributionEditor {
 	d := &distributionEditor{u: u, planID: planID, store: binder.NewStore(u.db), now: time.Now}
 	d.list = widget.NewList(func() int { return len(d.copies) }, d.newRow, d.updateRow)
-	d.number, d.holder, d.title, d.location = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	d.number, d.holder, d.title, d.location = newFormEntry(), newFormEntry(), newFormEntry(), newFormEntry()
 	d.number.SetPlaceHolder("No.")
 	d.holder.SetPlaceHolder("Held by")
 	d.title.SetPlaceHolder("Title or organization")
@@ -275,6 +275,10 @@ func newDistributionEditor(u *ui, planID int64) *distributionEditor {
 	content := container.NewBorder(nil, form, nil, nil, d.list)
 	d.dlg = dialog.NewCustom("Distribution list", "Close", content, u.win)
 	d.dlg.Resize(fyne.NewSize(720, 420))
+	for _, e := range []*formEntry{d.number, d.holder, d.title, d.location} {
+		e.onEscape = d.dlg.Hide
+		e.OnSubmitted = func(string) { d.addCopy() }
+	}
 	return d
 }
 
@@ -354,19 +358,19 @@ func (d *distributionEditor) addCopy() {
 		return
 	}
 	d.u.saved(nil)
-	for _, e := range []*widget.Entry{d.number, d.holder, d.title, d.location} {
+	for _, e := range []*formEntry{d.number, d.holder, d.title, d.location} {
 		e.SetText("")
 	}
 	d.reload()
 }
 
 func (d *distributionEditor) remove(c binder.Copy) {
-	dialog.ShowConfirm("Take copy "+c.Number+" off the list?",
-		"Take the copy held by "+c.Holder+" off the distribution list?", func(ok bool) {
+	d.u.askDestructive("Take copy "+c.Number+" off the list?",
+		"Take the copy held by "+c.Holder+" off the distribution list?", "Take it off", func(ok bool) {
 			if ok {
 				d.removeNow(c)
 			}
-		}, d.u.win)
+		})
 }
 
 // removeNow takes a copy off the list without asking.

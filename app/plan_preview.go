@@ -101,8 +101,8 @@ func (r previewRenderer) heading(h *ast.Heading) []widget.RichTextSegment {
 		style = widget.RichTextStyleSubHeading
 	case h.Level > 2:
 		style = widget.RichTextStyleStrong
-		style.Inline = false
 	}
+	style.Inline = false // Fyne's heading styles are inline: what follows would join the heading's line
 	segs := r.inlines(h, style.TextStyle)
 	for _, s := range segs {
 		if t, ok := s.(*widget.TextSegment); ok {

@@ -40,14 +40,14 @@ func (s *plansScreen) showRevisions() {
 		return
 	}
 	if len(revs) == 0 {
-		dialog.ShowInformation("Revisions", "This plan has not been approved yet.\nApproving it records revision 1.", s.u.win)
+		s.u.showInfo("Revisions", "This plan has not been approved yet.\nApproving it records revision 1.")
 		return
 	}
 	v := &revisionView{s: s, revs: revs}
 	v.dialog = dialog.NewCustom("Record of changes", "Close", v.build(), s.u.win)
 	v.dialog.Resize(fyne.NewSize(980, 640))
 	s.revisions = v
-	v.dialog.Show()
+	s.u.showKeyed(v.dialog, v.dialog.Hide, v.dialog.Hide)
 	v.compare()
 }
 

@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -21,7 +20,7 @@ type scenarioPane struct {
 	list                  *widget.List
 	selected              int64
 	add, up, down, remove *widget.Button
-	confirm               *dialog.ConfirmDialog
+	confirm               *question
 }
 
 func newScenarioPane(s *plansScreen) *scenarioPane {
@@ -108,7 +107,7 @@ func (p *scenarioPane) askRemove() {
 		return
 	}
 	id := p.selected
-	p.confirm = dialog.NewConfirm("Remove scenario", "Remove the scenario “"+p.s.plan.Scenarios[i].Title+"” and all its steps?",
+	p.confirm = p.s.u.askDestructive("Remove scenario?", "Remove the scenario “"+p.s.plan.Scenarios[i].Title+"” and all its steps?", "Remove",
 		func(ok bool) {
 			p.confirm = nil
 			if !ok {
@@ -119,8 +118,7 @@ func (p *scenarioPane) askRemove() {
 			if err == nil {
 				p.s.reloadPlan(0, 0)
 			}
-		}, p.s.u.win)
-	p.confirm.Show()
+		})
 }
 
 // scenarioEditor edits one scenario: title, level of government, severity,
@@ -307,14 +305,15 @@ func (l *stepList) layout() {
 			widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { l.removeAt(i) }),
 		)
 		role := container.NewGridWrap(fyne.NewSize(220, r.role.MinSize().Height), r.role)
-		head := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(strconv.Itoa(i+1)+"."), r.timeBox, role), buttons, r.holder)
-		when := container.NewBorder(nil, nil, widget.NewLabel("If"), nil, r.condition)
+		head := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(strconv.Itoa(i+1)+"."), role), buttons, r.holder)
+		when := container.NewGridWrap(fyne.NewSize(175, r.timeBox.MinSize().Height), r.timeBox)
+		condition := container.NewBorder(nil, nil, container.NewHBox(when, widget.NewLabel("If")), nil, r.condition)
 		text := fyne.CanvasObject(r.action)
 		if l.kind == plan.Communication {
 			tells := container.NewHBox(widget.NewLabel("tells"), container.NewGridWrap(fyne.NewSize(180, r.audience.MinSize().Height), r.audience))
 			text = container.NewBorder(nil, nil, tells, nil, r.statement)
 		}
-		objs = append(objs, container.NewBorder(container.NewVBox(head, when), nil, nil, nil, text))
+		objs = append(objs, container.NewBorder(container.NewVBox(head, condition), nil, nil, nil, text))
 	}
 	l.box.Objects = objs
 	l.box.Refresh()

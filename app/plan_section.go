@@ -19,7 +19,7 @@ type sectionEditor struct {
 	id       int64
 	title    *widget.Entry
 	guidance *widget.Label
-	body     *widget.Entry
+	body     *editorEntry
 	tooLong  *widget.Label // says why a very long body cannot be edited here
 	long     string        // the body of the section shown, when it is too long to edit
 	preview  *widget.RichText
@@ -39,8 +39,7 @@ func newSectionEditor(s *plansScreen) *sectionEditor {
 	e.guidance = widget.NewLabel("")
 	e.guidance.Wrapping = fyne.TextWrapWord
 	e.guidance.TextStyle = fyne.TextStyle{Italic: true}
-	e.body = widget.NewMultiLineEntry()
-	e.body.Wrapping = fyne.TextWrapWord
+	e.body = newEditorEntry()
 	e.body.SetPlaceHolder("Write this section in Markdown: # headings, - lists, - [ ] checklists, **bold**, *italic*, | tables |.\nPlaceholders: {{jurisdiction}}, {{county}}, {{clerk}}, {{role:it-support}}.")
 	e.body.OnChanged = e.saveBody
 	e.tooLong = widget.NewLabel("")

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -25,8 +24,8 @@ type sectionTree struct {
 	selected int64
 
 	add, addUnder, up, down, indent, outdent, remove, undo *widget.Button
-	confirm                                                *dialog.ConfirmDialog // the open "remove?" question, if any
-	removed                                                *plan.RemovedSection  // what Undo puts back
+	confirm                                                *question            // the open "remove?" question, if any
+	removed                                                *plan.RemovedSection // what Undo puts back
 }
 
 func newSectionTree(s *plansScreen) *sectionTree {
@@ -209,13 +208,12 @@ func (t *sectionTree) askRemove() {
 	if n := t.countUnder(id); n > 0 {
 		msg += "\nThe " + strconv.Itoa(n) + " sections under it go with it."
 	}
-	t.confirm = dialog.NewConfirm("Remove section", msg+"\n\nUndo puts it back.", func(ok bool) {
+	t.confirm = t.s.u.askDestructive("Remove section?", msg+"\n\nUndo puts it back.", "Remove", func(ok bool) {
 		t.confirm = nil
 		if ok {
 			t.removeSection(id)
 		}
-	}, t.s.u.win)
-	t.confirm.Show()
+	})
 }
 
 func (t *sectionTree) countUnder(id int64) int {
@@ -234,7 +232,10 @@ func (t *sectionTree) removeSection(id int64) {
 	}
 	t.removed = &removed
 	t.undo.Enable()
-	t.s.u.status.set("Removed “" + removed.Sections[0].Title + "”. Undo puts it back.")
+	t.s.u.offerUndo("Removed “"+removed.Sections[0].Title+"”.", func() error {
+		t.undoRemove()
+		return nil
+	})
 	t.s.reloadPlan(0, 0)
 }
 

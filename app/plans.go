@@ -44,7 +44,7 @@ type plansScreen struct {
 	newPlan       *dialog.FormDialog // the open "new plan" dialog, if any
 	newPlanPack   *widget.Select     // its choice of state pack
 	paste         *pasteForm         // the open "paste text" dialog, if any
-	deletion      *dialog.ConfirmDialog
+	deletion      *question
 	approval      *approveForm   // the open approval dialog, if any
 	revisions     *revisionView  // the open record of changes, if any
 	updates       *widget.Button // opens the offered template changes
@@ -137,6 +137,11 @@ func (s *plansScreen) view() fyne.CanvasObject {
 	}
 	return s.content
 }
+
+// menuImport and menuExport are File → Import… and Export… on this screen:
+// a Markdown file as a new plan, and the plan in view as Markdown.
+func (s *plansScreen) menuImport() { s.askImport() }
+func (s *plansScreen) menuExport() { s.askExport() }
 
 // exportPDF prints the plan being edited as a binder (Ctrl+P).
 func (s *plansScreen) exportPDF() {

@@ -13,19 +13,36 @@ import (
 // progress bar; work reports progress from 0 to 1. When work has written a
 // file, the clerk is offered to open it in the system viewer.
 func (u *ui) runWithProgress(title string, work func(progress func(float64)) (file string, err error)) {
+	u.runThen(title, func(progress func(float64)) (func(), error) {
+		file, err := work(progress)
+		if err != nil || file == "" {
+			return nil, err
+		}
+		return func() { u.offerToOpen(file) }, nil
+	})
+}
+
+// runThen runs work off the UI goroutine behind a progress bar; once the
+// bar is gone, it shows the error, or runs on the UI goroutine what work
+// returned to do next (show a preview, offer to open a file). The bar
+// goes first: hiding a dialog also hides every dialog shown over it.
+func (u *ui) runThen(title string, work func(progress func(float64)) (next func(), err error)) {
 	bar := widget.NewProgressBar()
 	d := dialog.NewCustomWithoutButtons(title, bar, u.win)
 	d.Show()
+	u.background.Add(1)
 	go func() {
-		file, err := work(func(p float64) { fyne.Do(func() { bar.SetValue(p) }) })
-		fyne.Do(d.Hide)
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if file != "" {
-			u.offerToOpen(file)
-		}
+		defer u.background.Done()
+		next, err := work(func(p float64) { fyne.Do(func() { bar.SetValue(p) }) })
+		fyne.Do(func() {
+			d.Hide()
+			switch {
+			case err != nil:
+				u.showError(err)
+			case next != nil:
+				next()
+			}
+		})
 	}()
 }
 
@@ -33,11 +50,11 @@ func (u *ui) runWithProgress(title string, work func(progress func(float64)) (fi
 func (u *ui) offerToOpen(path string) {
 	u.status.set("Written to " + path)
 	fyne.Do(func() {
-		dialog.ShowConfirm("Saved", "Written to\n"+path+"\n\nOpen it now?", func(open bool) {
+		u.ask("Saved", "Written to\n"+path+"\n\nOpen it now?", "Open", "Not now", func(open bool) {
 			if open {
 				u.openFile(path)
 			}
-		}, u.win)
+		})
 	})
 }
 

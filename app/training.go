@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -76,6 +75,10 @@ func (s *trainingScreen) focusSearch() {
 	s.u.win.Canvas().Focus(s.search)
 }
 
+// menuImport and menuExport are File → Import… and Export… on this screen.
+func (s *trainingScreen) menuImport() { s.askImport() }
+func (s *trainingScreen) menuExport() { s.askExport() }
+
 // exportPDF prints the sign-in sheet of the session in view, or the
 // compliance report on the Compliance tab (Ctrl+P).
 func (s *trainingScreen) exportPDF() {
@@ -100,14 +103,29 @@ func (s *trainingScreen) reload() {
 	s.list.UnselectAll()
 }
 
-// show opens a session in the detail pane.
+// show opens a session in the detail pane, once a value of the session
+// shown that could not be saved has been fixed or left.
 func (s *trainingScreen) show(id int64) {
 	if id == s.selected {
 		return
 	}
-	s.selected = id
-	s.detail.load(id)
+	s.u.whenSaved(func() {
+		s.selected = id
+		s.detail.load(id)
+	}, s.reselect)
 }
+
+// reselect highlights the session shown in the list again.
+func (s *trainingScreen) reselect() {
+	for i, e := range s.events {
+		if e.ID == s.selected {
+			s.list.Select(i)
+		}
+	}
+}
+
+// unsaved is what the session shown holds that could not be saved, if anything.
+func (s *trainingScreen) unsaved() *unsavedValue { return s.detail.unsaved() }
 
 // changed reads the sessions again after something was saved, and
 // reports whether that worked.
@@ -159,6 +177,10 @@ func seatsText(e training.EventSummary) string {
 
 // createNew starts a session a week from today at 10:00, on a weekday (Ctrl+N).
 func (s *trainingScreen) createNew() {
+	if s.u.unsaved() != nil { // fixed or left first
+		s.u.whenSaved(s.createNew, nil)
+		return
+	}
 	s.tabs.SelectIndex(0)
 	loc, err := time.LoadLocation(training.DefaultTimeZone)
 	if err != nil {
@@ -182,7 +204,7 @@ func (s *trainingScreen) createNew() {
 // confirmDelete asks before removing a session with its sign-ups.
 func (s *trainingScreen) confirmDelete(e training.EventSummary) {
 	msg := deleteSessionQuestion(e)
-	dialog.ShowConfirm("Delete session", msg, func(ok bool) {
+	s.u.askDestructive("Delete session?", msg, "Delete", func(ok bool) {
 		if !ok {
 			return
 		}
@@ -194,7 +216,7 @@ func (s *trainingScreen) confirmDelete(e training.EventSummary) {
 		s.selected = 0
 		s.detail.load(0)
 		s.reload()
-	}, s.u.win)
+	})
 }
 
 // deleteSessionQuestion asks before a session goes, saying what goes with

@@ -286,11 +286,12 @@ func (c *complianceTab) askGrantFile() {
 	}
 	choice := widget.NewSelect(names, nil)
 	choice.SetSelectedIndex(0)
-	dialog.ShowCustomConfirm("Grant file", "Print", "Cancel", choice, func(ok bool) {
+	d := dialog.NewCustomConfirm("Grant file", "Print", "Cancel", choice, func(ok bool) {
 		if ok && choice.SelectedIndex() >= 0 {
 			c.askReportPDF(reqs[choice.SelectedIndex()].ID)
 		}
 	}, c.s.u.win)
+	c.s.u.showKeyed(d, d.Confirm, d.Dismiss)
 }
 
 func trPlural(n int, one, many string) string {

@@ -30,11 +30,12 @@ type eventDetail struct {
 	seatText *widget.Label
 
 	// Details.
-	title, date, start, end, capacity, hours *widget.Entry
-	zone                                     *widget.SelectEntry // a US zone from the list, or any IANA name typed
-	room, link, organizer                    *widget.Entry
-	address, directions, notes               *widget.Entry
-	kind                                     *widget.Select
+	title, start, end, capacity, hours *widget.Entry
+	date                               *dateEntry
+	zone                               *widget.SelectEntry // a US zone from the list, or any IANA name typed
+	room, link, organizer              *widget.Entry
+	address, directions, notes         *widget.Entry
+	kind                               *widget.Select
 
 	// People signed up.
 	roster        []training.Registration
@@ -333,11 +334,21 @@ func (d *eventDetail) cancelChosen() {
 	}
 	promoted, err := d.s.store.Cancel(r.ID)
 	d.afterPeopleChange(err)
-	if err == nil && promoted > 0 {
-		if p, err := d.s.store.Registration(promoted); err == nil {
-			d.s.u.status.set(p.Name + " moved from the waitlist to a seat")
-		}
+	if err != nil {
+		return
 	}
+	msg := "Canceled the sign-up of " + r.Name + "."
+	if p, err := d.s.store.Registration(promoted); promoted > 0 && err == nil {
+		msg += " " + p.Name + " moved from the waitlist to a seat."
+	}
+	d.s.u.offerUndo(msg, func() error {
+		err := d.s.store.UndoCancel(r, promoted)
+		if d.event.ID == r.EventID {
+			d.refreshPeople()
+		}
+		d.s.changed()
+		return err
+	})
 }
 
 func (d *eventDetail) afterPeopleChange(err error) {
@@ -355,7 +366,9 @@ func (d *eventDetail) detailsForm() fyne.CanvasObject {
 	multi := func(placeholder string) *widget.Entry { return trSavingEntry(placeholder, true, d.save) }
 	d.title = entry("Title")
 	d.kind = widget.NewSelect(labelsOf(training.Kinds, training.Kind.Label), func(string) { d.save() })
-	d.date, d.start, d.end = entry("YYYY-MM-DD"), entry("HH:MM"), entry("HH:MM")
+	d.date = newDateEntry()
+	d.date.OnChanged = func(string) { d.save() }
+	d.start, d.end = newClockEntry(d.save), newClockEntry(d.save)
 	d.zone = widget.NewSelectEntry(training.CommonTimeZones)
 	d.zone.SetPlaceHolder(training.DefaultTimeZone)
 	d.zone.OnChanged = func(string) { d.save() }
@@ -386,9 +399,9 @@ func (d *eventDetail) fillForm() {
 	e := d.event
 	d.title.SetText(e.Title)
 	d.kind.SetSelected(e.Kind.Label())
-	d.date.SetText(e.Start.Format("2006-01-02"))
-	d.start.SetText(e.Start.Format("15:04"))
-	d.end.SetText(e.End.Format("15:04"))
+	d.date.SetText(e.Start.Format(training.DateLayout))
+	d.start.SetText(e.Start.Format(training.ClockLayout))
+	d.end.SetText(e.End.Format(training.ClockLayout))
 	d.zone.SetText(e.TimeZone)
 	d.capacity.SetText("")
 	if e.Capacity > 0 {
@@ -437,12 +450,19 @@ func (d *eventDetail) formEvent() (training.Event, error) {
 	if err != nil || e.TimeZone == "" {
 		return e, fmt.Errorf("%q is not a time zone (use a name such as America/Chicago)", e.TimeZone)
 	}
-	if e.Start, err = time.ParseInLocation("2006-01-02 15:04", d.date.Text+" "+d.start.Text, loc); err != nil {
-		return e, errors.New("write the date as YYYY-MM-DD and the start as HH:MM")
+	day, err := training.ParseDate(d.date.Text)
+	if err != nil {
+		return e, fieldError("date", d.date.Text, err)
 	}
-	if e.End, err = time.ParseInLocation("2006-01-02 15:04", d.date.Text+" "+d.end.Text, loc); err != nil {
-		return e, errors.New("write the end as HH:MM")
+	h, m, err := training.ParseClock(d.start.Text)
+	if err != nil {
+		return e, fieldError("start time", d.start.Text, err)
 	}
+	e.Start = training.At(day, h, m, loc)
+	if h, m, err = training.ParseClock(d.end.Text); err != nil {
+		return e, fieldError("end time", d.end.Text, err)
+	}
+	e.End = training.At(day, h, m, loc)
 	e.End = e.End.AddDate(0, 0, daysSpanned(d.event.Start, d.event.End)) // past midnight, or all day
 
 	if e.Capacity, err = trOptionalInt(d.capacity.Text); err != nil {
@@ -454,6 +474,48 @@ func (d *eventDetail) formEvent() (training.Event, error) {
 	e.Address, e.Room, e.Directions = d.address.Text, d.room.Text, d.directions.Text
 	e.RegistrationURL, e.Organizer, e.Notes = strings.TrimSpace(d.link.Text), d.organizer.Text, d.notes.Text
 	return e, nil
+}
+
+// fieldError says which field does not read, what it holds, and how to write it.
+func fieldError(field, text string, err error) error {
+	if strings.TrimSpace(text) == "" {
+		return fmt.Errorf("the %s is empty: %w", field, err)
+	}
+	return fmt.Errorf("the %s %q does not read: %w", field, text, err)
+}
+
+// unsaved is what the session's form holds that could not be saved, if anything.
+func (d *eventDetail) unsaved() *unsavedValue {
+	if d.event.ID == 0 {
+		return nil
+	}
+	e, err := d.formEvent()
+	if err == nil {
+		err = e.Validate()
+	}
+	if err == nil {
+		return nil
+	}
+	return &unsavedValue{
+		problem: fmt.Sprintf("A change to %q was not saved: %v.", d.event.Title, err),
+		focus:   d.focusProblem,
+		discard: d.fillForm,
+	}
+}
+
+// focusProblem opens the Details tab and puts the cursor in the first
+// field that does not read.
+func (d *eventDetail) focusProblem() {
+	d.tabs.SelectIndex(1)
+	c := d.s.u.win.Canvas()
+	switch {
+	case d.date.Validate() != nil:
+		c.Focus(d.date)
+	case d.start.Validate() != nil:
+		c.Focus(d.start)
+	case d.end.Validate() != nil:
+		c.Focus(d.end)
+	}
 }
 
 // daysSpanned counts the midnights a session crosses in its own zone: 0

@@ -115,20 +115,18 @@ func (s *trainingScreen) importFile(path string) (string, error) {
 	return msg, err
 }
 
-// askExport offers the calendar of sessions or the roster.
+// askExport offers the calendar of sessions or the roster; Escape cancels.
 func (s *trainingScreen) askExport() {
 	day := time.Now().Format("2006-01-02")
-	dialog.ShowCustomConfirm("Export", "Calendar (.ics)", "Roster (.csv)",
-		trDialogText("Export every session as a calendar file for Outlook, Apple Calendar or Thunderbird, or every sign-up as a roster spreadsheet."),
-		func(calendar bool) {
-			if calendar {
-				s.askSaveTraining("Exporting the calendar", "Training sessions "+day+".ics", []string{".ics"},
-					func(path string) error { return atomicfile.Write(path, s.store.ExportICS) })
-				return
-			}
+	s.u.choose("Export", "Export every session as a calendar file for Outlook, Apple Calendar or Thunderbird, or every sign-up as a roster spreadsheet.",
+		choice{"Calendar (.ics)", func() {
+			s.askSaveTraining("Exporting the calendar", "Training sessions "+day+".ics", []string{".ics"},
+				func(path string) error { return atomicfile.Write(path, s.store.ExportICS) })
+		}},
+		choice{"Roster (.csv)", func() {
 			s.askSaveTraining("Exporting the roster", "Training roster "+day+".csv", []string{".csv"},
 				func(path string) error { return atomicfile.Write(path, s.store.WriteRosterCSV) })
-		}, s.u.win)
+		}})
 }
 
 // writeComplianceCSV writes the compliance CSV of a report to path.

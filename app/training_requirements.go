@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -215,12 +214,12 @@ func (e *requirementEditor) confirmDelete() {
 		return
 	}
 	r := e.reqs[e.chosen]
-	dialog.ShowConfirm("Delete requirement", "Delete "+strconv.Quote(r.Name)+"? Attendance stays recorded.", func(ok bool) {
+	e.c.s.u.askDestructive("Delete requirement?", "Delete "+strconv.Quote(r.Name)+"? Attendance stays recorded.", "Delete", func(ok bool) {
 		if !ok {
 			return
 		}
 		e.c.s.u.saved(e.c.s.store.DeleteRequirement(r.ID))
 		e.reload(0)
 		e.c.reload()
-	}, e.c.s.u.win)
+	})
 }

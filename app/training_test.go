@@ -96,7 +96,7 @@ func TestTrainingScreenSessionsSeatsAndWaitlist(t *testing.T) {
 	// Cancelling a seat moves the waitlist up.
 	d.rosterList.Select(0)
 	test.Tap(d.cancelBtn)
-	if u.status.label.Text != "Grace Okafor moved from the waitlist to a seat" {
+	if !strings.HasSuffix(u.status.label.Text, "Grace Okafor moved from the waitlist to a seat.") {
 		t.Fatalf("status %q", u.status.label.Text)
 	}
 	if d.event.Registered != 2 || d.event.Waitlisted != 0 {

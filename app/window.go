@@ -6,7 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"electionbinder/internal/settings"
@@ -32,10 +32,12 @@ func newUI(a fyne.App, dbPath string, conn *sql.DB) *ui {
 	u.win.SetContent(container.NewBorder(nil, u.status.view(), nil, nil, u.nav.view()))
 	u.win.Resize(u.savedSize())
 	u.win.SetCloseIntercept(func() {
-		u.saveSize()
-		u.win.Close()
+		u.whenSaved(func() {
+			u.saveSize()
+			u.win.Close()
+		}, nil)
 	})
-	u.addShortcuts()
+	u.win.Canvas().SetOnTypedKey(u.typedKey)
 	u.nav.show(u.nav.savedPage())
 	return u
 }
@@ -59,50 +61,62 @@ func (u *ui) saveSize() {
 	}
 }
 
-// quit remembers the window size and ends the app.
+// quit remembers the window size and ends the app, once a value that
+// could not be saved has been fixed or left.
 func (u *ui) quit() {
+	u.whenSaved(u.quitNow, nil)
+}
+
+// quitNow remembers the window size and ends the app.
+func (u *ui) quitNow() {
 	u.saveSize()
 	u.app.Quit()
 }
 
-// The shortcuts act on the screen in view when it supports them.
+// What the menu's commands ask of the screen in view, when it can do them.
 type (
 	searcher interface{ focusSearch() }
 	creator  interface{ createNew() }
 	printer  interface{ exportPDF() }
+	importer interface{ menuImport() }
+	exporter interface{ menuExport() }
 )
 
-func (u *ui) addShortcuts() {
-	add := func(key fyne.KeyName, act func(screen)) {
-		for _, mod := range []fyne.KeyModifier{fyne.KeyModifierShortcutDefault, desktop.ControlModifier} {
-			u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: mod}, func(fyne.Shortcut) {
-				if s := u.nav.current(); s != nil {
-					act(s)
-				}
-			})
-		}
+func (u *ui) find() {
+	if s, ok := u.nav.current().(searcher); ok {
+		s.focusSearch()
 	}
-	add(fyne.KeyF, func(s screen) {
-		if f, ok := s.(searcher); ok {
-			f.focusSearch()
-		}
-	})
-	add(fyne.KeyN, func(s screen) {
-		if c, ok := s.(creator); ok {
-			c.createNew()
-		}
-	})
-	add(fyne.KeyP, func(s screen) {
-		if p, ok := s.(printer); ok {
-			p.exportPDF()
-		}
-	})
+}
+
+func (u *ui) createNew() {
+	if s, ok := u.nav.current().(creator); ok {
+		s.createNew()
+	}
+}
+
+func (u *ui) print() {
+	if s, ok := u.nav.current().(printer); ok {
+		s.exportPDF()
+	}
+}
+
+func (u *ui) importFile() {
+	if s, ok := u.nav.current().(importer); ok {
+		s.menuImport()
+	}
+}
+
+func (u *ui) exportFile() {
+	if s, ok := u.nav.current().(exporter); ok {
+		s.menuExport()
+	}
 }
 
 // statusLine is the line at the foot of the window that says "Saved", with
 // the data file on the right.
 type statusLine struct {
 	label *widget.Label
+	undo  *widget.Button // shown for a short while after a delete or a cancellation
 	file  *widget.Label
 }
 
@@ -110,11 +124,13 @@ func newStatusLine(dbPath string) *statusLine {
 	file := widget.NewLabel("Data: " + dbPath)
 	file.Truncation = fyne.TextTruncateEllipsis
 	file.Alignment = fyne.TextAlignTrailing
-	return &statusLine{label: widget.NewLabel("Ready"), file: file}
+	undo := widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), nil)
+	undo.Hide()
+	return &statusLine{label: widget.NewLabel("Ready"), undo: undo, file: file}
 }
 
 func (s *statusLine) view() fyne.CanvasObject {
-	return container.NewBorder(nil, nil, s.label, nil, s.file)
+	return container.NewBorder(nil, nil, container.NewHBox(s.label, s.undo), nil, s.file)
 }
 
 // set shows text; safe to call from any goroutine.

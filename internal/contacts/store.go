@@ -248,11 +248,10 @@ func refreshMembers(tx execer, orgID int64) error {
 // A person who attended training cannot be deleted (ErrHasAttendance): the
 // compliance record would go with them.
 func (s *Store) Delete(id int64) error {
-	tx, err := s.db.Begin()
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
+	return db.InTx(s.db, func(tx *sql.Tx) error { return deleteContact(tx, id) })
+}
+
+func deleteContact(tx execer, id int64) error {
 	members, err := idlist.Query(tx, `SELECT id FROM contacts WHERE org_id = ?`, id)
 	if err != nil {
 		return err
@@ -275,7 +274,7 @@ func (s *Store) Delete(id int64) error {
 			return err
 		}
 	}
-	return tx.Commit()
+	return nil
 }
 
 // MarkVerified stamps the contact as verified on the given day.

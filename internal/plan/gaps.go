@@ -34,6 +34,7 @@ type Gap struct {
 	SectionID  int64 // 0 when the gap is not in a section
 	ScenarioID int64 // 0 when the gap is not in a scenario
 	Role       string
+	Field      string // of an unfilled placeholder: its name ("county", "clerk", "role"…)
 }
 
 // Check loads a plan with the profile and the call tree and lists its gaps.
@@ -86,7 +87,7 @@ func sectionGaps(p *Plan, s Section, r *Resolver, roles roleUses) []Gap {
 			roles.note(ph.Role, s.ID, 0)
 		}
 		if _, ok := r.Value(ph); !ok {
-			gaps = append(gaps, Gap{Kind: GapPlaceholder, SectionID: s.ID, Role: ph.Role,
+			gaps = append(gaps, Gap{Kind: GapPlaceholder, SectionID: s.ID, Role: ph.Role, Field: ph.Name,
 				Message: fmt.Sprintf("Section %q: %s %s.", s.Title, ph.Text, whyUnresolved(ph, r))})
 		}
 	}
@@ -114,7 +115,7 @@ func scenarioGaps(sc Scenario, r *Resolver, roles roleUses) []Gap {
 			roles.note(ph.Role, 0, sc.ID)
 		}
 		if _, ok := r.Value(ph); !ok {
-			gaps = append(gaps, Gap{Kind: GapPlaceholder, ScenarioID: sc.ID, Role: ph.Role,
+			gaps = append(gaps, Gap{Kind: GapPlaceholder, ScenarioID: sc.ID, Role: ph.Role, Field: ph.Name,
 				Message: fmt.Sprintf("Scenario %q: %s %s.", sc.Title, ph.Text, whyUnresolved(ph, r))})
 		}
 	}
