@@ -171,13 +171,17 @@ func (s *Store) composed(name, pack string) (Document, error) {
 		return Document{}, err
 	}
 	pack = strings.TrimSpace(pack)
-	if pack == "" && name == BuiltinTemplate {
+	defaulted := pack == "" && name == BuiltinTemplate
+	if defaulted {
 		pack = DefaultPack
 	}
 	if pack == "" || strings.EqualFold(pack, NoPack) {
 		return doc, nil
 	}
 	p, _, err := s.storedDocument(pack, KindPack)
+	if defaulted && errors.Is(err, ErrNotFound) {
+		return doc, nil // a template of the clerk's own holds the default pack's name
+	}
 	if err != nil {
 		return Document{}, err
 	}

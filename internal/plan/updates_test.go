@@ -200,3 +200,19 @@ func BenchmarkTemplateUpdates(b *testing.B) {
 		}
 	}
 }
+
+// A binder where the clerk already kept a template named like the default
+// pack still makes plans from the built-in template, without the pack.
+func TestDefaultPackNameTakenByTheClerk(t *testing.T) {
+	s, conn := openStore(t)
+	if _, err := conn.Exec(`INSERT INTO plan_templates(uuid, name, content) VALUES('x', 'wisconsin', '# A\n\nText.\n')`); err != nil {
+		t.Fatal(err)
+	}
+	id, err := s.CreateFromTemplate(BuiltinTemplate, "Plan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := mustLoad(t, s, id); p.PackName != "" || len(p.Scenarios) < 16 {
+		t.Errorf("plan made with pack %q and %d scenarios", p.PackName, len(p.Scenarios))
+	}
+}
