@@ -24,6 +24,7 @@ func pages() []page {
 		{"Plans", theme.DocumentIcon(), newPlansScreen},
 		{"Contacts", theme.AccountIcon(), newContactsScreen},
 		{"Training", theme.CalendarIcon(), newTrainingScreen},
+		{"Exercises", theme.MediaPlayIcon(), newExercisesScreen},
 		{"County exchange", theme.MailSendIcon(), newExchangeScreen},
 		{"Settings", theme.SettingsIcon(), newSettingsScreen},
 	}

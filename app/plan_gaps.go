@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"electionbinder/internal/exercise"
 	"electionbinder/internal/plan"
 )
 
@@ -74,5 +75,7 @@ func (g *gapPanel) jump(gap plan.Gap) {
 		g.s.scen.selectScenario(gap.ScenarioID)
 	case gap.Kind == plan.GapReviewOverdue || gap.Kind == plan.GapNoReviewDate:
 		focusPlanField(g.s.review)
+	case gap.Kind == exercise.GapOpenItem:
+		g.jumpToItem()
 	}
 }

@@ -343,7 +343,7 @@ func (s *plansScreen) refreshGaps() {
 	if s.plan == nil || s.resolver == nil {
 		return
 	}
-	s.gaps.show(plan.CheckPlan(s.plan, s.resolver, s.today()))
+	s.gaps.show(append(plan.CheckPlan(s.plan, s.resolver, s.today()), s.improvementGaps()...))
 }
 
 // reloadPlan rereads the plan after a change of shape (sections added,

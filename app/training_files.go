@@ -22,28 +22,7 @@ import (
 // askSaveTraining asks where to write a file and runs write there with a
 // progress bar, replacing the empty file the save dialog leaves.
 func (s *trainingScreen) askSaveTraining(title, name string, exts []string, write func(path string) error) {
-	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			s.u.showError(err)
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		s.u.runWithProgress(title, func(progress func(float64)) (string, error) {
-			progress(0.1)
-			if err := removeEmptyFile(path); err != nil {
-				return "", err
-			}
-			if err := write(path); err != nil {
-				return "", err
-			}
-			progress(1)
-			return path, nil
-		})
-	}, s.u.win)
-	save.SetFileName(name)
-	save.SetFilter(storage.NewExtensionFileFilter(exts))
-	save.Show()
+	s.u.askSaveFile(title, name, exts, write)
 }
 
 // trFileName makes a file name from a title: "Sign-in Madison 2019-12-06.pdf".

@@ -62,7 +62,7 @@ func (e *requirementEditor) buildForm() fyne.CanvasObject {
 	e.sessions, e.hours = entry("0"), entry("0")
 	e.startsOn, e.deadline = entry("YYYY-MM-DD or empty"), entry("YYYY-MM-DD or empty")
 	e.termYears = entry("0: no term")
-	e.kinds = widget.NewCheckGroup(labelsOf(training.Kinds, training.Kind.Label), func([]string) { e.save() })
+	e.kinds = widget.NewCheckGroup(labelsOf(training.RequirementKinds, training.Kind.Label), func([]string) { e.save() })
 	e.levels = widget.NewCheckGroup(stringsOf(contacts.Levels), func([]string) { e.save() })
 	return container.NewVBox(widget.NewForm(
 		widget.NewFormItem("Name", e.name),
@@ -152,7 +152,7 @@ func (e *requirementEditor) read(r training.Requirement) (training.Requirement, 
 	r.Name, r.Description = e.name.Text, e.description.Text
 	r.Kinds = nil
 	for _, label := range e.kinds.Selected {
-		k, _ := training.ParseKind(label)
+		k, _ := training.ParseRequirementKind(label)
 		r.Kinds = append(r.Kinds, k)
 	}
 	r.Levels = append([]string(nil), e.levels.Selected...)

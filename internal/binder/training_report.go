@@ -228,11 +228,15 @@ func trSpread(pdf *gofpdf.Fpdf, weights []float64, n int, each float64) []float6
 
 const trCellLine = 4.6
 
-// table prints rows under a shaded header that repeats on each page. Rows
+// table prints rows under a shaded header that repeats on each page (none
+// when header is nil). Rows
 // are measured first so a row never breaks across pages; cells whose mark
 // is set print in bold.
 func trTable(pdf *gofpdf.Fpdf, widths []float64, header []string, rows [][]string, marks [][]bool) {
 	printHeader := func() {
+		if header == nil {
+			return
+		}
 		pdf.SetFont(Font, "B", 8.5)
 		pdf.SetFillColor(225, 229, 235)
 		trTableRow(pdf, widths, header, nil, true)

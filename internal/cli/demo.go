@@ -24,6 +24,7 @@ var demoLoaders = []demoLoader{
 	{"contingency plan", loadDemoPlan},
 	{"distribution list", loadDemoCopies},
 	{"training sessions", loadDemoTraining},
+	{"tabletop exercise", loadDemoExercise},
 }
 
 func runDemo(env *Env, args []string) error {

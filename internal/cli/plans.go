@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"electionbinder/internal/binder"
+	"electionbinder/internal/exercise"
 	"electionbinder/internal/plan"
 )
 
@@ -119,7 +120,7 @@ func runPlansCheck(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	gaps, err := plan.NewStore(env.DB).Check(id, time.Now())
+	gaps, err := plan.NewStore(env.DB).Check(id, time.Now(), exercise.NewStore(env.DB).ItemGaps)
 	if err != nil {
 		return err
 	}

@@ -22,16 +22,27 @@ type CountyPackage struct {
 	envelope
 	CreatedAt time.Time        `json:"created_at"`
 	County    County           `json:"county"`
+	Builtins  []BuiltinVersion `json:"builtins"`
 	Templates []TemplateFile   `json:"templates"`
 	Partners  []Partner        `json:"partners"`
 	Sessions  []training.Event `json:"sessions"`
 }
 
-// TemplateFile is one of the county's templates, as the Markdown it is kept as.
+// TemplateFile is one of the county's templates or state packs, as the
+// Markdown it is kept as.
 type TemplateFile struct {
 	Name     string `json:"name"`
+	Kind     string `json:"kind"`
 	Version  int    `json:"version"`
 	Markdown string `json:"markdown"`
+}
+
+// BuiltinVersion is the version of a built-in template or state pack the
+// county's binder carries.
+type BuiltinVersion struct {
+	Name    string `json:"name"`
+	Kind    string `json:"kind"`
+	Version int    `json:"version"`
 }
 
 // Partner is a county or state contact as a package carries it.
@@ -86,7 +97,7 @@ func buildCountyPackage(conn *sql.DB, now time.Time) (*CountyPackage, error) {
 	}
 	pkg := &CountyPackage{envelope: envelope{FormatVersion, CountyKind}, CreatedAt: now.UTC(),
 		County: County{UUID: id.UUID, Name: officeName(profile), PublicKey: id.PublicKey(), PackageAt: now.UTC()}}
-	if pkg.Templates, err = countyTemplates(conn); err != nil {
+	if pkg.Builtins, pkg.Templates, err = countyTemplates(conn); err != nil {
 		return nil, err
 	}
 	if pkg.Partners, err = partnersOf(conn); err != nil {
@@ -106,26 +117,28 @@ func officeName(p settings.Profile) string {
 	return "Unnamed office"
 }
 
-// countyTemplates are the templates the county made: the built-in one ships
-// with every binder.
-func countyTemplates(conn *sql.DB) ([]TemplateFile, error) {
+// countyTemplates lists the versions of the built-in template and packs the
+// county's binder carries, and the templates and packs the county made.
+func countyTemplates(conn *sql.DB) ([]BuiltinVersion, []TemplateFile, error) {
 	store := plan.NewStore(conn)
 	list, err := store.Templates()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var out []TemplateFile
+	var builtins []BuiltinVersion
+	var own []TemplateFile
 	for _, t := range list {
 		if t.Builtin {
+			builtins = append(builtins, BuiltinVersion{Name: t.Name, Kind: t.Kind, Version: t.Version})
 			continue
 		}
 		md, err := store.TemplateMarkdown(t.Name)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		out = append(out, TemplateFile{Name: t.Name, Version: t.Version, Markdown: string(md)})
+		own = append(own, TemplateFile{Name: t.Name, Kind: t.Kind, Version: t.Version, Markdown: string(md)})
 	}
-	return out, nil
+	return builtins, own, nil
 }
 
 func partnersOf(conn *sql.DB) ([]Partner, error) {

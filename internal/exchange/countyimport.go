@@ -26,12 +26,13 @@ const (
 	PartnerRemovedHere // removed here after an earlier package: not added back
 	SessionNew
 	SessionChanged
+	BuiltinNewer // the county's binder carries a newer built-in template or pack: update the app
 )
 
 var changeLabels = map[ChangeKind]string{
 	TemplateNew: "New template", TemplateNewer: "Newer template", PartnerNew: "New partner",
 	PartnerChanged: "Changed partner", PartnerConflict: "Conflict", PartnerRemovedHere: "Removed here",
-	SessionNew: "New session", SessionChanged: "Changed session",
+	SessionNew: "New session", SessionChanged: "Changed session", BuiltinNewer: "Update the binder",
 }
 
 // Label is how the kind of change reads to a clerk.
@@ -51,7 +52,7 @@ type Change struct {
 // Writes reports whether taking the change writes anything, as chosen.
 func (c Change) Writes() bool {
 	switch c.Kind {
-	case PartnerRemovedHere:
+	case PartnerRemovedHere, BuiltinNewer:
 		return false
 	case PartnerConflict:
 		return c.TakeCounty
@@ -73,7 +74,7 @@ func (ci *CountyImport) Summary() string {
 		counts[c.Kind]++
 	}
 	var parts []string
-	for k := TemplateNew; k <= SessionChanged; k++ {
+	for k := TemplateNew; k <= BuiltinNewer; k++ {
 		if counts[k] > 0 {
 			parts = append(parts, fmt.Sprintf("%s: %d", strings.ToLower(k.Label()), counts[k]))
 		}
@@ -124,18 +125,34 @@ func planTemplates(conn *sql.DB, ci *CountyImport) error {
 	for _, t := range list {
 		have[t.Name] = t.Version
 	}
+	for _, b := range ci.Package.Builtins {
+		if v, ok := have[b.Name]; !ok || v < b.Version {
+			ci.Changes = append(ci.Changes, Change{Kind: BuiltinNewer, Name: b.Name, UUID: "builtin:" + b.Name,
+				Detail: fmt.Sprintf("the county's binder has version %d of the built-in %s, this one %d: install the newer Election Security Binder to get it",
+					b.Version, kindWord(b.Kind), v)})
+		}
+	}
 	for _, t := range ci.Package.Templates {
 		v, ok := have[t.Name]
 		switch {
 		case !ok:
 			ci.Changes = append(ci.Changes, Change{Kind: TemplateNew, Name: t.Name, UUID: t.Name,
-				Detail: fmt.Sprintf("version %d", t.Version)})
+				Detail: fmt.Sprintf("%s, version %d", kindWord(t.Kind), t.Version)})
 		case v < t.Version:
 			ci.Changes = append(ci.Changes, Change{Kind: TemplateNewer, Name: t.Name, UUID: t.Name,
-				Detail: fmt.Sprintf("version %d replaces version %d; plans made from it keep their words", t.Version, v)})
+				Detail: fmt.Sprintf("%s version %d replaces version %d; plans made from it are offered the changes section by section",
+					kindWord(t.Kind), t.Version, v)})
 		}
 	}
 	return nil
+}
+
+// kindWord names a kind of template in words.
+func kindWord(kind string) string {
+	if kind == plan.KindPack {
+		return "state pack"
+	}
+	return "template"
 }
 
 func planPartners(conn *sql.DB, ci *CountyImport) error {

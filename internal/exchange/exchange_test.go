@@ -374,3 +374,30 @@ func TestABuiltInPartnerTheCountyFilledInIsAChangeNotAConflict(t *testing.T) {
 		t.Errorf("the sheriff's office came in as %v: %q", got.Kind.Label(), got.Detail)
 	}
 }
+
+func TestANewerBuiltInTemplateAtTheCountyAsksForAnUpdate(t *testing.T) {
+	now := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	county, _ := countyOffice(t, now)
+	pkg, err := ReadCountyPackage(county.countyPackage(t, now), passphrase)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pkg.Builtins) == 0 {
+		t.Fatal("the package does not say which built-in template versions the county has")
+	}
+	pkg.Builtins[0].Version += 5
+	town := newOffice(t, "Town of Verona")
+	ci, err := PlanCountyImport(town.conn, pkg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found *Change
+	for i, c := range ci.Changes {
+		if c.Kind == BuiltinNewer {
+			found = &ci.Changes[i]
+		}
+	}
+	if found == nil || found.Writes() || !strings.Contains(found.Detail, "install the newer") {
+		t.Fatalf("a newer built-in at the county shows as %+v", found)
+	}
+}

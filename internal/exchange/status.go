@@ -9,6 +9,7 @@ import (
 	"filippo.io/age"
 
 	"electionbinder/internal/contacts"
+	"electionbinder/internal/exercise"
 	"electionbinder/internal/plan"
 	"electionbinder/internal/settings"
 	"electionbinder/internal/training"
@@ -122,7 +123,7 @@ func planStatuses(conn *sql.DB, now time.Time) ([]PlanStatus, error) {
 	}
 	out := make([]PlanStatus, 0, len(list))
 	for _, p := range list {
-		gaps, err := store.Check(p.ID, now)
+		gaps, err := store.Check(p.ID, now, exercise.NewStore(conn).ItemGaps)
 		if err != nil {
 			return nil, err
 		}

@@ -37,8 +37,14 @@ type Gap struct {
 	Field      string // of an unfilled placeholder: its name ("county", "clerk", "role"…)
 }
 
-// Check loads a plan with the profile and the call tree and lists its gaps.
-func (s *Store) Check(planID int64, today time.Time) ([]Gap, error) {
+// GapSource lists gaps of a plan that another package keeps, such as the
+// open improvement items of its exercises. Packages that build on plans
+// provide one; the plan package knows none of them, so it imports none.
+type GapSource func(planID int64) ([]Gap, error)
+
+// Check loads a plan with the profile and the call tree and lists its gaps,
+// then the gaps each of the extra sources reports for it.
+func (s *Store) Check(planID int64, today time.Time, extra ...GapSource) ([]Gap, error) {
 	p, err := s.Load(planID)
 	if err != nil {
 		return nil, err
@@ -47,7 +53,15 @@ func (s *Store) Check(planID int64, today time.Time) ([]Gap, error) {
 	if err != nil {
 		return nil, err
 	}
-	return CheckPlan(p, r, today), nil
+	gaps := CheckPlan(p, r, today)
+	for _, source := range extra {
+		more, err := source(planID)
+		if err != nil {
+			return nil, err
+		}
+		gaps = append(gaps, more...)
+	}
+	return gaps, nil
 }
 
 // CheckPlan lists the gaps of a loaded plan, in reading order: the review

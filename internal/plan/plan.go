@@ -15,7 +15,7 @@
 //     strikethrough) used by the editor's preview and the PDF binder.
 //   - Store.Resolver() and Resolver.Resolve(text) replace {{jurisdiction}},
 //     {{county}}, {{state}}, {{clerk}} and {{role:slug}} in a body.
-//   - Store.Check(id, today) returns the gaps as data ([]Gap) with the
+//   - Store.Check(id, today, extra...) returns the gaps as data ([]Gap) with the
 //     section or scenario to jump to.
 //   - Store.ChangedSince(id, n) tells which sections and scenarios changed
 //     since revision n.

@@ -276,3 +276,9 @@ func (s *Store) DeleteScenario(id int64) error {
 	}
 	return nil
 }
+
+// ScenarioPlan returns the id of the plan a scenario belongs to; a missing
+// scenario gives ErrNotFound.
+func (s *Store) ScenarioPlan(scenarioID int64) (int64, error) {
+	return scenarioPlan(s.db, scenarioID)
+}

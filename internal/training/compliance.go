@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"electionbinder/internal/exercise"
 )
 
 // Result is how one person stands against one requirement.
@@ -127,7 +129,27 @@ func (s *Store) attendedByPerson() (map[int64][]AttendedSession, error) {
 		a.Day = time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, time.UTC)
 		out[id] = append(out[id], a)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return out, s.addExerciseAttendance(out)
+}
+
+// addExerciseAttendance adds attendance at tabletop exercises, kept by the
+// exercise package, as sessions of the kind Exercise, in day order.
+func (s *Store) addExerciseAttendance(out map[int64][]AttendedSession) error {
+	list, err := exercise.Attendance(s.db)
+	if err != nil {
+		return err
+	}
+	for _, a := range list {
+		out[a.ContactID] = append(out[a.ContactID], AttendedSession{Title: a.Name, Kind: Exercise, Day: a.Day, Hours: a.Hours})
+	}
+	for id := range out {
+		sessions := out[id]
+		sort.SliceStable(sessions, func(i, j int) bool { return sessions[i].Day.Before(sessions[j].Day) })
+	}
+	return nil
 }
 
 // evaluate checks one person's attendance against one requirement.

@@ -114,6 +114,11 @@ func (r *Requirement) Validate() error {
 	if len(r.Kinds) == 0 {
 		return errors.New("choose at least one kind of session that counts")
 	}
+	for _, k := range r.Kinds {
+		if _, err := ParseRequirementKind(string(k)); err != nil {
+			return err
+		}
+	}
 	if r.MinSessions < 0 || r.MinHours < 0 || r.TermYears < 0 {
 		return errors.New("sessions, hours and term length cannot be negative")
 	}

@@ -66,6 +66,9 @@ func sampleRequirements() []Requirement {
 		{Name: "Election training hours per two-year term (sample)", Kinds: Kinds, MinHours: 6,
 			StartsOn: time.Date(2018, 1, 1, 0, 0, 0, 0, time.UTC), TermYears: 2, Levels: []string{"county", "municipal"},
 			Description: "An example rule: set the hours and the term your state asks for."},
+		{Name: "Tabletop exercise of the plan each year (sample)", Kinds: []Kind{Exercise}, MinSessions: 1,
+			StartsOn: time.Date(2018, 1, 1, 0, 0, 0, 0, time.UTC), TermYears: 1, Levels: []string{"county"},
+			Description: "An example rule: county staff take part in an exercise of the contingency plan once a year."},
 	}
 }
 

@@ -28,8 +28,16 @@ const (
 	InPerson        Kind = "in_person"
 )
 
-// Kinds lists every kind in display order.
+// Exercise is not a kind of session: it is attendance at a tabletop
+// exercise of the plan, which a requirement may count as training.
+const Exercise Kind = "exercise"
+
+// Kinds lists every kind of session in display order.
 var Kinds = []Kind{InPerson, LiveWebinar, RecordedWebinar}
+
+// RequirementKinds lists what a requirement can count: every kind of
+// session, and attendance at a tabletop exercise.
+var RequirementKinds = append(append([]Kind(nil), Kinds...), Exercise)
 
 // Label is how a kind reads to a clerk.
 func (k Kind) Label() string {
@@ -40,19 +48,37 @@ func (k Kind) Label() string {
 		return "Recorded webinar"
 	case InPerson:
 		return "In person"
+	case Exercise:
+		return "Tabletop exercise"
 	}
 	return string(k)
 }
 
-// ParseKind reads a kind from its stored name or its label, in any case.
+// ParseKind reads a kind of session from its stored name or its label, in any case.
 func ParseKind(s string) (Kind, error) {
-	t := strings.ToLower(strings.TrimSpace(s))
-	for _, k := range Kinds {
-		if t == string(k) || t == strings.ToLower(k.Label()) || t == strings.ReplaceAll(string(k), "_", "-") {
-			return k, nil
-		}
+	if k, ok := findKind(Kinds, s); ok {
+		return k, nil
 	}
 	return "", fmt.Errorf("%q is not a kind of session (use in person, live webinar or recorded webinar)", s)
+}
+
+// ParseRequirementKind reads what a requirement counts: a kind of session
+// or a tabletop exercise.
+func ParseRequirementKind(s string) (Kind, error) {
+	if k, ok := findKind(RequirementKinds, s); ok {
+		return k, nil
+	}
+	return "", fmt.Errorf("%q is not something a requirement can count (use in person, live webinar, recorded webinar or tabletop exercise)", s)
+}
+
+func findKind(kinds []Kind, s string) (Kind, bool) {
+	t := strings.ToLower(strings.TrimSpace(s))
+	for _, k := range kinds {
+		if t == string(k) || t == strings.ToLower(k.Label()) || t == strings.ReplaceAll(string(k), "_", "-") {
+			return k, true
+		}
+	}
+	return "", false
 }
 
 // Status is where a registration stands.
