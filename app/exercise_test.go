@@ -59,7 +59,7 @@ func TestFacilitatorMode(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.win.Close()
-	if f.clockText.Text != "09:00" || !strings.HasPrefix(f.currentText.Text, "Ransomware on the county network.") ||
+	if f.clockText.Text != "09:00" || !strings.HasPrefix(f.currentText.Text, "Ransomware. Files will not open") ||
 		!strings.HasPrefix(f.position.Text, "Inject 1 of ") || !strings.Contains(f.nextText.Text, "demands payment") {
 		t.Fatalf("opening screen: %q %q %q %q", f.clockText.Text, f.position.Text, f.currentText.Text, f.nextText.Text)
 	}
@@ -68,9 +68,9 @@ func TestFacilitatorMode(t *testing.T) {
 	if !strings.Contains(f.currentText.Text, "demands payment within 72 hours") || f.clockText.Text != "09:10" {
 		t.Fatalf("after N: clock %s, inject %q", f.clockText.Text, f.currentText.Text)
 	}
-	if f.sectionTitle.Text != "Plan section: Office computers and accounts" ||
+	if f.sectionTitle.Text != "Plan section: Accounts and computers" ||
 		!strings.Contains(f.callTree.Text, "IT support: Grace Okafor (920) 555-0150; backup Tomasz Wiśniewski") ||
-		!strings.Contains(f.steps.Text, "• IT support: Disconnect affected computers") {
+		!strings.Contains(f.steps.Text, "• IT support: Unplug affected computers") {
 		t.Fatalf("what the inject touches:\n%s\n%s\n%s", f.sectionTitle.Text, f.callTree.Text, f.steps.Text)
 	}
 

@@ -31,7 +31,7 @@ func TestExerciseEndToEnd(t *testing.T) {
 	defer conn.Close()
 	p := firstPlan(t, conn)
 	people := personIDs(t, conn)
-	ransomware, power := scenarioTitled(t, p, "Ransomware"), scenarioTitled(t, p, "Power loss")
+	ransomware, power := scenarioTitled(t, p, "Ransomware"), scenarioTitled(t, p, "Power or utility loss")
 	held := time.Now().AddDate(0, 0, -7).Format(dayLayout)
 
 	code, out, stderr := run(t, path, "exercises", "new", "Spring ransomware tabletop", "--date", held,
@@ -118,7 +118,7 @@ func checkScript(t *testing.T, e *exercise.Exercise) {
 		t.Fatalf("scenarios %v, objectives %v", e.Scenarios, e.Objectives)
 	}
 	first := e.Injects[0]
-	if exercise.ClockText(first.At) != "10:00" || !strings.HasPrefix(first.Text, "Ransomware on the county network. Files on office computers") {
+	if exercise.ClockText(first.At) != "10:00" || !strings.HasPrefix(first.Text, "Ransomware. Files will not open") {
 		t.Fatalf("first inject: %s %q", exercise.ClockText(first.At), first.Text)
 	}
 	var ransom, power bool
@@ -241,7 +241,7 @@ func TestExerciseCommandErrors(t *testing.T) {
 	}{
 		{[]string{"exercises", "new", "X", "--scenario", "1"}, ExitUsage, "--date YYYY-MM-DD is required"},
 		{[]string{"exercises", "new", "X", "--date", "2026-13-01", "--scenario", "1"}, ExitUsage, "is not a date"},
-		{[]string{"exercises", "new", "X", "--date", "2026-03-01"}, ExitUsage, "Ransomware on the county network (plan 1)"},
+		{[]string{"exercises", "new", "X", "--date", "2026-03-01"}, ExitUsage, "\tRansomware (plan 1)"},
 		{[]string{"exercises", "new", "X", "--date", "2026-03-01", "--scenario", "999"}, ExitError, "there is no scenario 999"},
 		{[]string{"exercises", "new", " ", "--date", "2026-03-01", "--scenario", "1"}, ExitError, "needs a name"},
 		{[]string{"exercises", "new", "X", "--date", "2026-03-01", "--scenario", "1", "--start", "25:00"}, ExitUsage, "not a time of day"},
