@@ -94,3 +94,36 @@ func TestDeleteQuestionDefaultsToKeeping(t *testing.T) {
 		t.Errorf("the Delete button did not delete (%d → %d)", before, n)
 	}
 }
+
+// A form dialog opens with the cursor in its first field; Enter there
+// submits it, Escape cancels it.
+func TestFormDialogAnswersEnterAndEscapeFromItsField(t *testing.T) {
+	u, s, store := openContacts(t)
+	roles := func() int {
+		tree, err := store.CallTree()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(tree)
+	}
+	before := roles()
+	s.tree.askNewRole()
+	mustHaveDialog(t, u)
+	field := u.win.Canvas().Focused()
+	if field == nil {
+		t.Fatal("the New role dialog opened without the cursor in a field")
+	}
+	test.Type(field, "Poll-worker coordinator")
+	pressKey(u, fyne.KeyEscape)
+	mustHaveNoDialog(t, u)
+	if roles() != before {
+		t.Fatal("Escape added the role")
+	}
+	s.tree.askNewRole()
+	test.Type(u.win.Canvas().Focused(), "Poll-worker coordinator")
+	pressKey(u, fyne.KeyReturn)
+	mustHaveNoDialog(t, u)
+	if roles() != before+1 {
+		t.Errorf("Enter did not add the role (%d roles, had %d)", roles(), before)
+	}
+}

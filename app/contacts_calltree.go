@@ -157,7 +157,7 @@ func (v *callTreeView) holderRow(role contacts.Role, at, count int, label string
 		down.Disable()
 	}
 	open := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { v.s.open(c.ID) })
-	remove := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() { v.s.changeRoles(v.s.store.RemoveHolder(role.ID, c.ID)) })
+	remove := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() { v.removeHolder(role, c) })
 	return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(90, place.MinSize().Height), place),
 		container.NewHBox(up, down, remove, open), who)
 }

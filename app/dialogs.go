@@ -44,8 +44,8 @@ func (u *ui) showKeyed(d dialog.Dialog, enter, escape func()) {
 	u.keyedDialogs = append(u.keyedDialogs, &keyedDialog{popup: u.win.Canvas().Overlays().Top(), enter: enter, escape: escape})
 }
 
-// showForm shows a form dialog whose one-line fields submit it on Enter
-// and whose fields cancel it on Escape.
+// showForm shows a form dialog with the cursor in its first field; its
+// one-line fields submit it on Enter, and Escape in any field cancels it.
 func (u *ui) showForm(d *dialog.FormDialog, fields ...*formEntry) {
 	for _, f := range fields {
 		f.onEscape = d.Dismiss
@@ -54,6 +54,9 @@ func (u *ui) showForm(d *dialog.FormDialog, fields ...*formEntry) {
 		}
 	}
 	u.showKeyed(d, d.Submit, d.Dismiss)
+	if len(fields) > 0 {
+		u.win.Canvas().Focus(fields[0])
+	}
 }
 
 // topDialog is the keyed dialog in front, if the front layer is one.

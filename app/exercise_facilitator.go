@@ -78,6 +78,7 @@ func (d *exerciseDetail) facilitate() {
 		d.s.u.showError(err)
 		return
 	}
+	go f.tick()
 	f.win.SetOnClosed(func() {
 		f.closed()
 		d.reload()
@@ -85,7 +86,7 @@ func (d *exerciseDetail) facilitate() {
 }
 
 // openFacilitator opens facilitator mode on an exercise, full screen;
-// now tells the time (tests pass their own).
+// now tells the time (tests pass their own, and start no ticking clock).
 func openFacilitator(u *ui, exerciseID int64, now func() time.Time) (*facilitator, error) {
 	f := &facilitator{u: u, store: exercise.NewStore(u.db), now: now, stop: make(chan struct{})}
 	if err := f.loadData(exerciseID); err != nil {
@@ -105,7 +106,6 @@ func openFacilitator(u *ui, exerciseID int64, now func() time.Time) (*facilitato
 	f.win.SetFullScreen(true)
 	f.show()
 	f.win.Show()
-	go f.tick()
 	return f, nil
 }
 

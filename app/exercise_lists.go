@@ -88,12 +88,12 @@ func (u *ui) formDialog(title string, items []*widget.FormItem, save func() erro
 		}
 	}, u.win)
 	d.Resize(fyne.NewSize(620, 100))
-	d.Show()
+	u.showKeyed(d, d.Submit, d.Dismiss)
 }
 
 // deleteAfterAsking asks before deleting, then deletes and reports.
 func (u *ui) deleteAfterAsking(title, question string, remove func() error, after func()) {
-	dialog.ShowConfirm(title, question, func(ok bool) {
+	u.askDestructive(title, question, "Delete", func(ok bool) {
 		if !ok {
 			return
 		}
@@ -102,7 +102,7 @@ func (u *ui) deleteAfterAsking(title, question string, remove func() error, afte
 		if err == nil {
 			after()
 		}
-	}, u.win)
+	})
 }
 
 // exMultiLine is a wrapped entry of a few lines.

@@ -70,7 +70,7 @@ func TestFacilitatorMode(t *testing.T) {
 	}
 	if f.sectionTitle.Text != "Plan section: Accounts and computers" ||
 		!strings.Contains(f.callTree.Text, "IT support: Grace Okafor (920) 555-0150; backup Tomasz Wiśniewski") ||
-		!strings.Contains(f.steps.Text, "• IT support: Unplug affected computers") {
+		!strings.Contains(f.steps.Text, "• IT support: Unplug affected computers from the network.") {
 		t.Fatalf("what the inject touches:\n%s\n%s\n%s", f.sectionTitle.Text, f.callTree.Text, f.steps.Text)
 	}
 

@@ -119,7 +119,7 @@ func (s *exercisesScreen) createNew() {
 		}
 	}, s.u.win)
 	d.Resize(fyne.NewSize(640, 560))
-	d.Show()
+	s.u.showKeyed(d, d.Submit, d.Dismiss)
 }
 
 // exerciseForm is the form of a new exercise.

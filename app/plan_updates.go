@@ -66,7 +66,7 @@ func (s *plansScreen) showUpdates() {
 	v.dialog.SetOnClosed(func() { s.updatesView = nil })
 	v.dialog.Resize(fyne.NewSize(1000, 640))
 	s.updatesView = v
-	v.dialog.Show()
+	s.u.showKeyed(v.dialog, v.dialog.Hide, v.dialog.Hide)
 	if len(v.offers) > 0 {
 		v.list.Select(0)
 	}

@@ -375,11 +375,12 @@ func (d *eventDetail) detailsForm() fyne.CanvasObject {
 	d.capacity, d.hours = entry("empty: no limit"), entry("0")
 	d.address, d.room, d.directions = multi("Street, town"), entry("Room or hall"), multi("Parking, entrance")
 	d.link, d.organizer, d.notes = entry("https://…"), entry("Who runs it"), multi("")
-	times := container.NewGridWithColumns(3, d.date, d.start, d.end)
+	times := container.NewGridWithColumns(2, d.start, d.end)
 	return widget.NewForm(
 		widget.NewFormItem("Title", d.title),
 		widget.NewFormItem("Kind", d.kind),
-		widget.NewFormItem("Date, start, end", times),
+		widget.NewFormItem("Date", d.date),
+		widget.NewFormItem("Start, end", times),
 		widget.NewFormItem("Time zone", d.zone),
 		widget.NewFormItem("Capacity", d.capacity),
 		widget.NewFormItem("Hours of credit", d.hours),

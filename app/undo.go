@@ -4,6 +4,8 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+
+	"electionbinder/internal/contacts"
 )
 
 // undoWindow is how long the status line offers to undo a delete or a
@@ -65,4 +67,22 @@ func (u *ui) undo() {
 // redo redoes the typing undone in the field that has the focus.
 func (u *ui) redo() {
 	u.toFocused(&fyne.ShortcutRedo{})
+}
+
+// removeHolder takes a contact out of a role's calling order, and offers
+// for a short while to put the order back as it was.
+func (v *callTreeView) removeHolder(role contacts.Role, c contacts.Contact) {
+	order, err := v.s.store.HolderIDs(role.ID)
+	if err == nil {
+		err = v.s.store.RemoveHolder(role.ID, c.ID)
+	}
+	v.s.changeRoles(err)
+	if err != nil {
+		return
+	}
+	v.s.u.offerUndo(c.Name+" no longer holds "+role.Name+".", func() error {
+		err := v.s.store.SetHolders(role.ID, order)
+		v.s.changeRoles(err)
+		return err
+	})
 }

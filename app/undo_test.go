@@ -1,12 +1,14 @@
 package app
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"electionbinder/internal/contacts"
 	"electionbinder/internal/training"
 )
 
@@ -68,5 +70,31 @@ func TestCanceledSignUpComesBackWithUndo(t *testing.T) {
 	}
 	if d.event.Registered != 2 || d.event.Waitlisted != 1 {
 		t.Errorf("the seat bar shows %d seated, %d waiting", d.event.Registered, d.event.Waitlisted)
+	}
+}
+
+// Taking someone out of a role's calling order can be undone.
+func TestRemovedRoleHolderComesBackWithUndo(t *testing.T) {
+	u, s, store := openContacts(t)
+	var role contacts.Role
+	var before []int64
+	for _, e := range s.tree.entries {
+		ids, _ := store.HolderIDs(e.Role.ID)
+		if len(ids) >= 2 {
+			role, before = e.Role, ids
+			break
+		}
+	}
+	if role.ID == 0 {
+		t.Fatal("the sample has no role with a backup")
+	}
+	first, _ := s.index.Get(before[0])
+	s.tree.removeHolder(role, first)
+	if ids, _ := store.HolderIDs(role.ID); len(ids) != len(before)-1 {
+		t.Fatalf("holders after removing the primary: %v", ids)
+	}
+	pressShortcut(u, &fyne.ShortcutUndo{})
+	if ids, _ := store.HolderIDs(role.ID); fmt.Sprint(ids) != fmt.Sprint(before) {
+		t.Errorf("after Undo the calling order is %v, was %v", ids, before)
 	}
 }

@@ -118,7 +118,7 @@ func checkScript(t *testing.T, e *exercise.Exercise) {
 		t.Fatalf("scenarios %v, objectives %v", e.Scenarios, e.Objectives)
 	}
 	first := e.Injects[0]
-	if exercise.ClockText(first.At) != "10:00" || !strings.HasPrefix(first.Text, "Ransomware. Files will not open") {
+	if exercise.ClockText(first.At) != "10:00" || !strings.HasPrefix(first.Text, "Ransomware. Files will not open and a ransom note appears.") {
 		t.Fatalf("first inject: %s %q", exercise.ClockText(first.At), first.Text)
 	}
 	var ransom, power bool
@@ -241,7 +241,7 @@ func TestExerciseCommandErrors(t *testing.T) {
 	}{
 		{[]string{"exercises", "new", "X", "--scenario", "1"}, ExitUsage, "--date YYYY-MM-DD is required"},
 		{[]string{"exercises", "new", "X", "--date", "2026-13-01", "--scenario", "1"}, ExitUsage, "is not a date"},
-		{[]string{"exercises", "new", "X", "--date", "2026-03-01"}, ExitUsage, "\tRansomware (plan 1)"},
+		{[]string{"exercises", "new", "X", "--date", "2026-03-01"}, ExitUsage, "2\tRansomware (plan 1)"},
 		{[]string{"exercises", "new", "X", "--date", "2026-03-01", "--scenario", "999"}, ExitError, "there is no scenario 999"},
 		{[]string{"exercises", "new", " ", "--date", "2026-03-01", "--scenario", "1"}, ExitError, "needs a name"},
 		{[]string{"exercises", "new", "X", "--date", "2026-03-01", "--scenario", "1", "--start", "25:00"}, ExitUsage, "not a time of day"},

@@ -66,7 +66,7 @@ func sampleScenarios(p *plan.Plan) []int64 {
 	var ids []int64
 	for _, sc := range p.Scenarios {
 		t := strings.ToLower(sc.Title)
-		if strings.Contains(t, "results website") || strings.Contains(t, "false claims") {
+		if strings.Contains(t, "results") || strings.Contains(t, "false claims") {
 			ids = append(ids, sc.ID)
 		}
 	}
@@ -154,8 +154,8 @@ func (s *Store) sampleHotWash(e *Exercise, p *plan.Plan, people map[string]int64
 		{Kind: Strength, Text: "Roles were reached quickly; everyone knew who leads.", ObjectiveID: obj(0), Capability: "Operational coordination"},
 		{Kind: Strength, Text: "The correction was approved and posted inside 35 minutes, without repeating the false claim.", ObjectiveID: obj(1), Capability: "Public information and warning", SectionID: sectionTitled(p, "Holding statements")},
 		{Kind: Improvement, Text: "The after-hours number for IT support is out of date.", ObjectiveID: obj(0), Capability: "Operational communications"},
-		{Kind: Improvement, Text: "The plan does not say where printed results are posted when the website is down.", ObjectiveID: obj(2), Capability: "Public information and warning", SectionID: sectionTitled(p, "Network, email and websites")},
-		{Kind: Improvement, Text: "Stand-down and the incident log were forgotten.", ObjectiveID: obj(2), Capability: "Operational coordination", SectionID: sectionTitled(p, "After-action review")},
+		{Kind: Improvement, Text: "The plan does not say where printed results are posted when the website is down.", ObjectiveID: obj(2), Capability: "Public information and warning", SectionID: sectionTitled(p, "Website, social media and domain|Network, email and websites")},
+		{Kind: Improvement, Text: "Stand-down and the incident log were forgotten.", ObjectiveID: obj(2), Capability: "Operational coordination", SectionID: sectionTitled(p, "After-action report and improvement plan|After-action review")},
 	}
 	for _, f := range findings {
 		if _, err := s.AddFinding(e.ID, f); err != nil {
@@ -183,9 +183,9 @@ func (s *Store) sampleItems(e *Exercise, p *plan.Plan, people map[string]int64) 
 		{Issue: "The after-hours number for IT support is out of date.", Action: "Verify every IT contact's numbers and mark them verified in the directory.",
 			Capability: "Operational communications", OwnerID: people["Grace Okafor"], Due: e.HeldOn.AddDate(0, 0, 14)},
 		{Issue: "No place is named for posting printed results when the website is down.", Action: "Add the backup results channel and the posting place to the plan.",
-			Capability: "Public information and warning", SectionID: sectionTitled(p, "Network, email and websites"), OwnerID: people["Ana Núñez"], Due: e.HeldOn.AddDate(0, 2, 0)},
+			Capability: "Public information and warning", SectionID: sectionTitled(p, "Website, social media and domain|Network, email and websites"), OwnerID: people["Ana Núñez"], Due: e.HeldOn.AddDate(0, 2, 0)},
 		{Issue: "Stand-down is not written in the incident log.", Action: "Add a stand-down line to each scenario's checklist.",
-			Capability: "Operational coordination", SectionID: sectionTitled(p, "After-action review"), OwnerID: people["Pao Xiong"], Due: e.HeldOn.AddDate(0, 3, 0)},
+			Capability: "Operational coordination", SectionID: sectionTitled(p, "After-action report and improvement plan|After-action review"), OwnerID: people["Pao Xiong"], Due: e.HeldOn.AddDate(0, 3, 0)},
 	}
 	for i, it := range items {
 		id, err := s.AddItem(e.ID, it)
