@@ -4,7 +4,7 @@
 
 BINARY      := binder
 BUILD_PKGS  := gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev libwayland-dev
-TEST_PKGS   := poppler-utils qpdf
+TEST_PKGS   := poppler-utils qpdf python3-icalendar
 WIN_PKGS    := gcc-mingw-w64-x86-64
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -27,9 +27,11 @@ build: deps
 windows: windows-deps
 	mkdir -p dist
 	go build -o dist/fyne fyne.io/tools/cmd/fyne
+	cp FyneApp.toml dist/FyneApp.toml.keep # fyne package raises the build number in it
 	CC=x86_64-w64-mingw32-gcc CGO_ENABLED=1 GOOS=windows GOARCH=amd64 \
 		dist/fyne package --os windows --release --name $(BINARY) --icon assets/icon.png
 	mv -f $(BINARY).exe dist/$(BINARY).exe
+	mv -f dist/FyneApp.toml.keep FyneApp.toml
 	@echo "dist/$(BINARY).exe"
 
 # A Mac .app; run on a Mac with Xcode's command-line tools.

@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
-	"electionbinder/internal/cli"
 	"electionbinder/internal/settings"
 )
 
@@ -38,12 +37,11 @@ func Run(dbPath string) error {
 		u.win.SetMaster()
 		u.win.Show()
 	}
-	conn, openErr := cli.OpenBinder(dbPath)
-	if openErr != nil {
-		log.Printf("opening %s: %v", dbPath, openErr)
-		showStartupError(a, dbPath, openErr, start)
+	var openErr error
+	if isEmptyFile(dbPath) {
+		askEmptyFile(a, dbPath, start, &openErr)
 	} else {
-		start(conn)
+		openOrExplain(a, dbPath, start, &openErr)
 	}
 	a.Run()
 	if u == nil {

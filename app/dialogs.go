@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
+
+	"electionbinder/internal/db"
 )
 
 // showError tells the clerk what went wrong in a dialog and logs the detail;
@@ -16,6 +18,7 @@ func (u *ui) showError(err error) {
 		return
 	}
 	log.Printf("error: %+v", err)
+	err = db.Explain(err)
 	fyne.Do(func() {
 		d := dialog.NewError(err, u.win)
 		u.showKeyed(d, d.Dismiss, d.Dismiss)

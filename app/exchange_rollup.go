@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -14,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"electionbinder/internal/binder"
 	"electionbinder/internal/exchange"
 )
 
@@ -77,10 +75,8 @@ func rollupColumns() []rollupColumn {
 			byInt(exchange.Municipality.Gaps)},
 		{"No backup", 90, func(m exchange.Municipality, _ time.Time) string { return strconv.Itoa(m.RolesWithoutBackup()) },
 			byInt(exchange.Municipality.RolesWithoutBackup)},
-		{"Training met", 110, func(m exchange.Municipality, _ time.Time) string {
-			met, covered := m.TrainingMet()
-			return fmt.Sprintf("%d of %d", met, covered)
-		}, nil},
+		{"Training met", 110, func(m exchange.Municipality, _ time.Time) string { return m.TrainingWords() }, nil},
+		{"Next election", 230, func(m exchange.Municipality, _ time.Time) string { return m.ReadinessWords() }, nil},
 		{"Last package", 120, func(m exchange.Municipality, _ time.Time) string { return m.Report.CreatedAt.Format("2006-01-02") },
 			func(a, b exchange.Municipality, _ time.Time) bool {
 				return a.Report.CreatedAt.Before(b.Report.CreatedAt)
@@ -150,17 +146,11 @@ func (t *rollupTab) reload() {
 	}
 	t.list = list
 	t.sortOn(t.sortBy)
-	counts := map[exchange.Standing]int{}
-	for _, m := range list {
-		s, _ := m.Standing(t.today)
-		counts[s]++
-	}
 	if len(list) == 0 {
 		t.summary.SetText("No status packages yet. Municipalities send them from the \"From the county\" tab of their binder.")
 		return
 	}
-	t.summary.SetText(fmt.Sprintf("%d municipalities: %d overdue, %d need attention, %d ready", len(list),
-		counts[exchange.Overdue], counts[exchange.Attention], counts[exchange.Ready]))
+	t.summary.SetText(exchange.Tally(list, t.today))
 }
 
 // importPaths takes status packages in from files or folders.
@@ -214,7 +204,7 @@ func (t *rollupTab) askPrint() {
 			if err := removeEmptyFile(path); err != nil {
 				return "", err
 			}
-			return path, binder.PrintRollupReport(t.u.db, time.Now(), path)
+			return path, exchange.PrintRollup(t.u.db, time.Now(), path)
 		})
 	}, t.u.win)
 	save.SetFileName(trFileName("Roll-up", time.Now().Format("2006-01-02")) + ".pdf")

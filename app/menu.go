@@ -1,6 +1,7 @@
 package app
 
 import (
+	"database/sql"
 	"fmt"
 	"time"
 
@@ -40,6 +41,7 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("Backup…", u.askBackup),
 			fyne.NewMenuItem("Restore…", u.askRestore),
+			fyne.NewMenuItem("Check the database", func() { u.checkDatabase() }),
 			fyne.NewMenuItemSeparator(),
 			quit,
 		),
@@ -100,6 +102,21 @@ func (u *ui) toFocused(s fyne.Shortcut) {
 }
 
 func (u *ui) askBackup() {
+	form := newPassphraseForm()
+	dialog.ShowForm("Write a backup", "Choose where to save…", "Cancel", form.items(), func(ok bool) {
+		if !ok {
+			return
+		}
+		passphrase, err := form.passphrase()
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		u.askBackupFile(passphrase)
+	}, u.win)
+}
+
+func (u *ui) askBackupFile(passphrase string) {
 	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
 			u.showError(err)
@@ -107,24 +124,36 @@ func (u *ui) askBackup() {
 		}
 		path := w.URI().Path()
 		w.Close()
-		if err := u.backupTo(path); err != nil {
+		if err := u.backupTo(path, passphrase); err != nil {
 			u.showError(err)
 			return
 		}
 		u.status.set("Backup written to " + path)
 	}, u.win)
-	save.SetFileName(fmt.Sprintf("binder-backup-%s.db", time.Now().Format("2006-01-02")))
-	save.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
+	name, ext := fmt.Sprintf("binder-backup-%s", time.Now().Format("2006-01-02")), ".db"
+	if passphrase != "" {
+		ext = ".db.age"
+	}
+	save.SetFileName(name + ext)
+	save.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
 	save.Show()
 }
 
-// backupTo writes a backup to path, replacing the empty file the save
-// dialog created there.
-func (u *ui) backupTo(path string) error {
+// backupTo writes a backup to path, encrypted when passphrase is not empty,
+// replacing the empty file the save dialog created there.
+func (u *ui) backupTo(path, passphrase string) error {
 	if err := removeEmptyFile(path); err != nil {
 		return err
 	}
-	return db.Backup(u.db, path)
+	write := db.Backup
+	if passphrase != "" {
+		write = func(conn *sql.DB, out string) error { return db.BackupEncrypted(conn, out, passphrase) }
+	}
+	if err := write(u.db, path); err != nil {
+		return err
+	}
+	u.showLastBackup()
+	return nil
 }
 
 func (u *ui) askRestore() {
@@ -135,29 +164,45 @@ func (u *ui) askRestore() {
 		}
 		path := r.URI().Path()
 		r.Close()
+		if db.IsEncrypted(path) {
+			u.askPassphrase(path, func(passphrase string) { u.confirmRestore(path, passphrase) })
+			return
+		}
 		if _, err := db.Inspect(path); err != nil {
 			u.showError(fmt.Errorf("This backup cannot be restored: %w", err))
 			return
 		}
-		u.askDestructive("Restore this backup?",
-			"Everything in the binder will be replaced by the backup\n"+path+
-				"\n\nThe current data is kept in a copy beside the database file.", "Restore",
-			func(ok bool) {
-				if ok {
-					u.restoreFrom(path)
-				}
-			})
+		u.confirmRestore(path, "")
 	}, u.win)
-	open.SetFilter(storage.NewExtensionFileFilter([]string{".db", ".bak", ".sqlite"}))
+	open.SetFilter(storage.NewExtensionFileFilter([]string{".db", ".bak", ".sqlite", ".age"}))
 	open.Show()
 }
 
-// restoreFrom closes the database, puts the backup in its place and reopens it.
-func (u *ui) restoreFrom(path string) {
+func (u *ui) confirmRestore(path, passphrase string) {
+	u.askDestructive("Restore this backup?",
+		"Everything in the binder will be replaced by the backup\n"+path+
+			"\n\nThe current data is kept in a copy beside the database file.", "Restore",
+		func(ok bool) {
+			if ok {
+				u.restoreFrom(path, passphrase)
+			}
+		})
+}
+
+// restoreFrom closes the database, puts the backup (encrypted when
+// passphrase is not empty) in its place and reopens it. Closing releases
+// the window's hold on the file, so the restore can take it.
+func (u *ui) restoreFrom(path, passphrase string) {
 	if err := u.db.Close(); err != nil {
 		u.showError(err)
 	}
-	aside, restoreErr := db.Restore(u.dbPath, path)
+	var aside string
+	var restoreErr error
+	if passphrase != "" {
+		aside, restoreErr = db.RestoreEncrypted(u.dbPath, path, passphrase)
+	} else {
+		aside, restoreErr = db.Restore(u.dbPath, path)
+	}
 	conn, err := cli.OpenBinder(u.dbPath)
 	if err != nil {
 		u.showError(fmt.Errorf("reopening the database after a restore: %w", err))

@@ -16,15 +16,15 @@ func TestBackupAndRestoreFromTheWindow(t *testing.T) {
 
 	backup := filepath.Join(dir, "backup.db")
 	os.WriteFile(backup, nil, 0o600) // the save dialog leaves an empty file
-	if err := u.backupTo(backup); err != nil {
+	if err := u.backupTo(backup, ""); err != nil {
 		t.Fatal(err)
 	}
-	if err := u.backupTo(backup); err == nil {
+	if err := u.backupTo(backup, ""); err == nil {
 		t.Error("a backup replaced an existing backup file")
 	}
 
 	test.Type(s.fields["profile.county"], " changed later")
-	u.restoreFrom(backup)
+	u.restoreFrom(backup, "")
 	restored := openSettings(u)
 	if restored == s {
 		t.Fatal("the screens were not rebuilt over the restored database")

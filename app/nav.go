@@ -24,6 +24,7 @@ func pages() []page {
 		{"Plans", theme.DocumentIcon(), newPlansScreen},
 		{"Contacts", theme.AccountIcon(), newContactsScreen},
 		{"Training", theme.CalendarIcon(), newTrainingScreen},
+		{readinessTitle, theme.ConfirmIcon(), newReadinessScreen},
 		{"Exercises", theme.MediaPlayIcon(), newExercisesScreen},
 		{"County exchange", theme.MailSendIcon(), newExchangeScreen},
 		{"Settings", theme.SettingsIcon(), newSettingsScreen},
@@ -80,10 +81,10 @@ func (n *navigation) switchTo(index int) {
 		n.built[index] = n.pages[index].build(n.u)
 	}
 	n.shown = index
-	if err := n.u.settings.SetInt(pageKey, index); err != nil {
+	if err := n.u.settings.SetInt(pageKey, index); err != nil && !n.u.readOnly() {
 		n.u.showError(err)
 	}
-	n.content.Objects = []fyne.CanvasObject{n.built[index].view()}
+	n.content.Objects = []fyne.CanvasObject{n.u.guardEdits(n.built[index].view())}
 	n.content.Refresh()
 	n.list.Select(index)
 	n.u.followScreen()

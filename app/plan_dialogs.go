@@ -186,16 +186,22 @@ func (s *plansScreen) askApprove() {
 
 func (s *plansScreen) approve(f *approveForm) {
 	next, _ := time.Parse("2006-01-02", strings.TrimSpace(f.review.Text))
-	rev, err := binder.NewStore(s.u.db).Approve(s.plan.ID, plan.Approval{ApprovedBy: f.by.Text, Summary: f.summary.Text,
-		At: s.today(), NextReview: next})
-	if err != nil {
-		s.u.showError(err)
-		return
-	}
-	s.u.status.set(fmt.Sprintf("Approved as revision %d", rev.Number))
+	a := plan.Approval{ApprovedBy: f.by.Text, Summary: f.summary.Text, At: s.today(), NextReview: next}
 	id := s.plan.ID
-	s.plan = nil
-	s.reloadList(id)
+	// Approving prints the new revision's binder to keep it, which takes a
+	// moment for a long plan.
+	s.u.runThen("Approving the plan", func(func(float64)) (func(), error) {
+		rev, err := binder.NewStore(s.u.db).Approve(id, a)
+		if rev.Number == 0 {
+			return nil, err
+		}
+		return func() {
+			s.u.status.set(fmt.Sprintf("Approved as revision %d", rev.Number))
+			s.plan = nil
+			s.reloadList(id)
+			s.u.showError(err)
+		}, nil
+	})
 }
 
 // askSaveTemplate keeps the plan as a template other offices can start from.

@@ -106,7 +106,7 @@ func (p *printSetup) copyChosen() {
 	p.pages.SetSelectedIndex(0)
 	c := p.chosenCopy()
 	if c == nil {
-		p.copyState.SetText("")
+		p.copyState.SetText("A print without a copy number is not tracked. Choose a copy to print it for its holder.")
 		return
 	}
 	p.copyState.SetText("Comparing copy " + c.Number + " with the binder as it is now…")
@@ -226,8 +226,14 @@ func (p *printSetup) print(path string) {
 // step, so a failed print never leaves half a file.
 func writeBinderFile(u *ui, planID int64, path string, opt binder.ExportOptions) error {
 	var buf bytes.Buffer
-	if _, err := binder.NewStore(u.db).Export(&buf, planID, opt); err != nil {
+	res, err := binder.NewStore(u.db).Export(&buf, planID, opt)
+	if err != nil {
 		return err
+	}
+	if len(res.Warnings) > 0 {
+		fyne.Do(func() {
+			dialog.ShowInformation("Some characters cannot print", strings.Join(res.Warnings, "\n"), u.win)
+		})
 	}
 	return atomicfile.WriteFile(path, buf.Bytes())
 }

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"electionbinder/internal/plan"
@@ -23,6 +24,7 @@ type sectionEditor struct {
 	tooLong  *widget.Label // says why a very long body cannot be edited here
 	long     string        // the body of the section shown, when it is too long to edit
 	preview  *widget.RichText
+	picture  *widget.Button // stores a picture with the plan and shows it in the section
 	content  fyne.CanvasObject
 }
 
@@ -48,8 +50,9 @@ func newSectionEditor(s *plansScreen) *sectionEditor {
 	e.tooLong.Hide()
 	e.preview = widget.NewRichText()
 	e.preview.Wrapping = fyne.TextWrapWord
+	e.picture = widget.NewButtonWithIcon("Add picture…", theme.FileImageIcon(), e.askPicture)
 	split := container.NewHSplit(
-		container.NewBorder(widget.NewLabel("Markdown"), nil, nil, nil, e.body),
+		container.NewBorder(container.NewBorder(nil, nil, widget.NewLabel("Markdown"), e.picture), nil, nil, nil, e.body),
 		container.NewBorder(widget.NewLabel("Preview"), nil, nil, nil, container.NewVScroll(e.preview)),
 	)
 	top := container.NewVBox(

@@ -118,6 +118,7 @@ func (s *plansScreen) moreButton() *widget.Button {
 		menu := fyne.NewMenu("",
 			fyne.NewMenuItem("Export as Markdown…", s.askExport),
 			fyne.NewMenuItem("Import a Markdown file as a new plan…", s.askImport),
+			fyne.NewMenuItem("Bring an edited Markdown copy back into this plan…", s.askReimport),
 			fyne.NewMenuItem("Paste text as a new plan…", s.askPaste),
 			fyne.NewMenuItem("Save as template…", s.askSaveTemplate),
 			fyne.NewMenuItemSeparator(),

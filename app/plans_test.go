@@ -201,6 +201,7 @@ func TestPlanEditorApproveAndCompare(t *testing.T) {
 		t.Fatalf("approval defaults: %q %q", s.approval.by.Text, s.approval.review.Text)
 	}
 	s.approval.dialog.Submit()
+	s.u.background.Wait()
 	p, _ := store.Load(id)
 	if p.Status != plan.Approved || len(p.Revisions) != 1 || s.plan.Status != plan.Approved {
 		t.Fatalf("after approval: %q, %d revisions", p.Status, len(p.Revisions))

@@ -26,6 +26,8 @@ type settingsScreen struct {
 	marking *widget.Entry
 	// appearance picks a light, dark or system theme.
 	appearance *widget.RadioGroup
+	readiness  *readinessSettings
+	backups    *backupSettings
 	content    fyne.CanvasObject
 }
 
@@ -39,6 +41,8 @@ func newSettingsScreen(u *ui) screen {
 		widget.NewCard("Jurisdiction", "Printed on the binder's cover and used for {{jurisdiction}}, {{county}} and {{clerk}} in the plan.",
 			s.profileForm(profile)),
 		widget.NewCard("Preferences", "", s.preferencesForm()),
+		s.readinessCard(),
+		widget.NewCard("Automatic backups", "", s.backupForm()),
 	))
 	return s
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"database/sql"
+	"errors"
 	"fmt"
 	"io"
 	"log"
@@ -84,4 +85,50 @@ func restoreAndOpen(dbPath, backup string) (*sql.DB, error) {
 	}
 	log.Printf("restored %s from %s; the previous file is %s", dbPath, backup, aside)
 	return cli.OpenBinder(dbPath)
+}
+
+// openOrExplain opens the database at dbPath and starts the window, or
+// explains why it cannot (and keeps the reason in *openErr).
+func openOrExplain(a fyne.App, dbPath string, start func(*sql.DB), openErr *error) {
+	conn, err := cli.OpenBinder(dbPath)
+	if err != nil {
+		log.Printf("opening %s: %v", dbPath, err)
+		*openErr = err
+		showStartupError(a, dbPath, err, start)
+		return
+	}
+	start(conn)
+}
+
+// isEmptyFile reports whether path is an existing file with nothing in it.
+func isEmptyFile(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.Mode().IsRegular() && st.Size() == 0
+}
+
+// errEmptyLeft is returned when the clerk chose not to turn an empty file
+// into a binder.
+var errEmptyLeft = errors.New("the file is empty and was left as it is")
+
+// askEmptyFile asks, before anything is written, whether an empty file given
+// as the data file should become a new binder: an empty file may be a
+// backup that was cut short, or the wrong file. *openErr holds the error
+// Run reports when no window opens. It returns the button that goes ahead.
+func askEmptyFile(a fyne.App, dbPath string, start func(*sql.DB), openErr *error) *widget.Button {
+	*openErr = errEmptyLeft
+	w := a.NewWindow(Name)
+	msg := widget.NewLabel(fmt.Sprintf("The data file\n\n%s\n\nis empty. It may be the wrong file, or a copy that was cut short.\n\n"+
+		"Make it a new, empty binder? (To open another file, quit and start the binder with --db FILE.)", dbPath))
+	msg.Wrapping = fyne.TextWrapWord
+	create := widget.NewButton("Make a new binder", func() {
+		*openErr = nil
+		openOrExplain(a, dbPath, start, openErr)
+		w.Close()
+	})
+	quit := widget.NewButton("Quit", a.Quit)
+	quit.Importance = widget.HighImportance
+	w.SetContent(container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), create, quit), nil, nil, msg))
+	w.Resize(fyne.NewSize(640, 300))
+	w.Show()
+	return create
 }

@@ -20,7 +20,7 @@ import (
 )
 
 // askSaveTraining asks where to write a file and runs write there with a
-// progress bar, replacing the empty file the save dialog leaves.
+// progress bar.
 func (s *trainingScreen) askSaveTraining(title, name string, exts []string, write func(path string) error) {
 	s.u.askSaveFile(title, name, exts, write)
 }

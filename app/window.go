@@ -34,11 +34,13 @@ func newUI(a fyne.App, dbPath string, conn *sql.DB) *ui {
 	u.win.SetCloseIntercept(func() {
 		u.whenSaved(func() {
 			u.saveSize()
-			u.win.Close()
+			u.autoBackup(u.win.Close)
 		}, nil)
 	})
 	u.win.Canvas().SetOnTypedKey(u.typedKey)
-	u.nav.show(u.nav.savedPage())
+	u.showReadOnly()
+	u.showLastBackup()
+	u.nav.show(u.nav.openingPage())
 	return u
 }
 
@@ -50,7 +52,7 @@ func (u *ui) savedSize() fyne.Size {
 
 func (u *ui) saveSize() {
 	size := u.win.Canvas().Size()
-	if size.Width < 1 || size.Height < 1 {
+	if size.Width < 1 || size.Height < 1 || u.readOnly() {
 		return
 	}
 	if err := u.settings.SetInt(widthKey, int(size.Width)); err != nil {
@@ -67,10 +69,11 @@ func (u *ui) quit() {
 	u.whenSaved(u.quitNow, nil)
 }
 
-// quitNow remembers the window size and ends the app.
+// quitNow remembers the window size, writes the day's automatic backup when
+// one is due, and ends the app.
 func (u *ui) quitNow() {
 	u.saveSize()
-	u.app.Quit()
+	u.autoBackup(u.app.Quit)
 }
 
 // What the menu's commands ask of the screen in view, when it can do them.
@@ -113,11 +116,12 @@ func (u *ui) exportFile() {
 }
 
 // statusLine is the line at the foot of the window that says "Saved", with
-// the data file on the right.
+// the time of the last backup and the data file on the right.
 type statusLine struct {
-	label *widget.Label
-	undo  *widget.Button // shown for a short while after a delete or a cancellation
-	file  *widget.Label
+	label  *widget.Label
+	undo   *widget.Button // shown for a short while after a delete or a cancellation
+	backup *widget.Label  // when the last backup was written
+	file   *widget.Label
 }
 
 func newStatusLine(dbPath string) *statusLine {
@@ -126,11 +130,11 @@ func newStatusLine(dbPath string) *statusLine {
 	file.Alignment = fyne.TextAlignTrailing
 	undo := widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), nil)
 	undo.Hide()
-	return &statusLine{label: widget.NewLabel("Ready"), undo: undo, file: file}
+	return &statusLine{label: widget.NewLabel("Ready"), undo: undo, backup: widget.NewLabel(""), file: file}
 }
 
 func (s *statusLine) view() fyne.CanvasObject {
-	return container.NewBorder(nil, nil, container.NewHBox(s.label, s.undo), nil, s.file)
+	return container.NewBorder(nil, nil, container.NewHBox(s.label, s.undo), s.backup, s.file)
 }
 
 // set shows text; safe to call from any goroutine.
@@ -153,4 +157,6 @@ func (u *ui) setDB(conn *sql.DB) {
 	u.db = conn
 	u.settings = settings.New(conn)
 	u.nav.rebuild()
+	u.showReadOnly()
+	u.showLastBackup()
 }

@@ -1,8 +1,8 @@
 // Package assets holds what the binary carries inside it: the app icon, and
-// later the fonts, the built-in plan template and the partner list.
+// the fonts, the built-in plan template and the partner list.
 package assets
 
-import _ "embed"
+import "embed"
 
 // IconPNG is the application icon, 512×512.
 //
@@ -21,3 +21,9 @@ var (
 	//go:embed fonts/NotoSans-BoldItalic.ttf
 	FontBoldItalic []byte
 )
+
+// Fonts holds the fallback fonts, gzip-compressed, for characters Noto Sans
+// lacks; fonts/README.md lists them with their licenses.
+//
+//go:embed fonts/*.ttf.gz
+var Fonts embed.FS

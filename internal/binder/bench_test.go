@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -83,6 +84,29 @@ func BenchmarkBinder300Pages(b *testing.B) {
 	}
 	b.ReportMetric(float64(pages*b.N)/time.Since(start).Seconds(), "pages/s")
 	b.ReportMetric(float64(pages), "pages")
+}
+
+// BenchmarkReplacementPages300 prints the replacement packet of the
+// 300-page binder after one chapter grew: the whole binder is laid out and
+// compared page by page with the one printed before, then the packet drawn.
+func BenchmarkReplacementPages300(b *testing.B) {
+	doc := benchDocument()
+	before, err := Write(io.Discard, doc, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc.Sections[3].Children[2].Body += "\n\n" + purposeBody
+	var pk *Packet
+	for i := 0; i < b.N; i++ {
+		res, err := Write(io.Discard, doc, Options{Replace: &Replacement{Held: before.Binder, Revision: doc.Revision}})
+		if err != nil {
+			b.Fatal(err)
+		}
+		pk = res.Packet
+	}
+	b.ReportMetric(float64(len(pk.Insert)), "pages-in")
+	b.ReportMetric(float64(len(pk.Remove)), "pages-out")
+	b.ReportMetric(float64(len(before.Binder)), "binder-pages")
 }
 
 // BenchmarkBinderVersusLibreOffice prints the same content twice on this

@@ -2,35 +2,42 @@ package binder
 
 import (
 	"strconv"
-	"strings"
 )
 
 // Sizes of the call tree, chosen to be read at arm's length.
 const (
-	callNameSize  = 11
-	callPhoneSize = 10.5
-	callSmallSize = 8.5
+	callNameSize  = 10
+	callPhoneSize = 9
+	callSmallSize = 7
 )
 
 var colorWhite = rgb{255, 255, 255}
 
 // callTree draws who to call for every role, primary then backups, grouped
-// by level of government, as one table that breaks across pages.
+// by level of government: a notification list with one row a person, about
+// twenty people to two pages, and a marked gap wherever a role lacks a
+// primary or a backup.
 func (r *renderer) callTree() {
 	r.partHeading("", "Call tree")
 	r.paragraph(plainSpans("Call the primary first. If they do not answer, call the backups in order. "+
-		"The date under a name is when the numbers were last checked."), 0, bodySize, lineHeight(bodySize), colorText)
-	r.y += 3
-	t := &table{size: tableSize, pad: 1.8}
-	t.header = []cell{txt("Role"), txt("Who, in calling order"), txt("Office"), txt("Mobile"), txt("After hours")}
+		"“Checked” is when the numbers were last verified."), 0, bodySize, lineHeight(bodySize), colorText)
+	r.y += 2
+	t := &table{size: tableSize, pad: 1.1}
+	t.header = []cell{txt("Role"), txt("Who, in calling order"), txt("Office"), txt("Mobile"), txt("After hours"), txt("Checked")}
 	t.widths = r.callWidths(t.pad)
 	for _, g := range r.doc.CallTree.Groups {
 		level := g.Level
-		t.rows = append(t.rows, row{group: true, keep: 1,
-			cells:  []cell{{paras: []para{{spans: plainSpans(level), size: 11, color: colorWhite}}}},
-			before: func() { r.addEntry("", level, 1, false) }})
+		band := row{group: true,
+			cells:  []cell{{paras: []para{{spans: plainSpans(level), size: 9.5, color: colorWhite}}}},
+			before: func() { r.addEntry("", level, 1, false) }}
+		t.rows = append(t.rows, band)
+		band0 := len(t.rows) - 1
 		for i, role := range g.Roles {
-			t.rows = append(t.rows, roleRows(role, i%2 == 1)...)
+			rows := roleRows(role, i%2 == 1)
+			if i == 0 { // the band stays with its first role's primary and first backup
+				t.rows[band0].keep = min(len(rows), 2)
+			}
+			t.rows = append(t.rows, rows...)
 		}
 	}
 	if len(t.rows) == 0 {
@@ -38,7 +45,7 @@ func (r *renderer) callTree() {
 			"by hand below, or add them in the Contacts screen and print again.", "I"), 0, bodySize, lineHeight(bodySize), colorMarking)
 		r.y += 3
 		for i := 0; i < 10; i++ {
-			t.rows = append(t.rows, row{cells: []cell{txt("\n"), txt(""), txt(""), txt(""), txt("")}})
+			t.rows = append(t.rows, row{cells: []cell{txt("\n"), txt(""), txt(""), txt(""), txt(""), txt("")}})
 		}
 	}
 	r.drawTable(t)
@@ -57,68 +64,78 @@ func (r *renderer) callWidths(pad float64) []float64 {
 			}
 		}
 	}
-	phone = min(phone+2*pad, r.width()*0.17)
-	rest := r.width() - 3*phone
+	phone = min(phone+2*pad+0.8, r.width()*0.16)
+	checked := max(r.m.width("00/00/0000", "", callSmallSize), r.m.width("Checked", "B", tableSize)) + 2*pad
+	rest := r.width() - 3*phone - checked
 	role := rest * 0.26
 	for _, g := range r.doc.CallTree.Groups {
 		for _, cr := range g.Roles {
 			for _, w := range splitWords(cleanText(cr.Role)) {
-				role = max(role, r.m.width(w, "B", 10)+2*pad+0.5)
+				role = max(role, r.m.width(w, "B", 9.5)+2*pad+0.5)
 			}
 		}
 	}
 	role = min(role, rest*0.4)
-	return []float64{role, rest - role, phone, phone, phone}
+	return []float64{role, rest - role, phone, phone, phone, checked}
 }
 
-// roleRows are the rows of one role: one per holder, kept on one page.
+// roleRows are the rows of one role: one per holder, the primary kept with
+// its first backup. A role without a primary or a backup says so in red.
 func roleRows(role CallRole, shade bool) []row {
-	roleCell := cell{paras: []para{{spans: styledSpans(role.Role, "B"), size: 10}}}
 	if len(role.Holders) == 0 {
-		return []row{{shade: shade, cells: []cell{roleCell,
-			{paras: []para{{spans: styledSpans("Nobody holds this role yet", "I"), size: 10, color: colorMarking}}},
-			txt(""), txt(""), txt("")}}}
+		return []row{{shade: shade, cells: []cell{roleLabel(role.Role, 0),
+			{paras: []para{{spans: styledSpans("GAP: nobody holds this role yet", "B"), size: 9, color: colorMarking}}},
+			txt(""), txt(""), txt(""), txt("")}}}
 	}
 	rows := make([]row, len(role.Holders))
 	for i, h := range role.Holders {
-		order := "Primary"
-		if i > 0 {
-			order = "Backup " + strconv.Itoa(i)
-		}
-		c := roleCell
-		if i > 0 { // the role again, quietly, so a row carried to the next page still says it
-			c = cell{paras: []para{{spans: plainSpans(role.Role), size: 8, color: colorGray}}}
-		}
-		rows[i] = row{shade: shade, cells: []cell{c, holderCell(order, h), phone(h.Office), phone(h.Mobile), phone(h.AfterHours)}}
+		rows[i] = row{shade: shade, cells: []cell{roleLabel(role.Role, i), holderCell(h),
+			phone(h.Office), phone(h.Mobile), phone(h.AfterHours), checkedCell(h)}}
+	}
+	if len(role.Holders) == 1 {
+		rows[0].cells[1].paras = append(rows[0].cells[1].paras,
+			para{spans: styledSpans("GAP: no backup", "B"), size: 8, color: colorMarking})
 	}
 	rows[0].keep = min(len(rows)-1, 1)
 	return rows
 }
 
-// holderCell is the calling order, the name in large bold type, and the
-// organisation, email and date last checked in small grey type.
-func holderCell(order string, h CallHolder) cell {
-	c := cell{paras: []para{
-		{spans: styledSpans(strings.ToUpper(order), "B"), size: 7, color: colorGray},
-		{spans: styledSpans(h.Name, "B"), size: callNameSize},
-	}}
-	if h.Organization != "" {
-		c.paras = append(c.paras, para{spans: plainSpans(h.Organization), size: callSmallSize, color: colorGray})
+// roleLabel is the role column of the holder in calling order i: the role
+// in bold over "Primary" for the first, and quietly again under "Backup i"
+// for the others, so a row carried to the next page still says the role.
+func roleLabel(role string, i int) cell {
+	if i == 0 {
+		return cell{paras: []para{{spans: styledSpans(role, "B"), size: 9.5}, {spans: plainSpans("Primary"), size: 7, color: colorGray}}}
 	}
-	if h.Email != "" {
-		c.paras = append(c.paras, para{spans: plainSpans(h.Email), size: 7.5, color: colorGray})
-	}
-	checked, color := "never checked", colorGray
-	if !h.Verified.IsZero() {
-		checked = "checked " + h.Verified.Format("Jan 2, 2006")
-	}
-	if h.Stale {
-		checked, color = checked+" · over a year ago: verify before use", colorMarking
-	}
+	return cell{paras: []para{{spans: styledSpans("Backup "+strconv.Itoa(i), "B"), size: 8, color: colorGray},
+		{spans: plainSpans(role), size: 7, color: colorGray}}}
+}
+
+// holderCell is the name in bold and, in small grey type, the title or
+// organization, the email address and, for a built-in partner, the source.
+func holderCell(h CallHolder) cell {
+	c := cell{paras: []para{{spans: styledSpans(h.Name, "B"), size: callNameSize}}}
+	source := ""
 	if h.Source != "" {
-		checked += " · source: " + h.Source
+		source = "source: " + h.Source
 	}
-	c.paras = append(c.paras, para{spans: styledSpans(checked, "I"), size: 7.5, color: color})
+	if details := joinNonEmpty(" · ", h.Organization, h.Email, source); details != "" {
+		c.paras = append(c.paras, para{spans: plainSpans(details), size: callSmallSize, color: colorGray})
+	}
+	return c
+}
+
+// checkedCell is the date the numbers were last verified, in red with
+// "verify first" when that is over a year ago, or "never" in red.
+func checkedCell(h CallHolder) cell {
+	if h.Verified.IsZero() {
+		return cell{paras: []para{{spans: styledSpans("never", "I"), size: callSmallSize, color: colorMarking}}}
+	}
+	c := cell{paras: []para{{spans: plainSpans(h.Verified.Format("01/02/2006")), size: callSmallSize}}}
+	if h.Stale { // checked over a year before the plan was printed
+		c.paras[0].color = colorMarking
+		c.paras = append(c.paras, para{spans: styledSpans("verify first", "B"), size: callSmallSize, color: colorMarking})
+	}
 	return c
 }
 

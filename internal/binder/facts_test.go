@@ -28,7 +28,7 @@ func TestBinderPrintsCheckedFactsAndTimeBoxes(t *testing.T) {
 	path, res, _ := export(t, NewStore(conn), id, ExportOptions{})
 	pages := pageTexts(t, path)
 	tree := squash(strings.Join(pagesOf(pages, res, "Call tree"), " "))
-	for _, want := range []string{"Elections Help Desk", "(608) 261-2028", "checked Nov 4, 2019", "over a year ago: verify before use",
+	for _, want := range []string{"Elections Help Desk", "(608) 261-2028", "11/04/2019 verify first",
 		"source: WEC notice to clerks"} {
 		if !strings.Contains(tree, want) {
 			t.Errorf("the call tree lacks %q:\n%s", want, tree)

@@ -1,6 +1,7 @@
 package binder
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -34,7 +35,8 @@ func (r *renderer) cover() {
 	if strings.TrimSpace(title) == "" {
 		title = "Election Security Contingency Plan"
 	}
-	r.paragraph(styledSpans(title, "B"), 0, 26, lineHeight(26)*0.92, colorAccent)
+	size := r.coverTitleSize(title)
+	r.paragraph(styledSpans(title, "B"), 0, size, lineHeight(size)*0.92, colorAccent)
 	if place := joinNonEmpty(", ", d.County, d.State); place != "" {
 		r.y += 2
 		r.paragraph(plainSpans(place), 0, 12.5, lineHeight(12.5), colorText)
@@ -44,6 +46,17 @@ func (r *renderer) cover() {
 	r.y += 8
 	r.coverFacts()
 	r.coverFooter()
+}
+
+// coverTitleSize is the largest size, from 26 points down to 12, at which
+// the title takes at most three lines, so a long title keeps the cover to
+// one page.
+func (r *renderer) coverTitleSize(title string) float64 {
+	size := 26.0
+	for size > 12 && len(r.m.flow(styledSpans(title, "B"), r.width(), size)) > 3 {
+		size--
+	}
+	return size
 }
 
 // copyStamp draws the controlled-copy number in a box at the top right.
@@ -57,7 +70,7 @@ func (r *renderer) copyStamp() {
 	r.pdf.SetLineWidth(0.6)
 	r.pdf.Rect(x, 24, w, 10, "D")
 	r.setColor(colorMarking)
-	r.pdf.Text(x+4, 30.6, r.fit(label, "B", 11, w-8))
+	r.text(x+4, 30.6, r.fit(label, "B", 11, w-8))
 }
 
 // coverFacts draws the revision, approval and review facts as a two-column list.
@@ -90,7 +103,7 @@ func (r *renderer) coverFacts() {
 	for _, f := range facts {
 		r.setFont("B", 10)
 		r.setColor(colorGray)
-		r.pdf.Text(r.left, baseline(r.y, lh, 12), strings.ToUpper(f[0]))
+		r.text(r.left, baseline(r.y, lh, 12), strings.ToUpper(f[0]))
 		for _, line := range strings.Split(f[1], "\n") {
 			r.paragraph(plainSpans(line), 32, 12, lh, colorText)
 		}
@@ -164,7 +177,7 @@ func (r *renderer) coverFooter() {
 	if len(d.PreparedBy) > 0 {
 		r.setFont("B", 9)
 		r.setColor(colorGray)
-		r.pdf.Text(r.left, r.y+3, "PREPARED BY")
+		r.text(r.left, r.y+3, "PREPARED BY")
 		r.y += 5
 		for _, l := range d.PreparedBy {
 			r.paragraph(plainSpans(l), 0, 10, lh, colorText)
@@ -221,7 +234,7 @@ func (r *renderer) partHeading(number, title string) {
 	if number != "" {
 		r.setFont("B", 10)
 		r.setColor(colorGray)
-		r.pdf.Text(r.left, r.y+3.5, "SECTION "+number)
+		r.text(r.left, r.y+3.5, "SECTION "+number)
 		r.y += 6
 	}
 	r.paragraph(styledSpans(title, "B"), 0, 20, lineHeight(20)*0.95, colorAccent)
@@ -256,6 +269,9 @@ func (r *renderer) contents() {
 		}
 		if r.keep == nil {
 			r.links[i] = r.pdf.AddLink()
+			if i < len(r.out.entries) { // drawn before the contents, such as the record of changes
+				r.pdf.SetLink(r.links[i], r.out.entries[i].y, r.out.entries[i].sheet)
+			}
 		}
 		r.tocEntry(tocLine{entry: e, index: i})
 	}
@@ -273,7 +289,7 @@ func (r *renderer) tocEntry(l tocLine) {
 	if l.number != "" {
 		r.setFont(style, size)
 		r.setColor(colorText)
-		r.pdf.Text(r.left+indent, baseline(r.y, lh, size), l.number)
+		r.text(r.left+indent, baseline(r.y, lh, size), l.number)
 	}
 	for i, line := range lines {
 		r.ensure(lh)
@@ -286,7 +302,7 @@ func (r *renderer) tocEntry(l tocLine) {
 			}
 			r.setFont(style, size)
 			r.setColor(colorText)
-			r.pdf.Text(r.right-r.m.width(num, style, size), baseline(r.y, lh, size), num)
+			r.text(r.right-r.m.width(num, style, size), baseline(r.y, lh, size), num)
 		}
 		r.y += lh
 	}
@@ -351,7 +367,7 @@ func (r *renderer) leaders(x1, x2, y float64) {
 	}
 	n := int((x2 - x1) / dot)
 	s := strings.Repeat(". ", n)
-	r.pdf.Text(x2-float64(n)*dot, y, s)
+	r.text(x2-float64(n)*dot, y, s)
 }
 
 // plannedEntries lists, before anything is drawn, every entry the binder
@@ -368,7 +384,7 @@ func (r *renderer) plannedEntries() []entry {
 	walk = func(ss []Section, prefix string, level int) {
 		for i := range ss {
 			num := prefix + strconv.Itoa(i+1)
-			es = append(es, entry{number: num, title: ss[i].Title, level: level, inTOC: true})
+			es = append(es, entry{number: printedNumber(num, ss[i].Title), title: ss[i].Title, level: level, inTOC: true})
 			walk(ss[i].Children, num+".", level+1)
 		}
 	}
@@ -389,10 +405,10 @@ func (r *renderer) plannedEntries() []entry {
 
 // section draws a section (a part when depth is 0) and its subsections.
 func (r *renderer) section(s *Section, number string, depth int) {
-	if depth == 0 {
-		r.partHeading(number, s.Title)
+	if shown := printedNumber(number, s.Title); depth == 0 {
+		r.partHeading(shown, s.Title)
 	} else {
-		r.subHeading(number, s.Title, depth, r.bodyLead(s.Body))
+		r.subHeading(shown, s.Title, depth, r.bodyLead(s.Body))
 	}
 	r.markdown(s.Body, 0)
 	for i := range s.Children {
@@ -411,12 +427,29 @@ func (r *renderer) subHeading(number, title string, depth int, lead float64) {
 	const after = 1.2
 	r.ensure(lh + after + lead)
 	r.addEntry(number, title, depth, true)
-	numW := r.m.width(number, "B", size) + 3
+	numW := 0.0
+	if number != "" {
+		numW = r.m.width(number, "B", size) + 3
+	}
 	r.setFont("B", size)
 	r.setColor(colorAccent)
-	r.pdf.Text(r.left, baseline(r.y, lh, size), number)
+	r.text(r.left, baseline(r.y, lh, size), number)
 	r.paragraph(styledSpans(title, "B"), numW, size, lh, colorAccent)
 	r.y += after
+}
+
+// ownNumber matches a title that carries its own number, as imported
+// plans and the built-in template's parts do: "1.1 Procedures",
+// "2. Scope", "IV. Annexes", "Part 1: Preparation", "Annex B – Maps".
+var ownNumber = regexp.MustCompile(`^\s*(\d+(\.\d+)*[.):]?|[IVXLC]+[.):]|[A-Z][.)]|(?i:part|section|chapter|annex|appendix|attachment)\s+[0-9A-Z]+[.):]?)(\s|$)`)
+
+// printedNumber is the number printed before a section's title: none when
+// the title has its own, so "1.1 Procedures" does not print as "1.1 1.1 Procedures".
+func printedNumber(number, title string) string {
+	if ownNumber.MatchString(title) {
+		return ""
+	}
+	return number
 }
 
 // joinNonEmpty joins the parts that are not blank.

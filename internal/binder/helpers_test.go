@@ -31,3 +31,19 @@ func writeTempFile(t testing.TB, name string, data []byte) string {
 	}
 	return path
 }
+
+// keepPDF copies a test's PDF into the folder named by BINDER_KEEP_PDF, when
+// set, so it can be looked at.
+func keepPDF(t testing.TB, name, path string) {
+	dir := os.Getenv("BINDER_KEEP_PDF")
+	if dir == "" {
+		return
+	}
+	data, err := os.ReadFile(path)
+	if err == nil {
+		err = os.WriteFile(filepath.Join(dir, name), data, 0o644)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,7 +1,6 @@
 package binder
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -27,7 +26,7 @@ type mdBody struct {
 }
 
 // gfm parses GitHub-flavoured Markdown: the parser used when the caller gives none.
-var gfm = goldmark.New(goldmark.WithExtensions(extension.Table, extension.TaskList, extension.Strikethrough))
+var gfm = goldmark.New(goldmark.WithExtensions(extension.Table, extension.TaskList, extension.Strikethrough, extension.Footnote))
 
 // ParseMarkdown parses a body as GitHub-flavoured Markdown.
 func ParseMarkdown(source []byte) ast.Node {
@@ -86,6 +85,10 @@ func (r *renderer) block(n ast.Node, x float64, src []byte, color rgb) {
 	case *ast.Heading:
 		r.mdHeading(n, x, src)
 	case *ast.Paragraph, *ast.TextBlock:
+		if hasPicture(n) {
+			r.pictureParagraph(n, x, src, color)
+			break
+		}
 		r.paragraph(inlineSpans(n, src), x, bodySize, lh, color)
 		if _, tight := n.(*ast.TextBlock); !tight {
 			r.y += lh * 0.45
@@ -105,6 +108,8 @@ func (r *renderer) block(n ast.Node, x float64, src []byte, color rgb) {
 		r.y += lh
 	case *east.Table:
 		r.mdTable(n, x, src)
+	case *east.FootnoteList:
+		r.footnotes(n, x, src)
 	default:
 		r.blocks(n, x, src, color)
 	}
@@ -156,20 +161,31 @@ func (r *renderer) list(n *ast.List, x float64, src []byte, color rgb) {
 	if num == 0 {
 		num = 1
 	}
-	marker := "•"
+	level := listLevel(n)
+	marker := bullets[level%len(bullets)]
 	if n.IsOrdered() {
-		marker = strconv.Itoa(num) + "."
-		indent = max(indent, r.m.width(strconv.Itoa(num+n.ChildCount())+".", "", bodySize)+2.5)
+		marker = listNumber(num, level)
+		indent = max(indent, r.m.width(listNumber(num+n.ChildCount(), level), "", bodySize)+2.5)
 	}
+	heights, simple := r.itemHeights(n, x+indent, src)
+	if total := sum(heights); simple && total <= (r.bottom()-marginTop)/2 {
+		r.ensure(total) // a short list stays whole
+	}
+	i := 0
 	for item := n.FirstChild(); item != nil; item = item.NextSibling() {
-		r.ensure(lh)
+		need := lh
+		if simple && i == len(heights)-2 { // the last item never stands alone
+			need = heights[i] + heights[i+1]
+		}
+		r.ensure(min(need, (r.bottom()-marginTop)/2))
+		i++
 		if box, ok := taskBox(item); ok {
 			side := 3.6
 			r.box(r.left+x+0.4, r.y+(lh-side)/2, side, box.IsChecked)
 		} else {
 			r.setFont("", bodySize)
 			r.setColor(color)
-			r.pdf.Text(r.left+x+indent-2-r.m.width(marker, "", bodySize), baseline(r.y, lh, bodySize), marker)
+			r.text(r.left+x+indent-2-r.m.width(marker, "", bodySize), baseline(r.y, lh, bodySize), marker)
 		}
 		r.blocks(item, x+indent, src, color)
 		if !n.IsTight {
@@ -177,7 +193,7 @@ func (r *renderer) list(n *ast.List, x float64, src []byte, color rgb) {
 		}
 		num++
 		if n.IsOrdered() {
-			marker = strconv.Itoa(num) + "."
+			marker = listNumber(num, level)
 		}
 	}
 }
@@ -229,9 +245,14 @@ func (r *renderer) codeBlock(n ast.Node, x float64, src []byte) {
 // a page, so that a tall first row never leaves a page nearly blank.
 func (r *renderer) leadHeight(n ast.Node, x float64, src []byte) float64 {
 	lead := 2 * lineHeight(bodySize)
-	if tbl, ok := n.(*east.Table); ok {
-		if t := r.mdTableOf(tbl, x, src); t != nil {
+	switch n := n.(type) {
+	case *east.Table:
+		if t := r.mdTableOf(n, x, src); t != nil {
 			lead = max(lead, r.tableLead(t))
+		}
+	case *ast.List: // a short list is kept whole, so its heading needs all of it
+		if hs, simple := r.itemHeights(n, x+6.5, src); simple && sum(hs) <= (r.bottom()-marginTop)/2 {
+			lead = max(lead, sum(hs))
 		}
 	}
 	return min(lead, (r.bottom()-marginTop)/2)
@@ -328,8 +349,12 @@ func padCells(cells []cell, n int) []cell {
 	return cells
 }
 
-// inlineSpans turns the inline children of n into styled spans.
-func inlineSpans(n ast.Node, src []byte) []span {
+// inlineSpans turns the inline children of n into styled spans; a
+// picture, which only a paragraph can show, becomes "[picture: …]".
+func inlineSpans(n ast.Node, src []byte) []span { return inlineSpansOpt(n, src, false) }
+
+// inlineSpansOpt is inlineSpans, leaving pictures out when skipPictures.
+func inlineSpansOpt(n ast.Node, src []byte, skipPictures bool) []span {
 	var out []span
 	var walk func(n ast.Node, style string, code bool)
 	walk = func(n ast.Node, style string, code bool) {
@@ -358,10 +383,21 @@ func inlineSpans(n ast.Node, src []byte) []span {
 			case *ast.AutoLink:
 				out = append(out, span{text: cleanText(string(c.Label(src))), style: style, code: code})
 			case *ast.Image:
+				if skipPictures {
+					continue
+				}
 				out = append(out, span{text: "[picture: ", style: "I"})
 				walk(c, "I", code)
 				out = append(out, span{text: "]", style: "I"})
-			case *ast.RawHTML, *east.TaskCheckBox:
+			case *east.Strikethrough:
+				before := len(out)
+				walk(c, style, code)
+				for i := before; i < len(out); i++ {
+					out[i].strike = true
+				}
+			case *east.FootnoteLink:
+				out = append(out, span{text: superscript(c.Index), style: style})
+			case *ast.RawHTML, *east.TaskCheckBox, *east.FootnoteBacklink:
 			default:
 				walk(c, style, code)
 			}

@@ -18,20 +18,32 @@ type Document struct {
 	Revision     int       // revision number printed on the cover and in every footer
 	Draft        bool      // edited since revision Revision (or never approved): printed as a draft
 	RevisionDate time.Time // when this revision was made; zero when unknown
-	ApprovedBy   string    // who approved the revision; empty when not yet approved
-	ApprovedOn   time.Time // zero when not yet approved
-	ReviewBy     time.Time // next review due; zero when none is set
-	Marking      string    // handling marking printed at the top and bottom of every page
-	CopyNumber   string    // controlled-copy number; empty for an uncontrolled print
-	IssuedTo     []string  // lines about who holds the controlled copy and where it is kept
-	PreparedBy   []string  // lines about the office that keeps the plan (name, title, address, phone)
+	// Dated is written as the file's creation date: when the revision was
+	// approved, or when a draft was last edited; zero falls back to RevisionDate.
+	Dated      time.Time `json:"-"`
+	ApprovedBy string    // who approved the revision; empty when not yet approved
+	ApprovedOn time.Time // zero when not yet approved
+	ReviewBy   time.Time // next review due; zero when none is set
+	Marking    string    // handling marking printed at the top and bottom of every page
+	CopyNumber string    // controlled-copy number; empty for an uncontrolled print
+	IssuedTo   []string  // lines about who holds the controlled copy and where it is kept
+	PreparedBy []string  // lines about the office that keeps the plan (name, title, address, phone)
 
-	Changes      []Change     // record of changes, oldest first
-	Distribution []CopyHolder // who holds which controlled copy
-	Sections     []Section    // the plan's sections as a tree
-	CallTree     CallTree     // who to call, grouped by level of government
-	Scenarios    []Scenario   // mock incidents with their response checklists
-	Pocket       PocketCard   // the fold-and-cut reference card
+	Changes      []Change           // record of changes, oldest first
+	Distribution []CopyHolder       // who holds which controlled copy
+	Sections     []Section          // the plan's sections as a tree
+	CallTree     CallTree           // who to call, grouped by level of government
+	Scenarios    []Scenario         // mock incidents with their response checklists
+	Pocket       PocketCard         // the fold-and-cut reference card
+	Pictures     map[string]Picture // pictures stored with the plan, by the name bodies show them by
+}
+
+// Picture is a picture stored with the plan: PNG or JPEG data. Sum stands
+// for the data in the content hash.
+type Picture struct {
+	Format string // "png" or "jpeg"
+	Data   []byte `json:"-"`
+	Sum    string
 }
 
 // Change is one line of the record of changes.
@@ -111,6 +123,9 @@ type Step struct {
 	Detail    string // printed under the text in italics, such as the statement to read out
 	Role      string // the role responsible
 	Who       string // the role's primary holder, when the directory has one
+	// Call is the role's primary and first backup with their numbers, so
+	// the page pulled out in an incident says whom to ring and how.
+	Call []CallHolder
 }
 
 // PocketCard is the fold-and-cut card: the top roles to call and the first steps.

@@ -138,9 +138,12 @@ func packetRun(t *testing.T, s *Store, id int64, opt ExportOptions) (rows []stri
 	}
 	pages, sheets := readBinder(t, path)
 	sheet = squash(strings.Join(sheets, " "))
+	// In drawing order a table cell's lines stay together, however its
+	// neighbours wrap.
+	raw := squash(runTool(t, "pdftotext", "-raw", "-l", strconv.Itoa(len(sheets)), path, "-"))
 	for _, tab := range packetTabs(res.Packet) {
 		for _, pages := range [][]Page{pagesOfTab(res.Packet.Remove, tab), pagesOfTab(res.Packet.Insert, tab)} {
-			if r := labelRanges(pages); r != "" && !strings.Contains(sheet, r) {
+			if r := labelRanges(pages); r != "" && !strings.Contains(sheet, r) && !strings.Contains(raw, r) {
 				t.Errorf("the instruction sheet does not name %q:\n%s", r, sheet)
 			}
 		}
@@ -378,7 +381,7 @@ func TestDraftPagesAndPacketsCarryTheDraftMark(t *testing.T) {
 			rows = append(rows, row)
 		}
 	}
-	if got := strings.Join(rows, " "); got != "remove\t9-1 remove\t9-2 remove\tC-1 insert\t9-1 insert\t9-2 insert\tC-1" {
+	if got := strings.Join(rows, " "); got != "remove\t9-1 remove\tC-1 insert\t9-1 insert\tC-1" {
 		t.Errorf("the draft packet lists %q, want the pages of the part with the draft sentence and the pocket card, which names the draft", got)
 	}
 	if _, err := s.Export(io.Discard, id, ExportOptions{Copy: "1"}); err == nil {

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
+	"fmt"
 	"reflect"
 	"strconv"
 	"strings"
@@ -103,6 +105,7 @@ func editionsByLabel(lists [][]Page) map[string][]Page {
 // the same whatever page came before it.
 func (r *renderer) beginPageContent() {
 	r.contentStart = len(drawnSoFar(r.pdf))
+	r.pagePictures = nil
 	r.pdf.SetFillColor(255, 255, 255)
 	r.pdf.SetDrawColor(0, 0, 0)
 	r.pdf.SetLineWidth(0.2)
@@ -115,7 +118,10 @@ func (r *renderer) notePage() Edition {
 	if r.unnumbered {
 		return Edition{Revision: r.doc.Revision, Date: r.doc.RevisionDate}
 	}
-	content := fingerprint(drawnSoFar(r.pdf)[r.contentStart:])
+	// A picture is named in the drawing by its order in the file, not by
+	// what it shows, so its hash joins the fingerprint.
+	drawn := string(drawnSoFar(r.pdf)[r.contentStart:])
+	content := fingerprint([]byte(strings.Join(append([]string{drawn}, r.pagePictures...), "\n")))
 	label := r.pageLabel()
 	ed := r.editionOf(label, content)
 	printed := fingerprint([]byte(strings.Join([]string{content, r.footerFacts(ed), label, r.marking()}, "\n")))
@@ -197,4 +203,63 @@ func drawnSoFar(pdf *gofpdf.Fpdf) []byte {
 	v := reflect.ValueOf(pdf).Elem().FieldByName("pages")
 	pages := reflect.NewAt(v.Type(), unsafe.Pointer(v.UnsafeAddr())).Elem().Interface().([]*bytes.Buffer)
 	return pages[pdf.PageNo()].Bytes()
+}
+
+// pageLabelsEntry is the catalog's /PageLabels entry: each page of the file
+// named by its label, so that a PDF reader's page box and bookmarks show
+// "2-7" as the footer does. Pages outside the numbering read "Instructions".
+func pageLabelsEntry(labels []string) string {
+	var b strings.Builder
+	b.WriteString("/PageLabels << /Nums [")
+	for i, label := range labels {
+		tab, num, numbered := strings.Cut(label, "-")
+		switch {
+		case label == "":
+			fmt.Fprintf(&b, " %d << /P (Instructions) >>", i)
+		case !numbered:
+			fmt.Fprintf(&b, " %d << /S /r /St %d >>", i, romanNumber(label))
+		default:
+			fmt.Fprintf(&b, " %d << /S /D /P (%s-) /St %s >>", i, tab, num)
+		}
+	}
+	b.WriteString(" ] >>")
+	return b.String()
+}
+
+// romanNumber reads a lower-case Roman numeral written by roman.
+func romanNumber(s string) int {
+	values := map[byte]int{'i': 1, 'v': 5, 'x': 10, 'l': 50, 'c': 100, 'd': 500, 'm': 1000}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		v := values[s[i]]
+		if i+1 < len(s) && values[s[i+1]] > v {
+			v = -v
+		}
+		n += v
+	}
+	return n
+}
+
+// withCatalogEntry adds an entry to the catalog of a PDF gofpdf wrote. The
+// catalog is the last object before the cross-reference table, so only
+// the table's own offset moves; anything else is refused.
+func withCatalogEntry(doc []byte, entry string) ([]byte, error) {
+	const catalog = "/Type /Catalog"
+	at := bytes.Index(doc, []byte(catalog))
+	end := bytes.LastIndex(doc, []byte("endobj\nxref\n"))
+	start := bytes.LastIndex(doc, []byte("\nstartxref\n"))
+	if at < 0 || end < at || start < end || bytes.Contains(doc[at:end], []byte(" obj\n")) {
+		return nil, errors.New("the PDF's catalog is not where it was expected")
+	}
+	var offset int
+	if _, err := fmt.Sscanf(string(doc[start+len("\nstartxref\n"):]), "%d", &offset); err != nil {
+		return nil, fmt.Errorf("the PDF's cross-reference offset is unreadable: %w", err)
+	}
+	insert := "\n" + entry
+	at += len(catalog)
+	out := make([]byte, 0, len(doc)+len(insert)+8)
+	out = append(out, doc[:at]...)
+	out = append(out, insert...)
+	out = append(out, doc[at:start]...)
+	return fmt.Appendf(out, "\nstartxref\n%d\n%%%%EOF\n", offset+len(insert)), nil
 }

@@ -10,8 +10,10 @@ import (
 	"time"
 
 	"github.com/jung-kurt/gofpdf"
+	"golang.org/x/text/unicode/norm"
 
 	"electionbinder/assets"
+	"electionbinder/internal/fonts"
 )
 
 // Font is the family name under which the embedded Noto Sans is registered.
@@ -64,19 +66,23 @@ func newPDF(setup PageSetup) (*gofpdf.Fpdf, error) {
 	return pdf, nil
 }
 
-// cleanText makes text safe for gofpdf: characters beyond U+FFFF (emoji),
-// which it cannot draw, become U+FFFD, and control characters other than
-// newlines and tabs are dropped.
+// cleanText makes text safe for gofpdf: it is composed (NFC), invisible
+// formatting characters are dropped, characters no embedded font has
+// (emoji among them, which gofpdf cannot draw) become U+FFFD, which the
+// export's warnings and the plan check name, and control characters other
+// than newlines and tabs are dropped. Hindi and Bengali vowel signs written
+// before their consonant are moved there, since gofpdf does not shape text.
 func cleanText(s string) string {
-	return strings.Map(func(r rune) rune {
+	s = strings.Map(func(r rune) rune {
 		switch {
-		case r > 0xFFFF:
-			return '\uFFFD'
 		case r == '\n' || r == '\t':
 			return r
-		case r < 0x20 || r == 0x7F:
+		case r < 0x20 || r == 0x7F || fonts.Ignorable(r):
 			return -1
+		case r > 0xFFFF || fonts.For(r) == nil:
+			return '\uFFFD'
 		}
 		return r
-	}, s)
+	}, norm.NFC.String(s))
+	return reorderIndic(s)
 }

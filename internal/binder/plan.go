@@ -1,6 +1,8 @@
 package binder
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"strings"
@@ -205,11 +207,28 @@ func (s *Store) build(p *plan.Plan) (*Document, Options, error) {
 		return nil, Options{}, err
 	}
 	doc := documentOf(p, resolver, tree, copies)
+	if doc.Pictures, err = pictures(plan.NewStore(s.db), p.ID); err != nil {
+		return nil, Options{}, err
+	}
 	doc.Marking = marking
 	for i := range doc.Changes {
 		doc.Changes[i].Pages = affected[doc.Changes[i].Revision]
 	}
 	return doc, opts, nil
+}
+
+// pictures loads the pictures stored with a plan.
+func pictures(ps *plan.Store, planID int64) (map[string]Picture, error) {
+	imgs, err := ps.Images(planID)
+	if err != nil || len(imgs) == 0 {
+		return nil, err
+	}
+	out := map[string]Picture{}
+	for _, img := range imgs {
+		sum := sha256.Sum256(img.Data)
+		out[img.Name] = Picture{Format: img.Format, Data: img.Data, Sum: hex.EncodeToString(sum[:8])}
+	}
+	return out, nil
 }
 
 // printSettings reads paper, double-sided printing and the marking.
@@ -244,10 +263,11 @@ func documentOf(p *plan.Plan, res *plan.Resolver, tree []contacts.CallTreeEntry,
 		PreparedBy:   preparedBy(profile),
 		Draft:        p.Status != plan.Approved,
 	}
+	doc.Dated = p.UpdatedAt
 	if last, ok := p.LatestRevision(); ok {
 		doc.Revision = last.Number
 		if !doc.Draft {
-			doc.RevisionDate = last.ApprovedAt
+			doc.RevisionDate, doc.Dated = last.ApprovedAt, last.ApprovedAt
 		}
 	} else {
 		doc.Draft = true
@@ -345,6 +365,9 @@ func stepOf(st plan.Step, res *plan.Resolver, text, detail string) Step {
 		if c, ok := e.Primary(); ok {
 			s.Who = c.Name
 		}
+		for _, c := range e.Holders[:min(len(e.Holders), 2)] {
+			s.Call = append(s.Call, holderOf(c, time.Time{}))
+		}
 	}
 	return s
 }
@@ -369,9 +392,7 @@ func callTreeOf(tree []contacts.CallTreeEntry, asOf time.Time) CallTree {
 	for _, e := range tree {
 		role := CallRole{Role: e.Role.Name}
 		for _, c := range e.Holders {
-			role.Holders = append(role.Holders, CallHolder{Name: c.Name, Organization: joinNonEmpty(", ", c.Title, c.Organization),
-				Office: c.OfficePhone, Mobile: c.MobilePhone, AfterHours: c.AfterHoursPhone, Email: c.Email, Verified: c.VerifiedOn,
-				Source: c.Source, Stale: !c.VerifiedOn.IsZero() && c.Stale(asOf)})
+			role.Holders = append(role.Holders, holderOf(c, asOf))
 		}
 		primary, ok := e.Primary()
 		if !ok {
@@ -390,6 +411,14 @@ func callTreeOf(tree []contacts.CallTreeEntry, asOf time.Time) CallTree {
 		ct.Groups = append(ct.Groups, CallGroup{Level: "Roles nobody holds yet", Roles: empty})
 	}
 	return ct
+}
+
+// holderOf is a directory contact as the binder prints it; numbers checked
+// more than a year before asOf are flagged.
+func holderOf(c contacts.Contact, asOf time.Time) CallHolder {
+	return CallHolder{Name: c.Name, Organization: joinNonEmpty(", ", c.Title, c.Organization),
+		Office: c.OfficePhone, Mobile: c.MobilePhone, AfterHours: c.AfterHoursPhone, Email: c.Email, Verified: c.VerifiedOn,
+		Source: c.Source, Stale: !c.VerifiedOn.IsZero() && c.Stale(asOf)}
 }
 
 // pocketOf fills the pocket card: the first roles that have a primary, and

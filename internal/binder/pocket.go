@@ -25,34 +25,52 @@ type cardItem struct {
 	fixed  bool    // always printed, at the end of the panel
 }
 
-// pocketCard draws the fold-and-cut reference card: the top roles with their
-// numbers on the front panel, the first steps on the back.
+// Size of one side of the badge card: CR80, the size of an ID badge
+// (3.375 × 2.125 inches), printed front and back side by side to fold.
+const (
+	badgeW = 85.6
+	badgeH = 54.0
+)
+
+// pocketCard draws the fold-and-cut reference cards: the wallet card, two
+// tall panels, and the badge card, CR80 sized to slip behind an ID badge.
+// Each has the top roles with their numbers on the front and the first
+// steps on the back.
 func (r *renderer) pocketCard() {
 	r.partHeading("", "Pocket reference card")
-	r.paragraph(plainSpans("Cut along the dashed line, fold along the dotted line and keep the card with your ID badge. "+
-		"Print a new card with every revision."), 0, bodySize, lineHeight(bodySize), colorText)
-	r.y += 6
-	pw := min(cardPanelW, r.width()/2)
-	x0 := r.left + (r.width()-2*pw)/2
+	r.paragraph(plainSpans("Cut along the dashed lines and fold along the dotted ones. The wallet card folds to "+
+		"3.3 × 4.7 inches; the badge card folds to 3.375 × 2.125 inches, two-sided, to slip into an ID badge holder. "+
+		"Print new cards with every revision."), 0, bodySize, lineHeight(bodySize), colorText)
+	r.y += 5
+	r.foldCard(min(cardPanelW, r.width()/2), cardPanelH, false)
+	r.y += 2
+	r.ensure(lineHeight(9) + 2 + badgeH)
+	r.paragraph(styledSpans("Badge card (CR80, 3.375 × 2.125 in)", "B"), 0, 9, lineHeight(9), colorGray)
+	r.y += 1
+	r.foldCard(badgeW, badgeH, true)
+}
+
+// foldCard draws a card of two panels of w × h mm side by side, the front
+// on the left, with a dashed line to cut along and a dotted one to fold;
+// a compact card puts each role and name on one line.
+func (r *renderer) foldCard(w, h float64, compact bool) {
+	r.ensure(h)
+	x0 := r.left + (r.width()-2*w)/2
 	y0 := r.y
-	r.ensure(cardPanelH)
-	if r.y != y0 {
-		y0 = r.y
-	}
 	r.pdf.SetDrawColor(60, 60, 60)
 	r.pdf.SetLineWidth(0.3)
 	r.pdf.SetDashPattern([]float64{2.5, 1.5}, 0)
-	r.pdf.Rect(x0, y0, 2*pw, cardPanelH, "D")
+	r.pdf.Rect(x0, y0, 2*w, h, "D")
 	r.pdf.SetDashPattern([]float64{0.5, 1.2}, 0)
-	r.pdf.Line(x0+pw, y0, x0+pw, y0+cardPanelH)
+	r.pdf.Line(x0+w, y0, x0+w, y0+h)
 	r.pdf.SetDashPattern([]float64{}, 0)
-	r.cardPanel(x0, y0, pw, r.cardFront())
-	r.cardPanel(x0+pw, y0, pw, r.cardBack())
-	r.y = y0 + cardPanelH + 4
+	r.cardPanel(x0, y0, w, h, r.cardFront(compact))
+	r.cardPanel(x0+w, y0, w, h, r.cardBack())
+	r.y = y0 + h + 4
 }
 
 // cardFront lists the card's title and the roles to call.
-func (r *renderer) cardFront() []cardItem {
+func (r *renderer) cardFront(compact bool) []cardItem {
 	c := r.doc.Pocket
 	title := orDefault(c.Title, "Incident quick reference")
 	items := []cardItem{
@@ -62,9 +80,14 @@ func (r *renderer) cardFront() []cardItem {
 	}
 	for _, ct := range c.Contacts {
 		g := len(items)
-		items = append(items,
-			cardItem{spans: styledSpans(ct.Role, "B"), scale: 0.9, gap: 0.2, group: g},
-			cardItem{spans: []span{{text: cleanText(ct.Name)}}, scale: 0.9, color: colorGray, gap: 0.2, group: g})
+		if compact {
+			items = append(items, cardItem{spans: []span{{text: cleanText(ct.Role), style: "B"}, {text: " · " + cleanText(ct.Name)}},
+				scale: 0.9, gap: 0.1, group: g})
+		} else {
+			items = append(items,
+				cardItem{spans: styledSpans(ct.Role, "B"), scale: 0.9, gap: 0.2, group: g},
+				cardItem{spans: []span{{text: cleanText(ct.Name)}}, scale: 0.9, color: colorGray, gap: 0.2, group: g})
+		}
 		phones := cleanText(ct.Phone)
 		if ct.Alt != "" {
 			phones += "   alt. " + cleanText(ct.Alt)
@@ -73,7 +96,7 @@ func (r *renderer) cardFront() []cardItem {
 	}
 	if len(c.Contacts) == 0 {
 		for i := 0; i < 6; i++ {
-			items = append(items, cardItem{rule: true, gap: 7})
+			items = append(items, cardItem{rule: true, gap: 7, group: len(items)})
 		}
 	}
 	return items
@@ -88,7 +111,7 @@ func (r *renderer) cardBack() []cardItem {
 	}
 	if len(c.Steps) == 0 {
 		for i := 0; i < 8; i++ {
-			items = append(items, cardItem{rule: true, gap: 7})
+			items = append(items, cardItem{rule: true, gap: 7, group: len(items)})
 		}
 	}
 	items = append(items, cardItem{spans: plainSpans(r.revisionLabel()), scale: 0.8, color: colorGray, gap: 0.5, fixed: true},
@@ -96,16 +119,16 @@ func (r *renderer) cardBack() []cardItem {
 	return items
 }
 
-// cardPanel draws items in a panel, at the largest size (10 pt down to 6 pt)
+// cardPanel draws items in a panel h mm tall, at the largest size (10 pt down to 5.5 pt)
 // at which they fit; what still does not fit is left out with a pointer to
 // the binder.
-func (r *renderer) cardPanel(x, y, w float64, items []cardItem) {
+func (r *renderer) cardPanel(x, y, w, h float64, items []cardItem) {
 	inner := w - 2*cardPad
 	size := 10.0
-	for size > 6 && r.cardHeight(items, inner, size) > cardPanelH-2*cardPad {
+	for size > 5.5 && r.cardHeight(items, inner, size) > h-2*cardPad {
 		size -= 0.5
 	}
-	items = r.cardFit(items, inner, size)
+	items = r.cardFit(items, inner, size, h)
 	top := y + cardPad
 	for _, it := range items {
 		s := size * max(it.scale, 0.5)
@@ -122,7 +145,7 @@ func (r *renderer) cardPanel(x, y, w float64, items []cardItem) {
 		if it.marker != "" {
 			r.setFont("B", s)
 			r.setColor(color)
-			r.pdf.Text(x+cardPad, baseline(top, lh, s), it.marker)
+			r.text(x+cardPad, baseline(top, lh, s), it.marker)
 		}
 		for _, l := range r.m.flow(it.spans, inner-it.indent, s) {
 			r.drawLine(l, x+cardPad+it.indent, baseline(top, lh, s), s, color)
@@ -134,7 +157,7 @@ func (r *renderer) cardPanel(x, y, w float64, items []cardItem) {
 
 // cardFit leaves out whole groups from the end, before the fixed items,
 // until the panel's items fit, and then says that more is in the binder.
-func (r *renderer) cardFit(items []cardItem, width, size float64) []cardItem {
+func (r *renderer) cardFit(items []cardItem, width, size, h float64) []cardItem {
 	var body, fixed []cardItem
 	for _, it := range items {
 		if it.fixed {
@@ -150,7 +173,7 @@ func (r *renderer) cardFit(items []cardItem, width, size float64) []cardItem {
 		if dropped {
 			all = append(append(append([]cardItem{}, body...), more...), fixed...)
 		}
-		return r.cardHeight(all, width, size) <= cardPanelH-2*cardPad
+		return r.cardHeight(all, width, size) <= h-2*cardPad
 	}
 	for len(body) > 1 && !fits() {
 		g := body[len(body)-1].group

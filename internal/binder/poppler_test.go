@@ -153,12 +153,12 @@ func TestBinderReadsInPoppler(t *testing.T) {
 	for _, p := range res.Binder {
 		labels = append(labels, p.Label)
 	}
-	if got := strings.Join(labels, " "); got != "i ii iii 1-1 2-1 2-2 3-1 4-1 5-1 A-1 A-2 B-1 B-2 B-3 C-1" {
+	if got := strings.Join(labels, " "); got != "i ii iii 1-1 2-1 2-2 3-1 4-1 5-1 A-1 B-1 B-2 B-3 C-1" {
 		t.Errorf("pages are labelled %s", got)
 	}
 	tree := squash(strings.Join(pagesOf(pages, res, "Call tree"), " "))
 	for _, want := range []string{"Łukasz Wójcik", "Siobhán Ó Briain", "Ana Núñez", "Tomás Ibáñez", "(888) 555-0103",
-		"Nobody holds this role yet", "PRIMARY", "BACKUP 2", "Federal", "Vendor"} {
+		"GAP: nobody holds this role yet", "GAP: no backup", "Primary", "Backup 2", "Federal", "Vendor"} {
 		if !strings.Contains(tree, want) {
 			t.Errorf("the call tree lacks %q", want)
 		}
@@ -356,5 +356,38 @@ func TestEmojiAndControlCharactersDoNotBreakTheBinder(t *testing.T) {
 	checkValid(t, path)
 	if text := squash(strings.Join(pageTexts(t, path), " ")); !strings.Contains(text, "with a ballot box") {
 		t.Error("the title is missing")
+	}
+}
+
+// A PDF reader shows the same page labels as the footers: qpdf reads the
+// file's page labels back.
+func TestReadersShowThePageLabels(t *testing.T) {
+	doc := sampleDocument()
+	path, res, _ := render(t, doc, Options{})
+	checkValid(t, path)
+	var got struct {
+		PageLabels []struct {
+			Index int `json:"index"`
+			Label struct {
+				P  string `json:"/P"`
+				S  string `json:"/S"`
+				St int    `json:"/St"`
+			} `json:"label"`
+		} `json:"pagelabels"`
+	}
+	if err := json.Unmarshal([]byte(runTool(t, "qpdf", "--json", "--json-key=pagelabels", path)), &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got.PageLabels) != len(res.Binder) {
+		t.Fatalf("the file labels %d pages, the binder has %d", len(got.PageLabels), len(res.Binder))
+	}
+	for i, l := range got.PageLabels {
+		label := strings.TrimPrefix(l.Label.P, "u:") + strconv.Itoa(l.Label.St) // qpdf marks text strings "u:"
+		if l.Label.S == "/r" {
+			label = roman(l.Label.St)
+		}
+		if label != res.Binder[i].Label {
+			t.Errorf("page %d is labelled %q in the file, %q in its footer", i+1, label, res.Binder[i].Label)
+		}
 	}
 }

@@ -1,6 +1,8 @@
 package binder
 
 import (
+	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -43,6 +45,7 @@ type Result struct {
 	Parts      []PartSpan // where each part of the full binder lies
 	Packet     *Packet    // what a replacement packet takes out and puts in; nil for a whole binder
 	Hash       string     // the content hash printed on the cover
+	Warnings   []string   // what could not print as written, for the clerk to fix
 }
 
 // PartSpan is the page range of one part of the full binder.
@@ -71,7 +74,7 @@ func Write(w io.Writer, doc *Document, opt Options) (Result, error) {
 			return Result{}, err
 		}
 	}
-	if err := r.pdf.Output(w); err != nil {
+	if err := r.output(w); err != nil {
 		return Result{}, fmt.Errorf("writing the PDF: %w", err)
 	}
 	if opt.Progress != nil {
@@ -79,6 +82,7 @@ func Write(w io.Writer, doc *Document, opt Options) (Result, error) {
 	}
 	res := r.result()
 	res.Packet = packet
+	res.Warnings = printWarnings(doc)
 	return res, nil
 }
 
@@ -119,6 +123,8 @@ type entry struct {
 	page   int    // logical page, counted from 1 through the whole binder
 	label  string // the page's label, such as "2-7"
 	inTOC  bool
+	y      float64 // where on its page the heading is
+	sheet  int     // the page of this file it is on, for links to it
 }
 
 // sameNumbers reports whether two passes put every entry on the same page.
@@ -159,7 +165,9 @@ type renderer struct {
 	partTitle    string
 	numbering    pageNumbering
 	editions     map[string][]Page // earlier pages by label
+	fileLabels   []string          // the label of every page of the file, "" outside the numbering
 	contentStart int               // where the current page's own drawing starts in its content stream
+	pagePictures []string          // the pictures drawn on the current page, by content hash
 	packet       *Packet           // in a replacement packet, what it takes out and puts in
 	links        []int             // internal link per entry, set when the contents is drawn
 	entryIndex   int
@@ -176,9 +184,9 @@ func runPass(doc *Document, opt Options, m *measurer, bodies map[string]mdBody, 
 		return nil, err
 	}
 	pdf.SetAutoPageBreak(false, 0)
-	if !doc.RevisionDate.IsZero() {
-		pdf.SetCreationDate(doc.RevisionDate)
-		pdf.SetModificationDate(doc.RevisionDate)
+	if dated := cmp.Or(doc.Dated, doc.RevisionDate); !dated.IsZero() {
+		pdf.SetCreationDate(dated)
+		pdf.SetModificationDate(dated)
 	}
 	pdf.SetTitle(cleanText(doc.Title), true)
 	pdf.SetSubject(cleanText(doc.Jurisdiction), true)
@@ -197,6 +205,24 @@ func runPass(doc *Document, opt Options, m *measurer, bodies map[string]mdBody, 
 		return nil, fmt.Errorf("drawing the binder: %w", err)
 	}
 	return r, nil
+}
+
+// languageEntry names the document's language in its catalog, which gofpdf
+// has no call for, so that screen readers and search read it as English.
+const languageEntry = "/Lang (en-US)"
+
+// output writes the document with its page labels and language.
+func (r *renderer) output(w io.Writer) error {
+	var buf bytes.Buffer
+	if err := r.real.Output(&buf); err != nil {
+		return err
+	}
+	doc, err := withCatalogEntry(buf.Bytes(), pageLabelsEntry(r.fileLabels)+"\n"+languageEntry)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(doc)
+	return err
 }
 
 // result summarises the pass for the caller.
@@ -264,7 +290,7 @@ func (r *renderer) addEntry(number, title string, level int, inTOC bool) {
 	}
 	r.pdf.Bookmark(cleanText(label), level, r.y)
 	r.out.entries = append(r.out.entries, entry{number: number, title: title, level: level, page: r.page,
-		label: r.pageLabel(), inTOC: inTOC})
+		label: r.pageLabel(), inTOC: inTOC, y: r.y, sheet: r.pdf.PageNo()})
 	if r.entryIndex < len(r.links) && r.links[r.entryIndex] != 0 {
 		r.pdf.SetLink(r.links[r.entryIndex], r.y, r.pdf.PageNo())
 	}
@@ -290,6 +316,9 @@ func (r *renderer) newPage() {
 	r.pdf = r.real
 	if r.keep != nil && !r.unnumbered && !r.keep[r.pageLabel()] {
 		r.pdf = r.ghostPDF()
+	}
+	if r.pdf == r.real {
+		r.fileLabels = append(r.fileLabels, r.pageLabel())
 	}
 	r.left, r.right = marginInner, r.pageW-marginOuter
 	if r.opt.Duplex && r.sheetSide() == 0 {
@@ -383,9 +412,9 @@ func (r *renderer) header() {
 	r.setColor(colorGray)
 	r.setFont("", 8)
 	title := r.fit(r.doc.Title, "", 8, r.width()*0.55)
-	r.pdf.Text(r.left, 15, title)
+	r.text(r.left, 15, title)
 	part := r.fit(r.partTitle, "", 8, r.width()*0.43)
-	r.pdf.Text(r.right-r.m.width(part, "", 8), 15, part)
+	r.text(r.right-r.m.width(part, "", 8), 15, part)
 	r.rule(r.left, r.right, 16.8, colorRule, 0.2)
 }
 
@@ -396,10 +425,10 @@ func (r *renderer) footer(ed Edition) {
 	r.setColor(colorGray)
 	r.setFont("", 8)
 	left := r.fit(r.footerFacts(ed), "", 8, r.width()*0.7)
-	r.pdf.Text(r.left, y, left)
+	r.text(r.left, y, left)
 	right := r.footerLabel()
 	r.setFont("B", 8)
-	r.pdf.Text(r.right-r.m.width(right, "B", 8), y, right)
+	r.text(r.right-r.m.width(right, "B", 8), y, right)
 	r.setColor(colorMarking)
 	r.setFont("B", 8.5)
 	r.centered(r.pageH-8, r.marking())
@@ -445,7 +474,7 @@ func (r *renderer) marking() string {
 func (r *renderer) centered(y float64, s string) {
 	s = r.fit(s, r.fontStyle, r.fontSize, r.width())
 	w := r.m.width(s, r.fontStyle, r.fontSize)
-	r.pdf.Text(r.left+(r.width()-w)/2, y, s)
+	r.text(r.left+(r.width()-w)/2, y, s)
 }
 
 // fit shortens s with an ellipsis until it is at most width wide.
@@ -514,25 +543,39 @@ func baseline(top, lineH, size float64) float64 {
 // drawLine draws a laid-out line with its left end at x and baseline at by.
 func (r *renderer) drawLine(l textLine, x, by, size float64, color rgb) {
 	for _, p := range l.pieces {
-		r.setFont(p.style, size)
 		if p.code {
 			r.setColor(colorCode)
 		} else {
 			r.setColor(color)
 		}
-		r.pdf.Text(x+p.x, by, p.text)
+		r.textIn(x+p.x, by, p.text, p.style, size, p.code)
 	}
+	r.strikeThrough(l, x, by, size, color)
 }
 
 // paragraph flows spans from indent mm right of the left margin to the
 // right margin, starting new pages as needed, and leaves y below the last line.
 func (r *renderer) paragraph(spans []span, indent, size, lineH float64, color rgb) {
 	lines := r.m.flow(spans, r.width()-indent, size)
-	for _, l := range lines {
-		r.ensure(lineH)
+	for i, l := range lines {
+		r.ensure(keepLines(i, len(lines)) * lineH)
 		r.drawLine(l, r.left+indent, baseline(r.y, lineH, size), size, color)
 		r.y += lineH
 	}
+}
+
+// keepLines is how many lines must fit for line i of n to be drawn on
+// this page: two for the first and the next to last (all of a paragraph
+// of up to three lines), so a paragraph never leaves one line alone at the
+// foot or the top of a page.
+func keepLines(i, n int) float64 {
+	switch {
+	case i == 0 && n <= 3:
+		return float64(n)
+	case i == 0 || n > 3 && i == n-2:
+		return 2
+	}
+	return 1
 }
 
 // lineHeight is the line height for body text of size points.

@@ -53,7 +53,7 @@ func (s *Store) revisionBinder(planID int64, number int) (revisionBinder, error)
 		if number < 1 || number > len(p.Revisions) {
 			return rb, fmt.Errorf("plan %d has no revision %d", planID, number)
 		}
-		return rb, fmt.Errorf("revision %d was approved before binders were kept page by page, so it can be printed only as Markdown", number)
+		return rb, fmt.Errorf("revision %d was approved before this version kept printed binders page by page: print the whole binder, or the revision as Markdown", number)
 	}
 	return s.recordRevision(planID)
 }

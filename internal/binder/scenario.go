@@ -32,7 +32,7 @@ func (r *renderer) scenario(n int, s *Scenario) {
 	if tags := joinNonEmpty(" · ", levelTag(s.Level), severityTag(s.Severity)); tags != "" {
 		kicker += " · " + strings.ToUpper(tags)
 	}
-	r.pdf.Text(r.left, r.y+3.5, r.fit(kicker, "B", 10, r.width()))
+	r.text(r.left, r.y+3.5, r.fit(kicker, "B", 10, r.width()))
 	r.y += 6
 	r.paragraph(styledSpans(s.Title, "B"), 0, 18, lineHeight(18)*0.95, colorAccent)
 	r.y += 1.5
@@ -74,9 +74,9 @@ func (r *renderer) stepsTable(heading string, steps []Step, who, none string) {
 		r.y += 2
 		return
 	}
-	t := &table{size: 10, header: []cell{txt("Done"), txt("#"), txt("Step"), txt(who), txt("Time")}}
+	t := &table{size: 10, header: []cell{txt("Done"), txt("#"), txt("Step"), txt(who + " (O office, M mobile, AH after hours)"), txt("Time")}}
 	w := r.width()
-	t.widths = []float64{14, 9, w - 14 - 9 - 44 - 18, 44, 18}
+	t.widths = []float64{13, 8, w - 13 - 8 - 64 - 15, 64, 15}
 	box := ""
 	for i, s := range steps {
 		if s.TimeBox != "" && s.TimeBox != box { // steps are grouped under their time box
@@ -104,17 +104,39 @@ func stepCell(s Step) cell {
 	return c
 }
 
-// roleCell is the role responsible for a step, with its primary holder.
+// roleCell is the role responsible for a step with its primary and first
+// backup, each with their office, mobile and after-hours numbers.
 func roleCell(s Step) cell {
 	role := s.Role
 	if role == "" {
 		role = "—"
 	}
 	c := cell{paras: []para{{spans: styledSpans(role, "B"), size: 9.5}}}
-	if s.Who != "" {
+	if len(s.Call) == 0 && s.Who != "" {
 		c.paras = append(c.paras, para{spans: plainSpans(s.Who), size: 8.5, color: colorGray})
 	}
+	for i, h := range s.Call {
+		order := "Primary: "
+		if i > 0 {
+			order = "Backup: "
+		}
+		c.paras = append(c.paras, para{spans: []span{{text: order, style: "I"}, {text: cleanText(h.Name)}}, size: 8.5, color: colorGray})
+		if nums := stepNumbers(h); nums != "" {
+			c.paras = append(c.paras, para{spans: styledSpans(nums, "B"), size: 8.5})
+		}
+	}
 	return c
+}
+
+// stepNumbers is a holder's numbers on one line, each after its letter.
+func stepNumbers(h CallHolder) string {
+	var parts []string
+	for _, n := range [][2]string{{"O", h.Office}, {"M", h.Mobile}, {"AH", h.AfterHours}} {
+		if strings.TrimSpace(n[1]) != "" {
+			parts = append(parts, n[0]+"\u00a0"+strings.ReplaceAll(strings.TrimSpace(n[1]), " ", "\u00a0"))
+		}
+	}
+	return strings.Join(parts, "  ")
 }
 
 // levelTag prints the level of government that leads a scenario.

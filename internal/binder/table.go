@@ -137,33 +137,52 @@ func (r *renderer) drawTable(t *table) {
 	for i := range t.rows {
 		laid[i] = r.layRow(t, &t.rows[i], false)
 	}
-	first := 0.0
-	if len(laid) > 0 {
-		first = laid[0].height
-	}
-	r.ensure(head.height + min(first, r.bottom()-marginTop-head.height))
+	r.ensure(r.tableStart(head, laid))
 	r.drawRowAt(t, head, true)
 	for i := range laid {
-		r.keepTogether(t, head, laid[i:min(len(laid), i+1+laid[i].src.keep)])
+		keep := laid[i].src.keep
+		if i == len(laid)-2 { // never one row alone on the next page
+			keep = max(keep, 1)
+		}
+		r.keepTogether(t, head, laid[i:min(len(laid), i+1+keep)])
 		r.drawSplitting(t, head, laid[i])
 	}
 	r.y += 2
 }
 
-// tableLead is the height of a table's header and first row: what must
-// fit on a page for the table to start there.
+// tableLead is what must fit on a page for the table to start there: all
+// of a short table, else its header and first row.
 func (r *renderer) tableLead(t *table) float64 {
 	if t.pad == 0 {
 		t.pad = 1.6
 	}
-	h := 0.0
+	var head laidRow
 	if t.header != nil {
-		h = r.layRow(t, &row{cells: t.header}, true).height
+		head = r.layRow(t, &row{cells: t.header}, true)
 	}
-	if len(t.rows) > 0 {
-		h += r.layRow(t, &t.rows[0], false).height
+	laid := make([]laidRow, len(t.rows))
+	for i := range t.rows {
+		laid[i] = r.layRow(t, &t.rows[i], false)
 	}
-	return h
+	return r.tableStart(head, laid)
+}
+
+// tableStart is the height a table needs on the page it starts on: all of
+// it when it takes at most half a page, so a short table is never split,
+// else its header and first row.
+func (r *renderer) tableStart(head laidRow, laid []laidRow) float64 {
+	whole := head.height
+	for _, lr := range laid {
+		whole += lr.height
+	}
+	if whole <= (r.bottom()-marginTop)/2 {
+		return whole
+	}
+	first := 0.0
+	if len(laid) > 0 {
+		first = laid[0].height
+	}
+	return head.height + min(first, r.bottom()-marginTop-head.height)
 }
 
 // keepTogether starts a new page (with the header) when rows do not fit in

@@ -13,17 +13,19 @@ const mmPerPt = 25.4 / 72
 // span is a run of text in one style: "" regular, "B" bold, "I" italic or
 // "BI" bold italic. Code spans print in a dark teal so they stand out.
 type span struct {
-	text  string
-	style string
-	code  bool
+	text   string
+	style  string
+	code   bool
+	strike bool // struck through: text the plan crossed out
 }
 
 // piece is a measured word or space of a line, placed at x from the line's start.
 type piece struct {
-	text  string
-	style string
-	code  bool
-	x, w  float64
+	text   string
+	style  string
+	code   bool
+	strike bool
+	x, w   float64
 }
 
 // textLine is one laid-out line of a paragraph.
@@ -50,14 +52,29 @@ func newMeasurer() (*measurer, error) {
 
 // width returns the width of s in mm at size points in the given style.
 func (m *measurer) width(s, style string, size float64) float64 {
+	return m.styledWidth(s, style, false, size)
+}
+
+// styledWidth is width for text that may be code (set in Noto Sans Mono).
+func (m *measurer) styledWidth(s, style string, code bool, size float64) float64 {
 	key := style + "\x00" + s
+	if code {
+		key = "M" + key
+	}
 	w, ok := m.cache[key]
 	if !ok {
-		m.pdf.SetFont(Font, style, 1)
-		w = m.pdf.GetStringWidth(s)
+		for _, fr := range fontRuns(s, style, code) {
+			w += m.runWidth(fr)
+		}
 		m.cache[key] = w
 	}
 	return w * size
+}
+
+// runWidth is the width of one font run in mm at 1 pt.
+func (m *measurer) runWidth(fr fontRun) float64 {
+	setRunFont(m.pdf, fr, 1)
+	return m.pdf.GetStringWidth(fr.text)
 }
 
 // flow breaks spans into lines no wider than width (mm) at size points.
@@ -76,7 +93,7 @@ func (m *measurer) flow(spans []span, width, size float64) []textLine {
 		if len(cur.pieces) > 0 {
 			cur.width += pendingSpace
 		}
-		cur.pieces = append(cur.pieces, piece{text: word, style: sp.style, code: sp.code, x: cur.width, w: w})
+		cur.pieces = append(cur.pieces, piece{text: word, style: sp.style, code: sp.code, strike: sp.strike, x: cur.width, w: w})
 		cur.width += w
 		pendingSpace = 0
 	}
@@ -92,16 +109,16 @@ func (m *measurer) flow(spans []span, width, size float64) []textLine {
 				if word == "" {
 					continue
 				}
-				w := m.width(word, sp.style, size)
+				w := m.styledWidth(word, sp.style, sp.code, size)
 				if len(cur.pieces) > 0 && cur.width+pendingSpace+w > width {
 					flush()
 				}
 				for w > width && utf8.RuneCountInString(word) > 1 {
-					head := m.fitRunes(word, sp.style, size, width)
-					place(head, sp, m.width(head, sp.style, size))
+					head := m.fitRunes(word, sp.style, sp.code, size, width)
+					place(head, sp, m.styledWidth(head, sp.style, sp.code, size))
 					flush()
 					word = word[len(head):]
-					w = m.width(word, sp.style, size)
+					w = m.styledWidth(word, sp.style, sp.code, size)
 				}
 				place(word, sp, w)
 			}
@@ -110,17 +127,20 @@ func (m *measurer) flow(spans []span, width, size float64) []textLine {
 	if len(cur.pieces) > 0 || len(lines) == 0 {
 		lines = append(lines, cur)
 	}
+	for i := range lines {
+		orderRTL(&lines[i])
+	}
 	return lines
 }
 
 // fitRunes returns the longest prefix of word that fits in width, and at
 // least its first character. gofpdf does not kern, so a word is as wide as
 // its characters added up.
-func (m *measurer) fitRunes(word, style string, size, width float64) string {
+func (m *measurer) fitRunes(word, style string, code bool, size, width float64) string {
 	_, end := utf8.DecodeRuneInString(word)
 	total := 0.0
 	for i, r := range word {
-		total += m.width(string(r), style, size)
+		total += m.styledWidth(string(r), style, code, size)
 		if i > 0 && total > width {
 			break
 		}

@@ -50,12 +50,7 @@ func WriteSignInSheet(w io.Writer, sheet SignInSheet, setup PageSetup) error {
 	pdf.AddPage()
 	signInHeading(pdf, e)
 	seated, waiting := trSplitRoster(sheet.Roster)
-	lines := len(seated)
-	if e.Capacity > 0 {
-		lines = max(lines, e.Capacity)
-	} else {
-		lines += max(sheet.ExtraLines, 0)
-	}
+	lines := signInLines(e, len(seated), sheet.ExtraLines)
 	signInTable(pdf, seated, lines, 1)
 	if len(waiting) > 0 {
 		// Keep the heading with the table's header and first line.
@@ -123,7 +118,28 @@ func trCredit(hours float64) string {
 	if hours <= 0 {
 		return ""
 	}
+	if hours == 1 {
+		return "1 hour of training credit"
+	}
 	return training.FormatHours(hours) + " hours of training credit"
+}
+
+// walkInLines are the blank lines an in-person sheet always ends with, so
+// a full session still has room for people who come without registering.
+const walkInLines = 5
+
+// signInLines is how many numbered lines the sheet has: for a session in a
+// room, a line per seat and room for walk-ins; for a webinar, which keeps
+// its attendance online, a line per person registered and a few more; for
+// a session without a limit, those registered and extra lines.
+func signInLines(e training.EventSummary, seated, extra int) int {
+	switch {
+	case e.Kind != training.InPerson:
+		return seated + walkInLines
+	case e.Capacity > 0:
+		return max(seated+walkInLines, e.Capacity)
+	}
+	return seated + max(extra, walkInLines)
 }
 
 // signInTable prints numbered lines from first on, names where known.
@@ -150,11 +166,13 @@ func signInTable(pdf *gofpdf.Fpdf, people []training.Registration, lines, first 
 			name, office = people[i].Name, people[i].Office
 		}
 		pdf.SetFont(Font, "", 10)
+		x, y := pdf.GetX(), pdf.GetY()
 		pdf.CellFormat(widths[0], signInRow, strconv.Itoa(first+i), "1", 0, "R", false, 0, "")
-		pdf.CellFormat(widths[1], signInRow, trFit(pdf, name, widths[1]-2), "1", 0, "L", false, 0, "")
-		pdf.SetFont(Font, "", 8.5)
-		pdf.CellFormat(widths[2], signInRow, trFit(pdf, office, widths[2]-2), "1", 0, "L", false, 0, "")
+		pdf.CellFormat(widths[1], signInRow, "", "1", 0, "L", false, 0, "")
+		pdf.CellFormat(widths[2], signInRow, "", "1", 0, "L", false, 0, "")
 		pdf.CellFormat(widths[3], signInRow, "", "1", 1, "L", false, 0, "")
+		fitInBox(pdf, name, x+widths[0]+1, y, widths[1]-2, signInRow, 10)
+		fitInBox(pdf, office, x+widths[0]+widths[1]+1, y, widths[2]-2, signInRow, 8.5)
 	}
 }
 

@@ -111,6 +111,9 @@ func Run(dbPath string, args []string, stdout, stderr io.Writer) int {
 	}
 	env := &Env{DBPath: dbPath, Stdout: stdout, Stderr: stderr}
 	if !cmd.NoDB {
+		if st, err := os.Stat(dbPath); err == nil && st.Mode().IsRegular() && st.Size() == 0 {
+			fmt.Fprintf(stderr, "binder: %s was an empty file; it is now a new, empty binder database\n", dbPath)
+		}
 		conn, err := OpenBinder(dbPath)
 		if err != nil {
 			fmt.Fprintf(stderr, "binder: %s: %v\n", dbPath, err)
@@ -137,7 +140,7 @@ func report(cmd Command, err error, stderr io.Writer) int {
 		}
 		return coded.Code
 	default:
-		fmt.Fprintf(stderr, "binder %s: %v\n", cmd.Name, err)
+		fmt.Fprintf(stderr, "binder %s: %v\n", cmd.Name, db.Explain(err))
 		return ExitError
 	}
 }

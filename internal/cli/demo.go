@@ -25,6 +25,7 @@ var demoLoaders = []demoLoader{
 	{"distribution list", loadDemoCopies},
 	{"training sessions", loadDemoTraining},
 	{"tabletop exercise", loadDemoExercise},
+	{"election calendar", loadDemoElection},
 }
 
 func runDemo(env *Env, args []string) error {

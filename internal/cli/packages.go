@@ -9,7 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"electionbinder/internal/binder"
 	"electionbinder/internal/exchange"
 )
 
@@ -226,7 +225,7 @@ func runRollupReport(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := binder.PrintRollupReport(env.DB, today, *out); err != nil {
+	if err := exchange.PrintRollup(env.DB, today, *out); err != nil {
 		return err
 	}
 	fmt.Fprintln(env.Stdout, *out)

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -14,10 +15,11 @@ import (
 )
 
 func init() {
-	Register(Command{Name: "plans new", Args: "--template NAME [--pack NAME|none] [--title TEXT]",
+	Register(Command{Name: "plans new", Args: "--template ID|NAME [--pack NAME|none] [--title TEXT]",
 		Summary: "start a plan from a template; prints its id", Run: runPlansNew})
-	Register(Command{Name: "plans import", Args: "FILE.md [--title TEXT]",
-		Summary: "make a plan from Markdown (headings become sections); prints its id", Run: runPlansImport})
+	Register(Command{Name: "plans import", Args: "FILE.md [--title TEXT] | FILE.md --into ID [--dry-run]",
+		Summary: "make a plan from Markdown (headings become sections), or bring an edited plan back in as a draft; prints its id",
+		Run:     runPlansImport})
 	Register(Command{Name: "plans list", Summary: "list the plans with their ids", Run: runPlansList})
 	Register(Command{Name: "plans check", Args: "ID",
 		Summary: "list what the plan is missing; exits 3 when gaps remain", Run: runPlansCheck})
@@ -31,16 +33,21 @@ func init() {
 
 func runPlansNew(env *Env, args []string) error {
 	fs := flag.NewFlagSet("plans new", flag.ContinueOnError)
-	tmpl := fs.String("template", "", "template name (see templates list)")
+	tmpl := fs.String("template", "", "template id or name (see templates list)")
 	pack := fs.String("pack", "", "state pack to merge in, or none (default: wisconsin for the built-in template)")
 	title := fs.String("title", "", "the plan's title")
 	if _, err := ParseFlags(fs, args, 0, 0); err != nil {
 		return err
 	}
 	if *tmpl == "" {
-		return UsageError{"--template NAME is required (see binder templates list)"}
+		return UsageError{"--template ID or NAME is required (see binder templates list)"}
 	}
-	id, err := plan.NewStore(env.DB).CreateFromTemplatePack(*tmpl, *pack, *title)
+	st := plan.NewStore(env.DB)
+	name, err := templateName(st, *tmpl)
+	if err != nil {
+		return err
+	}
+	id, err := st.CreateFromTemplatePack(name, *pack, *title)
 	if err != nil {
 		return err
 	}
@@ -48,9 +55,31 @@ func runPlansNew(env *Env, args []string) error {
 	return nil
 }
 
+// templateName returns the name of the template that ref names, by its name
+// or by the id templates list shows first.
+func templateName(st *plan.Store, ref string) (string, error) {
+	list, err := st.Templates()
+	if err != nil {
+		return "", err
+	}
+	for _, t := range list {
+		if t.Name == ref {
+			return t.Name, nil
+		}
+	}
+	for _, t := range list {
+		if strconv.FormatInt(t.ID, 10) == ref {
+			return t.Name, nil
+		}
+	}
+	return ref, nil // CreateFromTemplate says plainly that no such template exists
+}
+
 func runPlansImport(env *Env, args []string) error {
 	fs := flag.NewFlagSet("plans import", flag.ContinueOnError)
 	title := fs.String("title", "", "the plan's title (default: the file's front matter, or its name)")
+	into := fs.String("into", "", "bring the file back into this plan as a new draft")
+	dryRun := fs.Bool("dry-run", false, "with --into: show what would change and write nothing")
 	pos, err := ParseFlags(fs, args, 1, 1)
 	if err != nil {
 		return err
@@ -58,6 +87,12 @@ func runPlansImport(env *Env, args []string) error {
 	src, err := readInput(pos[0])
 	if err != nil {
 		return err
+	}
+	if *into != "" || *dryRun {
+		if *into == "" || *title != "" {
+			return UsageError{"--dry-run goes with --into ID, and --title does not"}
+		}
+		return reimportPlan(env, pos[0], src, *into, *dryRun)
 	}
 	st := plan.NewStore(env.DB)
 	if *title == "" {
@@ -74,6 +109,46 @@ func runPlansImport(env *Env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "Imported %q: %d sections, %d scenarios.\n", p.Title, len(p.Sections), len(p.Scenarios))
+	fmt.Fprintln(env.Stdout, id)
+	return nil
+}
+
+// reimportPlan shows what bringing an edited Markdown file back into a plan
+// changes, then, unless dryRun, writes it as a new draft.
+func reimportPlan(env *Env, file string, src []byte, into string, dryRun bool) error {
+	id, err := parsePlanID(into)
+	if err != nil {
+		return err
+	}
+	st := plan.NewStore(env.DB)
+	r, err := st.PrepareReimport(id, src)
+	if err != nil {
+		return fmt.Errorf("%s: %w", file, err)
+	}
+	fmt.Fprintln(env.Stdout, "CHANGE\tKIND\tTITLE")
+	for _, c := range r.Changes {
+		if c.Kind == plan.Unchanged {
+			continue
+		}
+		kind := "section"
+		if c.IsScenario {
+			kind = "scenario"
+		}
+		title := c.Title
+		if c.OldTitle != "" && c.OldTitle != c.Title {
+			title = c.OldTitle + " → " + c.Title
+		}
+		fmt.Fprintf(env.Stdout, "%s\t%s\t%s\n", c.Kind, kind, tabless(title))
+	}
+	changed, added, removed := r.Counts()
+	if dryRun {
+		fmt.Fprintf(env.Stdout, "Nothing written: %d changed, %d added, %d removed.\n", changed, added, removed)
+		return nil
+	}
+	if err := st.ApplyReimport(r); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Brought into plan %d as a draft: %d changed, %d added, %d removed.\n", id, changed, added, removed)
 	fmt.Fprintln(env.Stdout, id)
 	return nil
 }

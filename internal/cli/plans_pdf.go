@@ -28,7 +28,10 @@ func init() {
 // and prints the file name.
 func writeBinder(env *Env, planID int64, out string, opt binder.ExportOptions) error {
 	return writeOut(env, out, func(w io.Writer) error {
-		_, err := binder.NewStore(env.DB).Export(w, planID, opt)
+		res, err := binder.NewStore(env.DB).Export(w, planID, opt)
+		for _, warning := range res.Warnings {
+			fmt.Fprintln(env.Stderr, "warning: "+warning)
+		}
 		return err
 	})
 }

@@ -121,3 +121,48 @@ func TestTemplatesShareBetweenOffices(t *testing.T) {
 		t.Errorf("templates list: %q", out)
 	}
 }
+
+func TestPlansImportInto(t *testing.T) {
+	dir, dbPath := demoBinder(t)
+	md := filepath.Join(dir, "plan.md")
+	if code, _, errOut := run(t, dbPath, "plans", "export", "1", "--out", md); code != 0 {
+		t.Fatalf("plans export: %d %s", code, errOut)
+	}
+	data, _ := os.ReadFile(md)
+	edited := addBeforeSecondHeading(string(data), "Every poll worker is trained.")
+	if err := os.WriteFile(md, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ := run(t, dbPath, "plans", "import", md, "--into", "1", "--dry-run")
+	if code != 0 || !strings.Contains(out, "changed\tsection\t") || !strings.Contains(out, "Nothing written: 1 changed, 0 added, 0 removed.") {
+		t.Fatalf("--dry-run: %d %q", code, out)
+	}
+	if _, list, _ := run(t, dbPath, "plans", "list"); strings.Count(list, "\n") != 2 {
+		t.Fatalf("--dry-run wrote something: %q", list)
+	}
+	code, out, _ = run(t, dbPath, "plans", "import", md, "--into", "1")
+	if code != 0 || lastLine(out) != "1" || !strings.Contains(out, "Brought into plan 1 as a draft: 1 changed") {
+		t.Fatalf("--into: %d %q", code, out)
+	}
+	again := filepath.Join(dir, "again.md")
+	run(t, dbPath, "plans", "export", "1", "--out", again)
+	if b, _ := os.ReadFile(again); !bytes.Equal(b, []byte(edited)) {
+		t.Error("the plan brought back in does not export as the edited file")
+	}
+	for _, bad := range [][]string{{"plans", "import", md, "--dry-run"}, {"plans", "import", md, "--into", "1", "--title", "x"}} {
+		if code, _, _ := run(t, dbPath, bad...); code != ExitUsage {
+			t.Errorf("%q exited %d", bad, code)
+		}
+	}
+	if code, _, errOut := run(t, dbPath, "plans", "import", md, "--into", "9"); code != ExitError || errOut == "" {
+		t.Errorf("--into a missing plan: %d %q", code, errOut)
+	}
+}
+
+// addBeforeSecondHeading adds a paragraph at the end of the first
+// subsection of a plan's Markdown.
+func addBeforeSecondHeading(md, paragraph string) string {
+	first := strings.Index(md, "\n## ")
+	second := first + 1 + strings.Index(md[first+1:], "\n## ")
+	return md[:second] + "\n" + paragraph + "\n" + md[second:]
+}

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -54,39 +53,23 @@ func runTrainingImport(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	store := training.NewStore(env.DB)
-	for _, name := range files {
-		if err := importTrainingFile(env, store, name); err != nil {
-			return fmt.Errorf("%s: %w", name, err)
-		}
+	done, err := training.NewStore(env.DB).ImportFiles(files)
+	if errors.Is(err, training.ErrUnknownImport) {
+		return UsageError{err.Error()}
 	}
-	return nil
-}
-
-func importTrainingFile(env *Env, store *training.Store, name string) error {
-	f, err := os.Open(name)
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".ics", ".ical", ".ifb":
-		res, err := store.ImportICS(f)
-		if err != nil {
-			return err
+	for _, f := range done {
+		if f.Roster {
+			fmt.Fprintf(env.Stdout, "Imported %d roster lines from %s\n", f.RosterLines, f.Name)
+			continue
 		}
-		fmt.Fprintf(env.Stdout, "Imported %d sessions from %s (%d new, %d updated)\n", res.Created+res.Updated, name, res.Created, res.Updated)
+		res := f.Sessions
+		fmt.Fprintf(env.Stdout, "Imported %d sessions from %s (%d new, %d updated)\n", res.Created+res.Updated, f.Name, res.Created, res.Updated)
 		for _, n := range res.Notes {
 			fmt.Fprintln(env.Stdout, "Note: "+n)
 		}
-	case ".csv":
-		n, err := store.ImportRosterCSV(f)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(env.Stdout, "Imported %d roster lines from %s\n", n, name)
-	default:
-		return UsageError{"give a .ics calendar or a .csv roster"}
 	}
 	return nil
 }

@@ -35,6 +35,9 @@ func FuzzReadCSV(f *testing.F) {
 	f.Add([]byte("Name;Email\n\"Ana \"\"A\"\" Núñez\";ana@example.gov\n"))
 	f.Add([]byte("Name,Office phone\n'=1+1,'+1 608 555 0100\n"))
 	f.Add([]byte("\xff\xfeN\x00a\x00m\x00e\x00\n\x00"))
+	f.Add([]byte("\xff\xfeN\x00a\x00m\x00e\x00\n\x00A\x00\n"))
+	f.Add([]byte("N\x00a\x00m\x00e\x00\n\x00A\x00n\x00a\x00\n\x00"))
+	f.Add(csvRows(30))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		text, err := textfile.Decode(data)
 		if err != nil {
@@ -55,6 +58,8 @@ func FuzzReadVCard(f *testing.F) {
 	f.Add([]byte("BEGIN:VCARD\nVERSION:2.1\nFN;ENCODING=QUOTED-PRINTABLE:=C3=\n=A9\nEND:VCARD\n"))
 	f.Add([]byte("BEGIN:VCARD\r\nFN:A\r\n B\r\nTEL;TYPE=\"work,voice\":tel:+1\r\nEND:VCARD"))
 	f.Add([]byte("BEGIN:VCARD\nN:\\;;\\\\;\nEND:VCARD\nBEGIN:VCARD\n"))
+	f.Add(vcardWithPhoto(20))
+	f.Add([]byte("BEGIN:VCARD\nNOTE;QUOTED-PRINTABLE:a=\n=\n b=\nEND:VCARD\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		text, err := textfile.Decode(data)
 		if err != nil {

@@ -28,9 +28,17 @@ type Record struct {
 // ErrUnknownFormat is returned for a file that is neither CSV nor vCard.
 var ErrUnknownFormat = errors.New("this file is neither a CSV file nor a vCard file (.csv or .vcf)")
 
+// MaxFileBytes is the largest contacts file read: about 150,000 contacts in
+// a CSV file, or thousands of vCards with photos, far past any directory.
+const MaxFileBytes = 32 << 20
+
 // ReadFile reads the contacts of a CSV or vCard file, telling the format
 // from the name and the content.
 func ReadFile(name string, data []byte) ([]Record, error) {
+	if len(data) > MaxFileBytes {
+		return nil, fmt.Errorf("%s is %d MB; a contacts file may be at most %d MB. Split it into smaller files and import them together",
+			filepath.Base(name), len(data)>>20, MaxFileBytes>>20)
+	}
 	text, err := textfile.Decode(repairMixed(data))
 	var notText textfile.NotTextError
 	if errors.As(err, &notText) && strings.Contains(notText.Kind, "Excel") {

@@ -1,6 +1,7 @@
 package contacts
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"mime/quotedprintable"
@@ -49,27 +50,62 @@ func ReadVCard(text string) ([]Record, error) {
 }
 
 // unfold joins continued lines: those starting with a space or tab (all
-// versions) and quoted-printable values ending in "=" (vCard 2.1).
+// versions) and quoted-printable values ending in "=" (vCard 2.1). Its work
+// grows with the length of the text, however long one folded value is.
 func unfold(text string) []vcardLine {
-	var out []vcardLine
-	qpOpen := false
+	var u unfolder
 	for i, raw := range strings.Split(plainLineEnds(text), "\n") {
 		raw = strings.TrimSuffix(raw, "\r")
 		switch {
-		case qpOpen && len(out) > 0:
-			last := &out[len(out)-1]
-			last.text = strings.TrimSuffix(last.text, "=") + strings.TrimLeft(raw, " \t")
-		case (strings.HasPrefix(raw, " ") || strings.HasPrefix(raw, "\t")) && len(out) > 0:
-			out[len(out)-1].text += raw[1:]
+		case u.qpOpen():
+			u.cur = append(u.cur[:len(u.cur)-1], strings.TrimLeft(raw, " \t")...)
+		case (strings.HasPrefix(raw, " ") || strings.HasPrefix(raw, "\t")) && u.started():
+			u.cur = append(u.cur, raw[1:]...)
 		case strings.TrimSpace(raw) == "":
 			continue
 		default:
-			out = append(out, vcardLine{n: i + 1, text: raw})
+			u.flush()
+			u.n, u.cur, u.head, u.searched = i+1, append(u.cur[:0], raw...), "", 0
 		}
-		last := out[len(out)-1].text
-		qpOpen = isQuotedPrintable(last) && strings.HasSuffix(last, "=")
+		u.findHead()
 	}
-	return out
+	u.flush()
+	return u.out
+}
+
+// unfolder gathers the physical lines of one property line.
+type unfolder struct {
+	out      []vcardLine
+	n        int    // the line the property starts on; 0 before the first
+	cur      []byte // the property line so far
+	head     string // its name and parameters, once its colon has been read
+	searched int    // how much of cur has been searched for the colon
+}
+
+func (u *unfolder) started() bool { return u.n > 0 }
+
+// findHead looks for the colon ending the property's name and parameters in
+// what was added to the line since the last look.
+func (u *unfolder) findHead() {
+	if u.head != "" {
+		return
+	}
+	if i := bytes.IndexByte(u.cur[u.searched:], ':'); i >= 0 {
+		u.head = string(u.cur[:u.searched+i+1])
+	}
+	u.searched = len(u.cur)
+}
+
+// qpOpen reports whether the property line continues on the next physical
+// line as a quoted-printable soft line break.
+func (u *unfolder) qpOpen() bool {
+	return u.head != "" && len(u.cur) > 0 && u.cur[len(u.cur)-1] == '=' && isQuotedPrintable(u.head)
+}
+
+func (u *unfolder) flush() {
+	if u.started() {
+		u.out = append(u.out, vcardLine{n: u.n, text: string(u.cur)})
+	}
 }
 
 func isQuotedPrintable(line string) bool {

@@ -127,7 +127,6 @@ func TestRefusedFilesAreLeftUntouched(t *testing.T) {
 		want  error
 	}{
 		{"newer version", writeNewerFile, ErrTooNew},
-		{"corrupt", writeCorruptFile, ErrCorrupt},
 		{"random bytes", writeRandomFile, ErrNotDatabase},
 		{"text file", func(t *testing.T, p string) { os.WriteFile(p, []byte("Name,Phone\nAna,555\n"), 0o600) }, ErrNotDatabase},
 		{"another program's database", writeForeignFile, ErrOtherProgram},
@@ -155,6 +154,32 @@ func TestRefusedFilesAreLeftUntouched(t *testing.T) {
 				t.Errorf("copies were set aside for a refused file: %v", asides)
 			}
 		})
+	}
+}
+
+// Damage in the pages of a table is not looked for on open, which must not
+// grow with the file, but the full check finds it: Check, Backup and Inspect
+// (which Restore runs) refuse the file.
+func TestDamagedPagesFoundByFullCheck(t *testing.T) {
+	path := tempDB(t)
+	writeCorruptFile(t, path)
+	if _, err := Inspect(path); !errors.Is(err, ErrCorrupt) {
+		t.Errorf("Inspect: %v, want ErrCorrupt", err)
+	}
+	conn, err := Open(path)
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	defer conn.Close()
+	if err := Check(conn); !errors.Is(err, ErrCorrupt) {
+		t.Errorf("Check: %v, want ErrCorrupt", err)
+	}
+	out := filepath.Join(t.TempDir(), "copy.db")
+	if err := Backup(conn, out); !errors.Is(err, ErrCorrupt) {
+		t.Errorf("Backup: %v, want ErrCorrupt", err)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("a backup of a damaged database was written")
 	}
 }
 

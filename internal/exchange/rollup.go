@@ -85,6 +85,16 @@ func (m Municipality) TrainingMet() (met, covered int) {
 	return met, covered
 }
 
+// TrainingWords says how many covered people met every requirement, such
+// as "3 of 8", or "—" when no requirement covers anyone.
+func (m Municipality) TrainingWords() string {
+	met, covered := m.TrainingMet()
+	if covered == 0 {
+		return "—"
+	}
+	return fmt.Sprintf("%d of %d", met, covered)
+}
+
 // PlanWords says where the main plan stands, such as "Revision 3, review by Mar 1, 2027".
 func (m Municipality) PlanWords() string {
 	p, ok := m.MainPlan()
@@ -113,7 +123,20 @@ func (m Municipality) OverdueReasons(today time.Time) []string {
 	if today.Sub(m.Report.CreatedAt) > StaleAfter {
 		overdue = append(overdue, fmt.Sprintf("no status since %s", m.Report.CreatedAt.Format("Jan 2, 2006")))
 	}
+	if r := m.Report.Readiness; r != nil && r.Overdue > 0 {
+		overdue = append(overdue, fmt.Sprintf("%s overdue for %s", fmtCount(r.Overdue, "readiness task", "readiness tasks"), r.Election))
+	}
 	return overdue
+}
+
+// ReadinessWords sums up the readiness for the next election, such as
+// "Apr 6: 2 overdue, 3 due, 6 done"; "" when no election was on the calendar.
+func (m Municipality) ReadinessWords() string {
+	r := m.Report.Readiness
+	if r == nil {
+		return ""
+	}
+	return fmt.Sprintf("%s: %d overdue, %d due, %d done", r.Day.Format("Jan 2"), r.Overdue, r.Due, r.Done)
 }
 
 // Standing judges the municipality on day today, with the reasons.

@@ -11,6 +11,7 @@ import (
 	"electionbinder/internal/contacts"
 	"electionbinder/internal/exercise"
 	"electionbinder/internal/plan"
+	"electionbinder/internal/readiness"
 	"electionbinder/internal/settings"
 	"electionbinder/internal/training"
 )
@@ -26,6 +27,17 @@ type StatusReport struct {
 	Plans      []PlanStatus     `json:"plans"`
 	Roles      []RoleStatus     `json:"roles"`
 	Training   []PersonTraining `json:"training"`
+	Readiness  *ReadinessStatus `json:"readiness,omitempty"` // nil when no election is on the calendar
+}
+
+// ReadinessStatus is the readiness board for the municipality's next election.
+type ReadinessStatus struct {
+	Election     string    `json:"election"`
+	Day          time.Time `json:"day"`
+	Overdue      int       `json:"overdue"`
+	Due          int       `json:"due"`
+	Done         int       `json:"done"`
+	OverdueTasks []string  `json:"overdue_tasks,omitempty"`
 }
 
 // Office names the municipality that wrote a status package.
@@ -64,8 +76,8 @@ type PersonTraining struct {
 // StatusContents says, for the export screen, what a status package carries.
 const StatusContents = "A status package carries: this office's name; each plan's title, revision, " +
 	"approval and review dates and its open gaps; each incident role and whether it has a primary and " +
-	"backups (no names or numbers); and, for each person training requirements cover, their name, office " +
-	"and which requirements they have met. It carries no phone numbers, email or street addresses."
+	"backups (no names or numbers); for each person training requirements cover, their name, office " +
+	"and which requirements they have met; and how many readiness tasks for the next election are done, due or overdue. It carries no phone numbers, email or street addresses."
 
 // ErrNoCounty is returned when a status package is asked for before any
 // county package was taken in.
@@ -111,8 +123,34 @@ func BuildStatus(conn *sql.DB, now time.Time) (*StatusReport, error) {
 	if rep.Roles, err = roleStatuses(conn); err != nil {
 		return nil, err
 	}
-	rep.Training, err = trainingStatuses(conn, now)
+	if rep.Training, err = trainingStatuses(conn, now); err != nil {
+		return nil, err
+	}
+	rep.Readiness, err = readinessStatus(conn, now)
 	return rep, err
+}
+
+// readinessStatus sums up the board of the next election on the calendar.
+func readinessStatus(conn *sql.DB, now time.Time) (*ReadinessStatus, error) {
+	store := readiness.NewStore(conn)
+	e, ok, err := store.Next(now)
+	if err != nil || !ok {
+		return nil, err
+	}
+	board, err := store.Board(e.ID, now)
+	if err != nil {
+		return nil, err
+	}
+	rs := &ReadinessStatus{Election: e.Name, Day: e.Day, Overdue: board.Overdue(), Due: board.Open()}
+	for _, t := range board.Tasks {
+		switch t.State {
+		case readiness.Overdue:
+			rs.OverdueTasks = append(rs.OverdueTasks, t.Title)
+		case readiness.Done:
+			rs.Done++
+		}
+	}
+	return rs, nil
 }
 
 func planStatuses(conn *sql.DB, now time.Time) ([]PlanStatus, error) {

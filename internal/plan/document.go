@@ -294,6 +294,9 @@ func ReadMarkdown(src []byte) (Document, error) {
 		return Document{}, fmt.Errorf("%w; in Word, save the plan as Plain Text or Markdown and import that", err)
 	}
 	src = []byte(text)
+	if err := CheckShape(src); err != nil {
+		return Document{}, err
+	}
 	src = bytes.ReplaceAll(bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n")), []byte("\r"), []byte("\n"))
 	src = wordBullets(src)
 	var d Document
@@ -363,15 +366,15 @@ func readFrontMatter(src []byte, d *Document) []byte {
 	if !bytes.HasPrefix(src, []byte("---\n")) {
 		return src
 	}
-	block, rest, found := bytes.Cut(src[4:], []byte("\n---\n"))
+	block, rest, found := frontMatterBlock(src[4:])
 	if !found {
-		if !bytes.HasSuffix(src, []byte("\n---")) {
-			return src
-		}
-		block, rest = src[4:len(src)-4], nil
+		return src
 	}
 	fields := map[string]string{}
 	for _, line := range strings.Split(string(block), "\n") {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
 		m := frontMatterLine.FindStringSubmatch(strings.TrimSpace(line))
 		if m == nil {
 			return src
@@ -384,6 +387,21 @@ func readFrontMatter(src []byte, d *Document) []byte {
 	d.PackVersion, _ = strconv.Atoi(fields["pack-version"])
 	d.NextReview = parseDate(fields["next-review"])
 	return rest
+}
+
+// frontMatterBlock splits what follows the opening "---" line into the
+// block before the closing "---" line and the rest; the block may be empty.
+func frontMatterBlock(after []byte) (block, rest []byte, found bool) {
+	if bytes.Equal(after, []byte("---")) || bytes.HasPrefix(after, []byte("---\n")) {
+		return nil, after[min(len(after), 4):], true
+	}
+	if block, rest, found = bytes.Cut(after, []byte("\n---\n")); found {
+		return block, rest, true
+	}
+	if bytes.HasSuffix(after, []byte("\n---")) {
+		return after[:len(after)-4], nil, true
+	}
+	return nil, nil, false
 }
 
 // reader turns headings and the text under them into sections and scenarios.
@@ -436,7 +454,7 @@ func splitGuidance(body string) (guidance, rest string) {
 	var g []string
 	i := 0
 	for ; i < len(lines) && strings.HasPrefix(lines[i], ">"); i++ {
-		g = append(g, strings.TrimPrefix(strings.TrimPrefix(lines[i], ">"), " "))
+		g = append(g, strings.TrimRight(strings.TrimPrefix(strings.TrimPrefix(lines[i], ">"), " "), " \t"))
 	}
 	text := strings.TrimSpace(strings.TrimPrefix(strings.Join(g, "\n"), guidancePrefix))
 	return text, strings.Join(lines[i:], "\n")

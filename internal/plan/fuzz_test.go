@@ -15,6 +15,11 @@ func FuzzReadMarkdown(f *testing.F) {
 	f.Add([]byte("---\ntitle: x\n---\n# Scenario: S\nLevel: state\n## Response steps\n1. **a**: b\n## Communications\n- **c** tells *d*: e\n"))
 	f.Add([]byte("> **Guidance:** g\n> more\n\n# A\n> **Guidance:** h\n\n```\n# code\n```\n"))
 	f.Add([]byte("#\n\n# \n##### deep\n###### deeper\n"))
+	f.Add([]byte("---\n---"))
+	f.Add([]byte("> **Guidance:**00 \n>00"))
+	for _, make := range hostileMarkdown {
+		f.Add(make(40))
+	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		d1, err := ReadMarkdown(src)
 		if err != nil {

@@ -53,7 +53,11 @@ func (s *Store) Check(planID int64, today time.Time, extra ...GapSource) ([]Gap,
 	if err != nil {
 		return nil, err
 	}
-	gaps := CheckPlan(p, r, today)
+	missing, err := s.missingImages(p)
+	if err != nil {
+		return nil, err
+	}
+	gaps := append(CheckPlan(p, r, today), missing...)
 	for _, source := range extra {
 		more, err := source(planID)
 		if err != nil {
@@ -74,6 +78,9 @@ func CheckPlan(p *Plan, r *Resolver, today time.Time) []Gap {
 	case p.NextReview.Before(dateOnly(today)):
 		gaps = append(gaps, Gap{Kind: GapReviewOverdue,
 			Message: fmt.Sprintf("The review due on %s has passed.", formatDate(p.NextReview))})
+	}
+	if g, ok := unprintableGap("The plan's title", p.Title); ok {
+		gaps = append(gaps, g)
 	}
 	roles := roleUses{}
 	for _, s := range p.Sections {
@@ -105,6 +112,10 @@ func sectionGaps(p *Plan, s Section, r *Resolver, roles roleUses) []Gap {
 				Message: fmt.Sprintf("Section %q: %s %s.", s.Title, ph.Text, whyUnresolved(ph, r))})
 		}
 	}
+	if g, ok := unprintableGap(fmt.Sprintf("Section %q", s.Title), s.Title+"\n"+s.Body); ok {
+		g.SectionID = s.ID
+		gaps = append(gaps, g)
+	}
 	return gaps
 }
 
@@ -132,6 +143,10 @@ func scenarioGaps(sc Scenario, r *Resolver, roles roleUses) []Gap {
 			gaps = append(gaps, Gap{Kind: GapPlaceholder, ScenarioID: sc.ID, Role: ph.Role, Field: ph.Name,
 				Message: fmt.Sprintf("Scenario %q: %s %s.", sc.Title, ph.Text, whyUnresolved(ph, r))})
 		}
+	}
+	if g, ok := unprintableGap(fmt.Sprintf("Scenario %q", sc.Title), sc.Title+"\n"+strings.Join(texts, "\n")); ok {
+		g.ScenarioID = sc.ID
+		gaps = append(gaps, g)
 	}
 	return gaps
 }

@@ -13,8 +13,8 @@ import (
 )
 
 // markdown is the one goldmark configuration of the binder: CommonMark with
-// the GFM table, task-list and strikethrough extensions.
-var markdown = goldmark.New(goldmark.WithExtensions(extension.Table, extension.TaskList, extension.Strikethrough))
+// the GFM table, task-list and strikethrough extensions, and footnotes.
+var markdown = goldmark.New(goldmark.WithExtensions(extension.Table, extension.TaskList, extension.Strikethrough, extension.Footnote))
 
 // ParseMarkdown parses Markdown source into a goldmark syntax tree. It is the
 // one parse of section bodies: the editor's preview (app/) and the printed

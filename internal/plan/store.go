@@ -142,7 +142,7 @@ func (s *Store) create(doc Document, base string) (int64, error) {
 		if id, err = res.LastInsertId(); err != nil {
 			return err
 		}
-		if err := insertSections(tx, id, doc.Sections); err != nil {
+		if err := insertSections(tx, id, doc.Sections, nil); err != nil {
 			return err
 		}
 		for i, sc := range doc.Scenarios {
@@ -160,7 +160,8 @@ func (s *Store) create(doc Document, base string) (int64, error) {
 
 // insertSections writes sections given in reading order with their depths;
 // a depth deeper than one more than the previous section's is clamped.
-func insertSections(tx *sql.Tx, planID int64, sections []DocSection) error {
+// uuids, when given, keeps the identity of sections that had one ("" for new).
+func insertSections(tx *sql.Tx, planID int64, sections []DocSection, uuids []string) error {
 	stmt, err := tx.Prepare(`INSERT INTO plan_sections(uuid, plan_id, parent_id, position, title, guidance, body)
 		VALUES(?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
@@ -169,7 +170,11 @@ func insertSections(tx *sql.Tx, planID int64, sections []DocSection) error {
 	defer stmt.Close()
 	var parents []int64 // parents[d] is the last section written at depth d
 	next := map[int64]int{}
-	for _, sec := range sections {
+	for i, sec := range sections {
+		id := uuid.NewString()
+		if i < len(uuids) && uuids[i] != "" {
+			id = uuids[i]
+		}
 		depth := min(max(sec.Depth, 0), len(parents), MaxDepth)
 		parents = parents[:depth]
 		var parent any
@@ -182,16 +187,16 @@ func insertSections(tx *sql.Tx, planID int64, sections []DocSection) error {
 		if title == "" {
 			title = "Untitled section"
 		}
-		res, err := stmt.Exec(uuid.NewString(), planID, parent, next[key], title, sec.Guidance, sec.Body)
+		res, err := stmt.Exec(id, planID, parent, next[key], title, sec.Guidance, sec.Body)
 		if err != nil {
 			return err
 		}
 		next[key]++
-		id, err := res.LastInsertId()
+		rowID, err := res.LastInsertId()
 		if err != nil {
 			return err
 		}
-		parents = append(parents, id)
+		parents = append(parents, rowID)
 	}
 	return nil
 }

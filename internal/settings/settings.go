@@ -25,6 +25,8 @@ const (
 	PaperKey      = "binder.paper"         // "letter" or "a4"
 	DuplexKey     = "binder.duplex"        // "true" when each part starts on a right-hand page
 	MarkingKey    = "binder.marking"       // handling marking printed on every page
+	BackupDirKey  = "backup.folder"        // folder of the automatic backups; none when empty
+	BackupKeepKey = "backup.keep"          // how many automatic backups are kept
 )
 
 // Defaults of the preferences.

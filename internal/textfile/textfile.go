@@ -53,11 +53,11 @@ func Decode(data []byte) (string, error) {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
 		data = data[3:]
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		out, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder().Bytes(data)
-		if err != nil {
-			return "", NotTextError{"in an unreadable encoding"}
+		return decodeUTF16(data, unicode.LittleEndian, unicode.UseBOM)
+	default:
+		if order, ok := utf16WithoutMark(data); ok {
+			return decodeUTF16(data, order, unicode.IgnoreBOM)
 		}
-		return checkControl(string(out))
 	}
 	if utf8.Valid(data) {
 		return checkControl(string(data))
@@ -67,6 +67,43 @@ func Decode(data []byte) (string, error) {
 		return "", NotTextError{"in an unreadable encoding"}
 	}
 	return checkControl(string(out))
+}
+
+// decodeUTF16 decodes UTF-16 text; a lone byte at the end, half of a
+// character cut off when the file was cut short, is dropped.
+func decodeUTF16(data []byte, order unicode.Endianness, bom unicode.BOMPolicy) (string, error) {
+	data = data[:len(data)-len(data)%2]
+	out, err := unicode.UTF16(order, bom).NewDecoder().Bytes(data)
+	if err != nil {
+		return "", NotTextError{"in an unreadable encoding"}
+	}
+	return checkControl(string(out))
+}
+
+// utf16WithoutMark recognizes UTF-16 text saved without a byte order mark:
+// in Latin-script text every other byte is zero, the high half of each character.
+func utf16WithoutMark(data []byte) (unicode.Endianness, bool) {
+	sample := data[:min(len(data), 4096)]
+	pairs := len(sample) / 2
+	if pairs < 2 {
+		return unicode.LittleEndian, false
+	}
+	var evenZeros, oddZeros int
+	for i := 0; i+1 < len(sample); i += 2 {
+		if sample[i] == 0 {
+			evenZeros++
+		}
+		if sample[i+1] == 0 {
+			oddZeros++
+		}
+	}
+	switch {
+	case oddZeros*10 >= pairs*6 && evenZeros*20 <= pairs:
+		return unicode.LittleEndian, true
+	case evenZeros*10 >= pairs*6 && oddZeros*20 <= pairs:
+		return unicode.BigEndian, true
+	}
+	return unicode.LittleEndian, false
 }
 
 // checkControl refuses text holding control characters that no text file has

@@ -2,7 +2,9 @@ package textfile
 
 import (
 	"errors"
+	"strings"
 	"testing"
+	"unicode/utf16"
 )
 
 func TestDecode(t *testing.T) {
@@ -46,4 +48,40 @@ func FuzzDecode(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestUTF16CutShortDropsTheHalfCharacter(t *testing.T) {
+	data := append(utf16le("\ufeffName\r\nAna\r\n"), 'x')
+	text, err := Decode(data)
+	if err != nil || strings.ContainsRune(text, '\ufffd') {
+		t.Fatalf("got %q, %v; want the text without a replacement character", text, err)
+	}
+}
+
+func TestUTF16WithoutByteOrderMark(t *testing.T) {
+	for name, data := range map[string][]byte{
+		"little-endian": utf16le("Name,Email\r\nAna,ana@example.gov\r\n"),
+		"big-endian":    utf16be("Name,Email\r\nAna,ana@example.gov\r\n"),
+	} {
+		text, err := Decode(data)
+		if err != nil || text != "Name,Email\r\nAna,ana@example.gov\r\n" {
+			t.Errorf("%s: got %q, %v", name, text, err)
+		}
+	}
+}
+
+func utf16le(s string) []byte {
+	var b []byte
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u), byte(u>>8))
+	}
+	return b
+}
+
+func utf16be(s string) []byte {
+	var b []byte
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u>>8), byte(u))
+	}
+	return b
 }

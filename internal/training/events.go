@@ -77,7 +77,7 @@ func (e *Event) Validate() error {
 	if e.TimeZone == "" {
 		e.TimeZone = DefaultTimeZone
 	}
-	loc, err := time.LoadLocation(e.TimeZone)
+	loc, err := loadZone(e.TimeZone)
 	if err != nil || e.TimeZone == "Local" { // "Local" is whatever zone each computer is set to
 		return fmt.Errorf("%q is not a time zone this computer knows (use a name such as America/Chicago)", e.TimeZone)
 	}
@@ -127,20 +127,32 @@ func scanEvent(row scanner, after ...any) (Event, error) {
 	return e, e.placeTimes(start, end)
 }
 
-// zones keeps the time zones read so far; time.LoadLocation reads a file each call.
-var zones sync.Map // name → *time.Location
+// zones keeps the time zones looked up so far, and the errors for names
+// the computer does not know: time.LoadLocation reads a file each call,
+// which a calendar of thousands of sessions would otherwise do per session.
+var zones sync.Map // name → zoneLookup
+
+type zoneLookup struct {
+	loc *time.Location
+	err error
+}
+
+// loadZone is time.LoadLocation, remembered.
+func loadZone(name string) (*time.Location, error) {
+	if z, ok := zones.Load(name); ok {
+		return z.(zoneLookup).loc, z.(zoneLookup).err
+	}
+	loc, err := time.LoadLocation(name)
+	zones.Store(name, zoneLookup{loc, err})
+	return loc, err
+}
 
 // zone returns the named time zone, UTC when the computer does not know it.
 func zone(name string) *time.Location {
-	if loc, ok := zones.Load(name); ok {
-		return loc.(*time.Location)
+	if loc, err := loadZone(name); err == nil {
+		return loc
 	}
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		loc = time.UTC
-	}
-	zones.Store(name, loc)
-	return loc
+	return time.UTC
 }
 
 // placeTimes reads the stored UTC instants into the event's time zone.

@@ -24,6 +24,8 @@ func FuzzReadICS(f *testing.F) {
 		"TZOFFSETFROM:-0500\r\nTZOFFSETTO:-0600\r\nEND:STANDARD\r\nBEGIN:DAYLIGHT\r\nTZOFFSETTO:-0500\r\n" +
 		"END:DAYLIGHT\r\nEND:VTIMEZONE\r\nBEGIN:VEVENT\r\nUID:c\r\nDTSTART;TZID=Customized Time Zone:20191104T100000\r\n" +
 		"END:VEVENT\r\nEND:VCALENDAR\r\n"))
+	f.Add(nestedCalendar(20))
+	f.Add(repeatingCalendar(3))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		events, _, err := ReadICS(bytes.NewReader(data), DefaultTimeZone)
 		if err != nil {

@@ -316,7 +316,7 @@ func zoneNamed(tzid string, fileZones map[string]string) (*time.Location, string
 	} else if strings.HasPrefix(tzid, "/") {
 		name = prefixedZone(tzid)
 	}
-	loc, err := time.LoadLocation(name)
+	loc, err := loadZone(name)
 	if err != nil {
 		return nil, "", fmt.Errorf("time zone %q is unknown", tzid)
 	}
@@ -328,7 +328,7 @@ func zoneNamed(tzid string, fileZones map[string]string) (*time.Location, string
 func prefixedZone(tzid string) string {
 	parts := strings.Split(tzid, "/")
 	for i := 1; i < len(parts); i++ {
-		if _, err := time.LoadLocation(strings.Join(parts[i:], "/")); err == nil && parts[i] != "" {
+		if _, err := loadZone(strings.Join(parts[i:], "/")); err == nil && parts[i] != "" {
 			return strings.Join(parts[i:], "/")
 		}
 	}
@@ -453,7 +453,7 @@ func ReadICS(r io.Reader, fallbackZone string) (events []Event, notes []string, 
 	if r, err = readICSText(r); err != nil {
 		return nil, nil, err
 	}
-	cal, err := ics.ParseCalendar(r)
+	cal, err := parseCalendar(r)
 	if err != nil {
 		return nil, nil, fmt.Errorf("this is not a calendar file this program can read: %w", err)
 	}
@@ -461,10 +461,14 @@ func ReadICS(r io.Reader, fallbackZone string) (events []Event, notes []string, 
 	fallbackZone = calendarZone(cal, fallbackZone, zones)
 	var problems []string
 	all := cal.Events()
-	masters := map[string]bool{} // UIDs of repeating events in the file
+	masters := map[string]bool{}          // UIDs of repeating events in the file
+	changes := map[string][]*ics.VEvent{} // changed sessions of repeating events, by UID
 	for _, v := range all {
 		if repeats(v) {
 			masters[v.Id()] = true
+		}
+		if v.HasProperty(ics.ComponentPropertyRecurrenceId) {
+			changes[v.Id()] = append(changes[v.Id()], v)
 		}
 	}
 	for i, v := range all {
@@ -479,7 +483,7 @@ func ReadICS(r io.Reader, fallbackZone string) (events []Event, notes []string, 
 		e, err := eventFromICS(v, fallbackZone, zones)
 		if err == nil && repeats(v) {
 			var note string
-			e, note, err = firstSession(v, e, all, fallbackZone, zones)
+			e, note, err = firstSession(v, e, changes[v.Id()], fallbackZone, zones)
 			notes = append(notes, name+note)
 		}
 		if err != nil {
@@ -521,10 +525,10 @@ func repeats(v *ics.VEvent) bool {
 }
 
 // firstSession finds the first session of a repeating event that is not
-// excluded (EXDATE) and takes it as changed by a VEVENT of the same UID
-// whose RECURRENCE-ID names it. The note says what was imported; a zero
-// start means no session is left.
-func firstSession(v *ics.VEvent, e Event, all []*ics.VEvent, fallbackZone string, zones map[string]string) (Event, string, error) {
+// excluded (EXDATE) and takes it as changed by one of the VEVENTs of the
+// same UID (changes) whose RECURRENCE-ID names it. The note says what was
+// imported; a zero start means no session is left.
+func firstSession(v *ics.VEvent, e Event, changes []*ics.VEvent, fallbackZone string, zones map[string]string) (Event, string, error) {
 	excluded := map[int64]bool{}
 	for _, p := range v.GetProperties(ics.ComponentPropertyExdate) {
 		for _, value := range strings.Split(p.Value, ",") {
@@ -547,8 +551,8 @@ func firstSession(v *ics.VEvent, e Event, all []*ics.VEvent, fallbackZone string
 		}
 	}
 	e.Start, e.End = start, start.Add(length)
-	for _, o := range all {
-		if o == v || o.Id() != v.Id() {
+	for _, o := range changes {
+		if o == v {
 			continue
 		}
 		if t, _, err := icsTime(o.GetProperty(ics.ComponentPropertyRecurrenceId), fallbackZone, zones); err == nil && t.Equal(start) {
@@ -702,7 +706,7 @@ func icsTime(p *ics.IANAProperty, fallbackZone string, zones map[string]string) 
 		return time.Time{}, "", errors.New("missing")
 	}
 	zoneName := fallbackZone
-	loc, err := time.LoadLocation(fallbackZone)
+	loc, err := loadZone(fallbackZone)
 	if err != nil {
 		return time.Time{}, "", err
 	}

@@ -75,22 +75,26 @@ func (s *Store) ImportRosterCSV(r io.Reader) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	err = db.InTx(s.db, func(tx *sql.Tx) error {
-		var bad []string
-		for _, row := range rows {
-			if err := applyRosterRow(tx, row, s.now()); err != nil {
-				bad = append(bad, fmt.Sprintf("line %d: %v", row.line, err))
-			}
-		}
-		if len(bad) > 0 {
-			return &RosterError{Lines: bad}
-		}
-		return nil
-	})
+	err = db.InTx(s.db, func(tx *sql.Tx) error { return s.applyRoster(tx, rows) })
 	if err != nil {
 		return 0, err
 	}
 	return len(rows), nil
+}
+
+// applyRoster applies every row in tx, or returns a RosterError naming
+// every wrong line.
+func (s *Store) applyRoster(tx *sql.Tx, rows []rosterRow) error {
+	var bad []string
+	for _, row := range rows {
+		if err := applyRosterRow(tx, row, s.now()); err != nil {
+			bad = append(bad, fmt.Sprintf("line %d: %v", row.line, err))
+		}
+	}
+	if len(bad) > 0 {
+		return &RosterError{Lines: bad}
+	}
+	return nil
 }
 
 func (s *Store) readRoster(r io.Reader) ([]rosterRow, error) {
