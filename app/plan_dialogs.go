@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -20,42 +21,65 @@ import (
 // templateLabel is a template's name as the clerk reads it: the built-in
 // template by what it is, the clerk's own by the name they gave it.
 func templateLabel(name string) string {
-	if name == plan.BuiltinTemplate {
+	switch name {
+	case plan.BuiltinTemplate:
 		return "The built-in plan for county and municipal offices"
+	case plan.DefaultPack:
+		return "Wisconsin (built-in state pack)"
 	}
 	return name
 }
 
-// createNew asks for a template and a title and starts a plan (Ctrl+N).
+// noPackChoice is the state pack choice that makes a plan from the template alone.
+const noPackChoice = "None: the core template alone"
+
+// createNew asks for a template, a state pack and a title and starts a plan (Ctrl+N).
 func (s *plansScreen) createNew() {
-	templates, err := s.store.Templates()
+	all, err := s.store.Templates()
 	if err != nil {
 		s.u.showError(err)
 		return
 	}
-	names := make([]string, len(templates))
-	for i, t := range templates {
-		names[i] = fmt.Sprintf("%s (version %d)", templateLabel(t.Name), t.Version)
+	var templates []plan.Template
+	var names []string
+	packNames, packs := []string{noPackChoice}, []string{plan.NoPack}
+	for _, t := range all {
+		label := fmt.Sprintf("%s (version %d)", templateLabel(t.Name), t.Version)
+		if t.Kind == plan.KindPack {
+			packNames, packs = append(packNames, label), append(packs, t.Name)
+			continue
+		}
+		templates, names = append(templates, t), append(names, label)
 	}
 	choice := widget.NewSelect(names, nil)
+	pack := widget.NewSelect(packNames, nil)
+	choice.OnChanged = func(string) { // the built-in template comes with the default state pack
+		if i := choice.SelectedIndex(); i >= 0 && templates[i].Name == plan.BuiltinTemplate {
+			pack.SetSelectedIndex(max(slices.Index(packs, plan.DefaultPack), 0))
+		} else {
+			pack.SetSelectedIndex(0)
+		}
+	}
 	choice.SetSelectedIndex(0)
 	title := newFormEntry()
 	title.SetPlaceHolder("Leave blank for “<jurisdiction> election-security contingency plan”")
 	d := dialog.NewForm("New plan", "Create", "Cancel", []*widget.FormItem{
 		widget.NewFormItem("Template", choice),
+		widget.NewFormItem("State pack", pack),
 		widget.NewFormItem("Title", title),
 	}, func(ok bool) {
 		if !ok || choice.SelectedIndex() < 0 {
 			return
 		}
-		id, err := s.store.CreateFromTemplate(templates[choice.SelectedIndex()].Name, title.Text)
+		id, err := s.store.CreateFromTemplatePack(templates[choice.SelectedIndex()].Name, packs[max(pack.SelectedIndex(), 0)], title.Text)
 		s.u.saved(err)
 		if err == nil {
 			s.reloadList(id)
 		}
 	}, s.u.win)
-	d.Resize(fyne.NewSize(560, 220))
+	d.Resize(fyne.NewSize(560, 260))
 	s.newPlan = d
+	s.newPlanPack = pack
 	s.u.showForm(d, title)
 }
 

@@ -304,14 +304,15 @@ func (l *stepList) layout() {
 			widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), func() { l.removeAt(i) }),
 		)
 		role := container.NewGridWrap(fyne.NewSize(220, r.role.MinSize().Height), r.role)
-		head := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(strconv.Itoa(i+1)+"."), r.timeBox, role), buttons, r.holder)
-		when := container.NewBorder(nil, nil, widget.NewLabel("If"), nil, r.condition)
+		head := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(strconv.Itoa(i+1)+"."), role), buttons, r.holder)
+		when := container.NewGridWrap(fyne.NewSize(175, r.timeBox.MinSize().Height), r.timeBox)
+		condition := container.NewBorder(nil, nil, container.NewHBox(when, widget.NewLabel("If")), nil, r.condition)
 		text := fyne.CanvasObject(r.action)
 		if l.kind == plan.Communication {
 			tells := container.NewHBox(widget.NewLabel("tells"), container.NewGridWrap(fyne.NewSize(180, r.audience.MinSize().Height), r.audience))
 			text = container.NewBorder(nil, nil, tells, nil, r.statement)
 		}
-		objs = append(objs, container.NewBorder(container.NewVBox(head, when), nil, nil, nil, text))
+		objs = append(objs, container.NewBorder(container.NewVBox(head, condition), nil, nil, nil, text))
 	}
 	l.box.Objects = objs
 	l.box.Refresh()

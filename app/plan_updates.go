@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -25,6 +26,7 @@ type updatesView struct {
 	offered  *widget.RichText // the newer version's text
 	accept   *widget.Button
 	decline  *widget.Button
+	allNew   *widget.Button // takes in every part the plan lacks, replacing nothing
 	dialog   *dialog.CustomDialog
 }
 
@@ -82,7 +84,11 @@ func (v *updatesView) load() bool {
 
 func (v *updatesView) build() fyne.CanvasObject {
 	v.list = widget.NewList(func() int { return len(v.offers) },
-		func() fyne.CanvasObject { return widget.NewLabel("Changed section: a title of some length") },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("Changed section: a title of some length")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i < len(v.offers) {
 				o.(*widget.Label).SetText(offerLabel(v.offers[i]))
@@ -101,7 +107,8 @@ func (v *updatesView) build() fyne.CanvasObject {
 			container.NewVScroll(v.current)),
 		container.NewBorder(widget.NewLabelWithStyle("The new version", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil,
 			container.NewVScroll(v.offered)))
-	detail := container.NewBorder(v.note, container.NewHBox(v.accept, v.decline), nil, nil, texts)
+	v.allNew = widget.NewButtonWithIcon("Accept all new parts", theme.ContentAddIcon(), v.acceptAllNew)
+	detail := container.NewBorder(v.note, container.NewHBox(v.accept, v.decline, layout.NewSpacer(), v.allNew), nil, nil, texts)
 	intro := widget.NewLabel(fmt.Sprintf("This plan was made from %s. A newer version offers these sections and scenarios. "+
 		"Accept each one you want, or keep your own text; nothing changes until you choose.", madeFrom(v.s.plan)))
 	intro.Wrapping = fyne.TextWrapWord
@@ -160,6 +167,26 @@ func (v *updatesView) show(i int) {
 	v.offered.Refresh()
 	v.accept.Enable()
 	v.decline.Enable()
+}
+
+// acceptAllNew takes in every section and scenario the plan lacks; the
+// changed ones stay to be reviewed one by one.
+func (v *updatesView) acceptAllNew() {
+	n, err := v.s.store.AcceptNewUpdates(v.s.plan.ID)
+	v.s.u.saved(err)
+	if n > 0 {
+		v.s.reloadPlan(0, 0)
+		v.s.u.status.set(fmt.Sprintf("Took in %d new sections and scenarios", n))
+	}
+	v.s.refreshUpdates()
+	if v.load() {
+		v.list.UnselectAll()
+		v.list.Refresh()
+		v.show(-1)
+		if len(v.offers) > 0 {
+			v.list.Select(0)
+		}
+	}
 }
 
 // decide takes in or turns down the chosen offer, then shows the next one.

@@ -77,6 +77,16 @@ func TestPlanEditorReviewsTemplateUpdates(t *testing.T) {
 	if !strings.Contains(reopened.updates.Text, "("+strconv.Itoa(before-3)+")") {
 		t.Errorf("after a restart the button says %q, want %d offers", reopened.updates.Text, before-3)
 	}
+	test.Tap(reopened.updates)
+	test.Tap(reopened.updatesView.allNew)
+	for _, o := range reopened.updatesView.offers {
+		if (o.Kind == plan.NewSection || o.Kind == plan.NewScenario) && !o.Edited {
+			t.Errorf("%q is still offered after accepting all new parts", o.Title)
+		}
+	}
+	if body, _ := sectionIn(reopened.plan, "Plan maintenance"); body != "We review the plan each January." {
+		t.Errorf("accepting all new parts changed the clerk's text: %q", body)
+	}
 }
 
 func mustPlan(t *testing.T, s *plan.Store, id int64) *plan.Plan {

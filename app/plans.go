@@ -43,6 +43,7 @@ type plansScreen struct {
 	content       fyne.CanvasObject
 	editingLayout fyne.CanvasObject
 	newPlan       *dialog.FormDialog // the open "new plan" dialog, if any
+	newPlanPack   *widget.Select     // its choice of state pack
 	paste         *pasteForm         // the open "paste text" dialog, if any
 	deletion      *question
 	approval      *approveForm   // the open approval dialog, if any

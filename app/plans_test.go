@@ -239,15 +239,24 @@ func TestPlansScreenStartsAPlanFromTheTemplate(t *testing.T) {
 		t.Fatal("an empty database should offer to start a plan")
 	}
 	s.createNew()
+	if s.newPlanPack.Selected != "wisconsin (version 1)" {
+		t.Errorf("the built-in template comes with the pack %q", s.newPlanPack.Selected)
+	}
 	s.newPlan.Submit()
-	if s.plan == nil || len(s.plan.Scenarios) < 8 || s.body.Objects[0] != s.editingLayout {
-		t.Fatal("no plan was started from the template")
+	if s.plan == nil || len(s.plan.Scenarios) < 16 || s.body.Objects[0] != s.editingLayout || s.plan.PackName != plan.DefaultPack {
+		t.Fatal("no plan was started from the template with the Wisconsin pack")
+	}
+	s.createNew()
+	s.newPlanPack.SetSelected(noPackChoice)
+	s.newPlan.Submit()
+	if s.plan.PackName != "" || strings.Contains(s.plan.Scenarios[2].Description, "WisVote") {
+		t.Errorf("a plan from the core template alone has the pack %q", s.plan.PackName)
 	}
 	if s.title.Text != "Election-security contingency plan" || len(s.gaps.gaps) == 0 {
 		t.Errorf("title %q, %d gaps", s.title.Text, len(s.gaps.gaps))
 	}
 	list, _ := plan.NewStore(conn).List()
-	if len(list) != 1 || list[0].Sections != len(s.plan.Sections) {
+	if len(list) != 2 || list[0].Sections != len(s.plan.Sections) {
 		t.Errorf("plans in the store: %+v", list)
 	}
 }

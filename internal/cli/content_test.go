@@ -277,3 +277,45 @@ func TestPlansCheckReportsAScenarioNotReadyForStress(t *testing.T) {
 		}
 	}
 }
+
+// A state pack is a file: exported, shared, imported under a new name, and
+// used to make a plan that records the pack and its version.
+func TestStatePackIsSharedLikeATemplate(t *testing.T) {
+	dir := t.TempDir()
+	county, town := filepath.Join(dir, "county.db"), filepath.Join(dir, "town.db")
+	file := filepath.Join(dir, "wisconsin.md")
+	if code, _, errOut := run(t, county, "templates", "export", "wisconsin", "--out", file); code != ExitOK {
+		t.Fatalf("templates export wisconsin: %d %s", code, errOut)
+	}
+	if code, _, errOut := run(t, town, "templates", "import", file); code != ExitError || !strings.Contains(errOut, "built-in") {
+		t.Errorf("importing over the built-in pack: %d %q", code, errOut)
+	}
+	code, out, _ := run(t, town, "templates", "import", file, "--name", "lakeshore-wisconsin")
+	if code != ExitOK || !strings.Contains(out, `State pack "lakeshore-wisconsin", version 1`) {
+		t.Fatalf("templates import of a pack: %d %q", code, out)
+	}
+	_, out, _ = run(t, town, "templates", "list")
+	if !strings.Contains(out, "\tlakeshore-wisconsin\tpack\t1\t") {
+		t.Errorf("templates list: %q", out)
+	}
+	code, out, _ = run(t, town, "plans", "new", "--template", "contingency-plan", "--pack", "lakeshore-wisconsin")
+	if code != ExitOK {
+		t.Fatalf("plans new with the shared pack: %d %q", code, out)
+	}
+	md := filepath.Join(dir, "plan.md")
+	run(t, town, "plans", "export", lastLine(out), "--out", md)
+	data, _ := os.ReadFile(md)
+	if !strings.Contains(string(data), "template: contingency-plan\ntemplate-version: 2\npack: lakeshore-wisconsin\npack-version: 1\n") ||
+		!strings.Contains(string(data), "WisVote") {
+		t.Errorf("the plan does not record its template and pack:\n%.300s", data)
+	}
+	code, out, _ = run(t, town, "plans", "new", "--template", "contingency-plan", "--pack", "none")
+	run(t, town, "plans", "export", lastLine(out), "--out", md)
+	if data, _ := os.ReadFile(md); code != ExitOK || strings.Contains(string(data), "pack:") || strings.Contains(string(data), "WisVote") {
+		t.Errorf("a plan from the core alone: %d\n%.300s", code, data)
+	}
+	if code, _, errOut := run(t, town, "plans", "new", "--template", "contingency-plan", "--pack", "ohio"); code != ExitError ||
+		!strings.Contains(errOut, `state pack named "ohio"`) {
+		t.Errorf("a missing pack: %d %q", code, errOut)
+	}
+}

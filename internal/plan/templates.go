@@ -63,20 +63,29 @@ var builtinHistory = map[int][]byte{1: templates.ContingencyPlanV1}
 // replaces older versions of them there.
 func (s *Store) InstallBuiltins() error {
 	for _, b := range builtins {
-		doc, err := ReadMarkdown(b.content)
-		if err != nil {
+		var head Document
+		readFrontMatter(b.content, &head) // the version is all that is needed to know whether to install
+		version := head.TemplateVersion
+		if b.kind == KindPack {
+			version = head.PackVersion
+		}
+		var have int
+		err := s.db.QueryRow(`SELECT version FROM plan_templates WHERE name = ? AND builtin = 1`, b.name).Scan(&have)
+		if err == nil && have >= max(version, 1) {
+			continue
+		}
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("reading the built-in %s %s: %w", b.kind, b.name, err)
 		}
-		version := doc.TemplateVersion
-		if b.kind == KindPack {
-			version = doc.PackVersion
+		if _, err := ReadMarkdown(b.content); err != nil {
+			return fmt.Errorf("reading the built-in %s %s: %w", b.kind, b.name, err)
 		}
 		_, err = s.db.Exec(`INSERT INTO plan_templates(uuid, name, kind, version, description, builtin, content)
 			VALUES(?, ?, ?, ?, ?, 1, ?)
 			ON CONFLICT(name) DO UPDATE SET version = excluded.version, description = excluded.description,
 				content = excluded.content, kind = excluded.kind, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
 			WHERE plan_templates.builtin = 1 AND plan_templates.version < excluded.version`,
-			uuid.NewString(), b.name, b.kind, max(version, 1), doc.Description, string(b.content))
+			uuid.NewString(), b.name, b.kind, max(version, 1), head.Description, string(b.content))
 		if err != nil {
 			return fmt.Errorf("installing the built-in %s %s: %w", b.kind, b.name, err)
 		}
@@ -162,13 +171,17 @@ func (s *Store) composed(name, pack string) (Document, error) {
 		return Document{}, err
 	}
 	pack = strings.TrimSpace(pack)
-	if pack == "" && name == BuiltinTemplate {
+	defaulted := pack == "" && name == BuiltinTemplate
+	if defaulted {
 		pack = DefaultPack
 	}
 	if pack == "" || strings.EqualFold(pack, NoPack) {
 		return doc, nil
 	}
 	p, _, err := s.storedDocument(pack, KindPack)
+	if defaulted && errors.Is(err, ErrNotFound) {
+		return doc, nil // a template of the clerk's own holds the default pack's name
+	}
 	if err != nil {
 		return Document{}, err
 	}

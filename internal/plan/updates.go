@@ -219,20 +219,50 @@ func (s *Store) AcceptUpdate(planID int64, key string) error {
 	if err != nil {
 		return err
 	}
-	err = db.InTx(s.db, func(tx *sql.Tx) error {
-		if o.section >= 0 {
-			if _, err := putSection(tx, planID, o.doc, o.section); err != nil {
-				return err
-			}
-		} else if err := putScenario(tx, planID, o.doc.Scenarios[scenarioIndex(o.doc.Scenarios, o.Title)]); err != nil {
-			return err
-		}
-		return recordChoice(tx, planID, o, choiceAccepted)
-	})
+	err = db.InTx(s.db, func(tx *sql.Tx) error { return applyOffer(tx, planID, o) })
 	if err != nil {
 		return fmt.Errorf("taking in %q: %w", o.Title, err)
 	}
 	return nil
+}
+
+// applyOffer puts an offered section or scenario into the plan and records it.
+func applyOffer(tx *sql.Tx, planID int64, o Offer) error {
+	if o.section >= 0 {
+		if _, err := putSection(tx, planID, o.doc, o.section); err != nil {
+			return err
+		}
+	} else if err := putScenario(tx, planID, o.doc.Scenarios[scenarioIndex(o.doc.Scenarios, o.Title)]); err != nil {
+		return err
+	}
+	return recordChoice(tx, planID, o, choiceAccepted)
+}
+
+// AcceptNewUpdates takes in every offered section and scenario that the
+// plan does not have and the clerk did not remove, and returns how many;
+// nothing the clerk wrote is replaced.
+func (s *Store) AcceptNewUpdates(planID int64) (int, error) {
+	offers, err := s.TemplateUpdates(planID)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	err = db.InTx(s.db, func(tx *sql.Tx) error {
+		for _, o := range offers {
+			if o.Edited || (o.Kind != NewSection && o.Kind != NewScenario) {
+				continue
+			}
+			if err := applyOffer(tx, planID, o); err != nil {
+				return fmt.Errorf("taking in %q: %w", o.Title, err)
+			}
+			n++
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	return n, nil
 }
 
 // DeclineUpdate keeps the plan as it is and stops offering this version

@@ -167,4 +167,52 @@ func TestPlanFromBuiltinVersionOneIsOfferedVersionTwo(t *testing.T) {
 	if again, _ := s.TemplateUpdates(id); len(again) != len(offers)-2 {
 		t.Errorf("after accepting one section (and its parent) %d offers remain of %d", len(again), len(offers))
 	}
+	n, err := s.AcceptNewUpdates(id)
+	if err != nil || n < 50 {
+		t.Fatalf("accepted %d new parts: %v", n, err)
+	}
+	p = mustLoad(t, s, id)
+	if body, _ := sectionBody(t, p, "Purpose and scope"); body != "Our office's own purpose." {
+		t.Errorf("accepting every new part changed the clerk's words: %q", body)
+	}
+	left, _ := s.TemplateUpdates(id)
+	for _, o := range left {
+		if (o.Kind == NewSection || o.Kind == NewScenario) && !o.Edited {
+			t.Errorf("a new part is still offered: %s", o.Title)
+		}
+	}
+	if len(p.Scenarios) < 16+8 {
+		t.Errorf("%d scenarios after taking in the new ones", len(p.Scenarios))
+	}
+}
+
+// BenchmarkTemplateUpdates lists what version 2 offers a plan made from the
+// first built-in template (the Updates button counts them on opening a plan).
+func BenchmarkTemplateUpdates(b *testing.B) {
+	s, _ := openStore(b)
+	id, err := s.ImportMarkdown(templates.ContingencyPlanV1, "Old plan")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if offers, err := s.TemplateUpdates(id); err != nil || len(offers) == 0 {
+			b.Fatal(len(offers), err)
+		}
+	}
+}
+
+// A binder where the clerk already kept a template named like the default
+// pack still makes plans from the built-in template, without the pack.
+func TestDefaultPackNameTakenByTheClerk(t *testing.T) {
+	s, conn := openStore(t)
+	if _, err := conn.Exec(`INSERT INTO plan_templates(uuid, name, content) VALUES('x', 'wisconsin', '# A\n\nText.\n')`); err != nil {
+		t.Fatal(err)
+	}
+	id, err := s.CreateFromTemplate(BuiltinTemplate, "Plan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := mustLoad(t, s, id); p.PackName != "" || len(p.Scenarios) < 16 {
+		t.Errorf("plan made with pack %q and %d scenarios", p.PackName, len(p.Scenarios))
+	}
 }
