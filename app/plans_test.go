@@ -239,7 +239,7 @@ func TestPlansScreenStartsAPlanFromTheTemplate(t *testing.T) {
 		t.Fatal("an empty database should offer to start a plan")
 	}
 	s.createNew()
-	if s.newPlanPack.Selected != "wisconsin (version 1)" {
+	if s.newPlanPack.Selected != "Wisconsin (built-in state pack) (version 1)" {
 		t.Errorf("the built-in template comes with the pack %q", s.newPlanPack.Selected)
 	}
 	s.newPlan.Submit()
