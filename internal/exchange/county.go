@@ -87,11 +87,7 @@ func WriteCountyPackage(conn *sql.DB, w io.Writer, passphrase string, now time.T
 }
 
 func buildCountyPackage(conn *sql.DB, now time.Time) (*CountyPackage, error) {
-	id, err := ownIdentity(conn)
-	if err != nil {
-		return nil, err
-	}
-	profile, err := settings.New(conn).LoadProfile()
+	id, profile, err := officeOf(conn)
 	if err != nil {
 		return nil, err
 	}
@@ -105,6 +101,16 @@ func buildCountyPackage(conn *sql.DB, now time.Time) (*CountyPackage, error) {
 	}
 	pkg.Sessions, err = upcomingSessions(conn, now)
 	return pkg, err
+}
+
+// officeOf returns this binder's exchange identity and its jurisdiction profile.
+func officeOf(conn *sql.DB) (identity, settings.Profile, error) {
+	id, err := ownIdentity(conn)
+	if err != nil {
+		return identity{}, settings.Profile{}, err
+	}
+	profile, err := settings.New(conn).LoadProfile()
+	return id, profile, err
 }
 
 // officeName is how an office names itself in packages.

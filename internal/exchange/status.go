@@ -12,7 +12,6 @@ import (
 	"electionbinder/internal/exercise"
 	"electionbinder/internal/plan"
 	"electionbinder/internal/readiness"
-	"electionbinder/internal/settings"
 	"electionbinder/internal/training"
 )
 
@@ -107,11 +106,7 @@ func WriteStatusPackage(conn *sql.DB, w io.Writer, now time.Time) error {
 
 // BuildStatus gathers this binder's status as of now.
 func BuildStatus(conn *sql.DB, now time.Time) (*StatusReport, error) {
-	id, err := ownIdentity(conn)
-	if err != nil {
-		return nil, err
-	}
-	profile, err := settings.New(conn).LoadProfile()
+	id, profile, err := officeOf(conn)
 	if err != nil {
 		return nil, err
 	}
