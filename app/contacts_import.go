@@ -3,14 +3,12 @@ package app
 import (
 	"bytes"
 	"fmt"
-	"io"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"electionbinder/internal/atomicfile"
@@ -24,21 +22,8 @@ const largeImport = 500
 // askImport lets the clerk choose a CSV or vCard file and shows what
 // importing it would do.
 func (s *contactsScreen) askImport() {
-	open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			s.u.showError(err)
-			return
-		}
-		defer r.Close()
-		data, err := io.ReadAll(r)
-		if err != nil {
-			s.u.showError(fmt.Errorf("reading %s: %w", r.URI().Name(), err))
-			return
-		}
-		s.previewImport(r.URI().Name(), data)
-	}, s.u.win)
-	open.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".vcf", ".vcard", ".txt"}))
-	open.Show()
+	req := fileRequest{title: "Import contacts", kind: "Contacts (CSV or vCard)", exts: []string{".csv", ".vcf", ".vcard", ".txt"}}
+	s.u.openAndRead(req, 64<<20, s.previewImport)
 }
 
 // previewImport works out behind a progress bar what importing a file

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -109,15 +108,10 @@ func (s *exchangeScreen) showCounty() {
 	}
 }
 
-// askSaveTo asks for a new file to write and hands its path to write.
-func (s *exchangeScreen) askSaveTo(name string, write func(path string) error) {
-	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			s.u.showError(err)
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
+// askSaveTo asks for a new package file and hands its path to write.
+func (s *exchangeScreen) askSaveTo(title, name string, write func(path string) error) {
+	req := fileRequest{title: title, name: name, kind: "Binder package", exts: []string{exchange.FileExtension}}
+	chooseSaveFile(s.u.win, req, func(path string) {
 		if err := removeEmptyFile(path); err != nil {
 			s.u.showError(err)
 			return
@@ -127,10 +121,7 @@ func (s *exchangeScreen) askSaveTo(name string, write func(path string) error) {
 			return
 		}
 		s.u.status.set("Written to " + path)
-	}, s.u.win)
-	save.SetFileName(name)
-	save.SetFilter(storage.NewExtensionFileFilter([]string{exchange.FileExtension}))
-	save.Show()
+	})
 }
 
 func (s *exchangeScreen) askSaveCountyPackage() {
@@ -138,7 +129,7 @@ func (s *exchangeScreen) askSaveCountyPackage() {
 		s.u.showError(err)
 		return
 	}
-	s.askSaveTo(packageName("County package"), s.saveCountyPackage)
+	s.askSaveTo("Save the county package", packageName("County package"), s.saveCountyPackage)
 }
 
 func (s *exchangeScreen) checkPassphrase() error {
@@ -164,7 +155,7 @@ func (s *exchangeScreen) saveCountyPackage(path string) error {
 }
 
 func (s *exchangeScreen) askSaveStatusPackage() {
-	s.askSaveTo(packageName("Status package"), s.saveStatusPackage)
+	s.askSaveTo("Save the status package", packageName("Status package"), s.saveStatusPackage)
 }
 
 // saveStatusPackage writes this binder's status for the county to path.
@@ -182,17 +173,8 @@ func packageName(what string) string {
 }
 
 func (s *exchangeScreen) askOpenCountyPackage() {
-	open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			s.u.showError(err)
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		s.askPassphraseFor(path)
-	}, s.u.win)
-	open.SetFilter(storage.NewExtensionFileFilter([]string{exchange.FileExtension}))
-	open.Show()
+	req := fileRequest{title: "Open the county package", kind: "Binder package", exts: []string{exchange.FileExtension}}
+	chooseOpenFile(s.u.win, req, s.askPassphraseFor)
 }
 
 // askPassphraseFor asks the passphrase of the county package at path.

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -169,17 +168,8 @@ func (t *rollupTab) importPaths(paths []string) {
 }
 
 func (t *rollupTab) askImportFiles() {
-	open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			t.u.showError(err)
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		t.importPaths([]string{path})
-	}, t.u.win)
-	open.SetFilter(storage.NewExtensionFileFilter([]string{exchange.FileExtension}))
-	open.Show()
+	req := fileRequest{title: "Import a status package", kind: "Binder package", exts: []string{exchange.FileExtension}}
+	chooseOpenFile(t.u.win, req, func(path string) { t.importPaths([]string{path}) })
 }
 
 func (t *rollupTab) askImportFolder() {
@@ -193,21 +183,8 @@ func (t *rollupTab) askImportFolder() {
 }
 
 func (t *rollupTab) askPrint() {
-	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			t.u.showError(err)
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		t.u.runWithProgress("Printing the roll-up", func(progress func(float64)) (string, error) {
-			if err := removeEmptyFile(path); err != nil {
-				return "", err
-			}
-			return path, exchange.PrintRollup(t.u.db, time.Now(), path)
-		})
-	}, t.u.win)
-	save.SetFileName(trFileName("Roll-up", time.Now().Format("2006-01-02")) + ".pdf")
-	save.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	save.Show()
+	name := trFileName("Roll-up", time.Now().Format("2006-01-02")) + ".pdf"
+	t.u.askSaveFile("Printing the roll-up", name, []string{".pdf"}, func(path string) error {
+		return exchange.PrintRollup(t.u.db, time.Now(), path)
+	})
 }

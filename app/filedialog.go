@@ -1,6 +1,9 @@
 package app
 
 import (
+	"fmt"
+	"io"
+	"os"
 	"path/filepath"
 	"strings"
 )
@@ -28,4 +31,35 @@ func (r fileRequest) withExtension(path string) string {
 // extensionsWithoutDots are the request's extensions as the system dialogs take them.
 func (r fileRequest) extensionsWithoutDots() []string {
 	return labelsOf(r.exts, func(e string) string { return strings.TrimPrefix(e, ".") })
+}
+
+// openAndRead asks which file to open, through the same dialog as every
+// Open, and hands its name and contents (at most limit bytes) to done; a
+// file that cannot be read, or is larger, is explained to the clerk.
+func (u *ui) openAndRead(req fileRequest, limit int64, done func(name string, data []byte)) {
+	chooseOpenFile(u.win, req, func(path string) {
+		data, err := readUpTo(path, limit)
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		done(filepath.Base(path), data)
+	})
+}
+
+// readUpTo reads the file at path, refusing one larger than limit bytes.
+func readUpTo(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", filepath.Base(path), err)
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("%s is larger than %d MB, more than such a file ever holds", filepath.Base(path), limit>>20)
+	}
+	return data, nil
 }

@@ -3,34 +3,19 @@ package app
 import (
 	"errors"
 	"fmt"
-	"io"
 	"path"
 	"strings"
-
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 )
 
 // askPicture lets the clerk choose a picture (a map, a floor plan) to store
 // with the plan and show in the section.
 func (e *sectionEditor) askPicture() {
-	open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			e.s.u.showError(err)
-			return
-		}
-		defer r.Close()
-		data, err := io.ReadAll(io.LimitReader(r, 64<<20))
-		if err == nil {
-			err = e.addPicture(r.URI().Name(), data)
-		}
-		if err != nil {
+	req := fileRequest{title: "Add a picture", kind: "Picture", exts: []string{".png", ".jpg", ".jpeg", ".gif"}}
+	e.s.u.openAndRead(req, 64<<20, func(name string, data []byte) {
+		if err := e.addPicture(name, data); err != nil {
 			e.s.u.showError(fmt.Errorf("the picture could not be added: %w", err))
 		}
-	}, e.s.u.win)
-	open.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg", ".gif"}))
-	open.Show()
+	})
 }
 
 // addPicture stores a picture with the plan and adds a line showing it at

@@ -2,12 +2,10 @@ package app
 
 import (
 	"fmt"
-	"io"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"electionbinder/internal/plan"
@@ -21,23 +19,12 @@ func (s *plansScreen) askReimport() {
 		return
 	}
 	id := s.plan.ID
-	open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			s.u.showError(err)
-			return
-		}
-		defer r.Close()
-		src, err := io.ReadAll(r)
-		if err != nil {
-			s.u.showError(err)
-			return
-		}
-		if d := s.reviewReimport(id, r.URI().Name(), src); d != nil {
+	req := fileRequest{title: "Bring an edited copy back in", kind: "Markdown", exts: []string{".md", ".markdown", ".txt"}}
+	s.u.openAndRead(req, 64<<20, func(name string, src []byte) {
+		if d := s.reviewReimport(id, name, src); d != nil {
 			d.Show()
 		}
-	}, s.u.win)
-	open.SetFilter(storage.NewExtensionFileFilter([]string{".md", ".markdown", ".txt"}))
-	open.Show()
+	})
 }
 
 // reviewReimport lists what bringing src into plan id changes; the plan

@@ -1,13 +1,10 @@
 package app
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"time"
-
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 
 	"electionbinder/internal/readiness"
 )
@@ -27,16 +24,12 @@ func (s *readinessScreen) askExport(ext string) {
 
 // askImport adds the elections of a calendar file (.ics).
 func (s *readinessScreen) askImport() {
-	open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			s.u.showError(err)
-			return
-		}
-		defer r.Close()
+	req := fileRequest{title: "Import elections", kind: "Calendar", exts: []string{".ics"}}
+	s.u.openAndRead(req, 32<<20, func(name string, data []byte) {
 		zone, _ := s.u.settings.Get(readiness.ZoneKey, readiness.DefaultZone)
-		list, notes, err := readiness.ReadElectionsICS(r, zone)
+		list, notes, err := readiness.ReadElectionsICS(bytes.NewReader(data), zone)
 		if err != nil {
-			s.u.showError(fmt.Errorf("%s: %w", r.URI().Name(), err))
+			s.u.showError(fmt.Errorf("%s: %w", name, err))
 			return
 		}
 		added, skipped, err := s.store.Import(list)
@@ -53,7 +46,5 @@ func (s *readinessScreen) askImport() {
 		}
 		s.reload(0)
 		s.u.showInfo("Elections imported", msg)
-	}, s.u.win)
-	open.SetFilter(storage.NewExtensionFileFilter([]string{".ics"}))
-	open.Show()
+	})
 }
