@@ -3,6 +3,7 @@ package contacts
 import (
 	"encoding/json"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -44,6 +45,13 @@ var DefaultRoles = []DefaultRole{
 // database that has received it does not receive it again.
 const defaultsVersion = 2
 
+// shippedPartners reads assets/partners.json once.
+var shippedPartners = sync.OnceValues(func() (partnerList, error) {
+	var list partnerList
+	err := json.Unmarshal(assets.PartnersJSON, &list)
+	return list, err
+})
+
 // partnerList is the shape of assets/partners.json.
 type partnerList struct {
 	Version  int `json:"version"`
@@ -76,8 +84,8 @@ func (s *Store) EnsureDefaults() error {
 	if loaded >= defaultsVersion {
 		return nil
 	}
-	var list partnerList
-	if err := json.Unmarshal(assets.PartnersJSON, &list); err != nil {
+	list, err := shippedPartners()
+	if err != nil {
 		return fmt.Errorf("reading the built-in partner list: %w", err)
 	}
 	tx, err := s.db.Begin()

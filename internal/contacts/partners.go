@@ -2,12 +2,10 @@ package contacts
 
 import (
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
 
-	"electionbinder/assets"
 	"electionbinder/internal/db"
 )
 
@@ -73,8 +71,8 @@ func SaveTx(tx *sql.Tx, c Contact) (int64, error) {
 // the UUID of the organization it belongs to: the common starting point of
 // every binder's copy of it.
 func Shipped(u string) (c Contact, orgUUID string, ok bool) {
-	var list partnerList
-	if err := json.Unmarshal(assets.PartnersJSON, &list); err != nil {
+	list, err := shippedPartners()
+	if err != nil {
 		return Contact{}, "", false
 	}
 	for _, p := range list.Partners {
