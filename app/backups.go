@@ -82,7 +82,7 @@ func (u *ui) askPassphrase(path string, use func(passphrase string)) {
 func (u *ui) checkDatabase() <-chan struct{} {
 	u.status.set("Checking the database…")
 	conn, done := u.db, make(chan struct{})
-	go func() {
+	u.inBackground(func() {
 		defer close(done)
 		if err := db.Check(conn); err != nil {
 			u.status.set("The database check found a problem")
@@ -91,7 +91,7 @@ func (u *ui) checkDatabase() <-chan struct{} {
 		}
 		u.status.set("The database is sound")
 		u.showInfo("Database checked", "Every page of the database was read and checked: it is sound.")
-	}()
+	})
 	return done
 }
 

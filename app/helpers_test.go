@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 
@@ -11,6 +12,15 @@ import (
 	"electionbinder/internal/plan"
 	"electionbinder/internal/settings"
 )
+
+// Tests run the window's background work on their own goroutine, and the
+// undo offer never runs out while they look at it: Fyne's test driver runs
+// fyne.Do on whichever goroutine calls it, so a timer or a goroutine left
+// running would lay out widgets while the test does.
+func init() {
+	workInBackground = false
+	undoWindow = time.Hour
+}
 
 // openTestConn opens (creating it if need be) the binder database at path;
 // it is closed when the test ends.

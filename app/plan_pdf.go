@@ -122,14 +122,15 @@ func (p *printSetup) copyChosen() {
 		return
 	}
 	p.copyState.SetText("Comparing copy " + c.Number + " with the binder as it is now…")
-	go func(c binder.Copy) {
-		text := copyStateText(p.u, c)
+	chosen := *c
+	p.u.inBackground(func() {
+		text := copyStateText(p.u, chosen)
 		fyne.Do(func() {
-			if now := p.chosenCopy(); now != nil && now.ID == c.ID {
+			if now := p.chosenCopy(); now != nil && now.ID == chosen.ID {
 				p.copyState.SetText(text)
 			}
 		})
-	}(*c)
+	})
 }
 
 // copyStateText says what a copy holds and which pages it needs.

@@ -35,9 +35,7 @@ func (u *ui) runThen(title string, work func(progress func(float64)) (next func(
 	bar := widget.NewProgressBar()
 	d := dialog.NewCustomWithoutButtons(title, bar, u.win)
 	d.Show()
-	u.background.Add(1)
-	go func() {
-		defer u.background.Done()
+	u.inBackground(func() {
 		next, err := work(func(p float64) { fyne.Do(func() { bar.SetValue(p) }) })
 		fyne.Do(func() {
 			d.Hide()
@@ -48,7 +46,7 @@ func (u *ui) runThen(title string, work func(progress func(float64)) (next func(
 				next()
 			}
 		})
-	}()
+	})
 }
 
 // offerToOpen asks whether to open a file just written; safe from any goroutine.

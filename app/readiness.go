@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 	"image/color"
-	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -33,7 +32,6 @@ type readinessScreen struct {
 	hasBoard  bool
 	// generation counts board requests, so only the latest is shown.
 	generation int
-	busy       sync.WaitGroup
 
 	picker   *widget.Select
 	headline *widget.Label
@@ -144,23 +142,11 @@ func (s *readinessScreen) showSelected() {
 			}
 		})
 	}
-	if !boardsInBackground {
-		compute()
-		return
-	}
-	s.busy.Add(1)
-	go func() {
-		defer s.busy.Done()
-		compute()
-	}()
+	s.u.inBackground(compute)
 }
 
-// boardsInBackground is turned off in tests: Fyne's test driver runs
-// fyne.Do at once on the calling goroutine, not on the UI's.
-var boardsInBackground = true
-
 // wait returns once the boards being computed are shown.
-func (s *readinessScreen) wait() { s.busy.Wait() }
+func (s *readinessScreen) wait() { s.u.background.Wait() }
 
 // showBoard shows a computed board.
 func (s *readinessScreen) showBoard(b readiness.Board) {

@@ -16,8 +16,6 @@ import (
 	"electionbinder/internal/readiness"
 )
 
-func init() { boardsInBackground = false }
-
 // countyWithElection gives the database the sample directory, a plan and an
 // election days ahead; it returns the election.
 func countyWithElection(t *testing.T, conn *sql.DB, days int) readiness.Election {

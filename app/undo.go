@@ -10,7 +10,7 @@ import (
 
 // undoWindow is how long the status line offers to undo a delete or a
 // cancellation; Edit → Undo (Ctrl+Z) does the same while it is offered.
-const undoWindow = 20 * time.Second
+var undoWindow = 20 * time.Second
 
 // pendingUndo is a delete or a cancellation that can still be taken back.
 type pendingUndo struct {
