@@ -326,7 +326,7 @@ func (d *distributionEditor) reload() {
 	if d.number.Text == "" {
 		d.number.SetText(d.nextNumber())
 	}
-	go d.loadStates(copies)
+	d.u.inBackground(func() { d.loadStates(copies) })
 }
 
 // loadStates works out, away from the window, what each copy holds and
