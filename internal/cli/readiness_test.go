@@ -33,7 +33,7 @@ const electionIn = 70 // days: every task's day lies ahead at first
 func newCounty(t *testing.T) *county {
 	dir, path := demoBinder(t)
 	c := &county{t: t, dir: dir, db: path, today: time.Now()}
-	// The demo's own election is 40 days ahead; this test's is further off.
+	// The demo's own election is 40 to 46 days ahead; this test's is further off.
 	code, out, errOut := run(t, path, "elections", "list")
 	if code != ExitOK {
 		t.Fatal(errOut)

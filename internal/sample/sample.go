@@ -103,10 +103,17 @@ func loadCopies(db *sql.DB) error {
 	return nil
 }
 
-// ElectionDays is how far ahead the sample election falls.
+// ElectionDays is how far ahead, at least, the sample election falls.
 const ElectionDays = 40
 
-// loadElection puts a sample election ElectionDays ahead on the calendar.
+// ElectionDay is the sample election's day seen from now: the first
+// Tuesday at least ElectionDays ahead, as elections fall on Tuesdays.
+func ElectionDay(now time.Time) time.Time {
+	day := now.AddDate(0, 0, ElectionDays)
+	return day.AddDate(0, 0, (int(time.Tuesday)-int(day.Weekday())+7)%7)
+}
+
+// loadElection puts the sample election on the calendar.
 func loadElection(db *sql.DB) error {
 	store := readiness.NewStore(db)
 	have, err := store.Elections()
@@ -114,6 +121,6 @@ func loadElection(db *sql.DB) error {
 		return err
 	}
 	_, err = store.Add(readiness.Election{Name: "Spring election (sample)", Kind: readiness.Spring,
-		Day: time.Now().AddDate(0, 0, ElectionDays), Offices: "State Supreme Court justice, county supervisors, school board"})
+		Day: ElectionDay(time.Now()), Offices: "State Supreme Court justice, county supervisors, school board"})
 	return err
 }
