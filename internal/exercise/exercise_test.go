@@ -209,3 +209,17 @@ func TestScenariosOfOnePlan(t *testing.T) {
 		t.Fatalf("a refused exercise was half saved: %v", list)
 	}
 }
+
+// The sample exercise was held on a weekday about a month ago, whatever the
+// day of the week today is.
+func TestSampleExerciseFallsOnAWeekday(t *testing.T) {
+	start := time.Date(2026, 12, 1, 15, 0, 0, 0, time.UTC)
+	for i := range 7 {
+		now := start.AddDate(0, 0, i)
+		held := sampleDay(now)
+		ago := now.Sub(held).Hours() / 24
+		if wd := held.Weekday(); wd == time.Saturday || wd == time.Sunday || ago < 28 || ago > 34 {
+			t.Errorf("from %s the sample exercise was held %s", now.Format("Mon Jan 2"), held.Format("Mon Jan 2"))
+		}
+	}
+}

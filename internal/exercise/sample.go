@@ -35,7 +35,7 @@ func (s *Store) LoadSample(now time.Time) error {
 	if err != nil {
 		return err
 	}
-	held := dayOf(now).AddDate(0, -1, 0)
+	held := sampleDay(now)
 	id, err := s.Create(Draft{Name: SampleName, HeldOn: held, StartsAt: 9 * time.Hour, Hours: 2.5,
 		Location: "County board room, 100 Main Street (sample)", FacilitatorID: people["Hannah Schultz"],
 		ScenarioIDs: sampleScenarios(p), Objectives: sampleObjectives})
@@ -199,4 +199,17 @@ func (s *Store) sampleItems(e *Exercise, p *plan.Plan, people map[string]int64) 
 		}
 	}
 	return nil
+}
+
+// sampleDay is the day the sample exercise was held: a month before now,
+// moved back to the Friday when that falls on a weekend.
+func sampleDay(now time.Time) time.Time {
+	day := dayOf(now).AddDate(0, -1, 0)
+	switch day.Weekday() {
+	case time.Saturday:
+		return day.AddDate(0, 0, -1)
+	case time.Sunday:
+		return day.AddDate(0, 0, -2)
+	}
+	return day
 }
