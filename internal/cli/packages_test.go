@@ -2,6 +2,7 @@ package cli
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -59,5 +60,14 @@ func TestPackagesFromCountyToTownAndBack(t *testing.T) {
 	}
 	if b, err := os.ReadFile(report); err != nil || !strings.HasPrefix(string(b), "%PDF") {
 		t.Errorf("the roll-up report is not a PDF (%v)", err)
+	}
+	text, err := exec.Command("pdftotext", report, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, header := range []string{"\nGaps\n", "\nTraining\n", "\nStanding\n", "\nMunicipality\n"} {
+		if !strings.Contains(string(text), header) {
+			t.Errorf("the roll-up's column heading %q is broken across lines:\n%s", strings.TrimSpace(header), text)
+		}
 	}
 }

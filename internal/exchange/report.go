@@ -45,7 +45,7 @@ func rollupReport(list []Municipality, county string, today time.Time) binder.Ro
 	rep := binder.RollupReport{County: county, Today: today, Summary: Tally(list, today), Note: StandingsNote,
 		Header: []string{"Municipality", "Standing", "Plan", "Gaps", "Roles without backup", "Training met",
 			"Next election", "Last package", "Why overdue"},
-		Weights: []float64{2.8, 1.5, 2.5, 0.7, 1.1, 1, 2.2, 1.3, 3}}
+		Weights: []float64{2.6, 1.4, 2.4, 1.0, 1.2, 1.5, 2.0, 1.3, 2.7}}
 	for _, m := range list {
 		standing, _ := m.Standing(today)
 		rep.Rows = append(rep.Rows, []string{m.Name(), standing.Label(), m.PlanWords(), strconv.Itoa(m.Gaps()),
