@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"electionbinder/internal/contacts"
+	"electionbinder/internal/plural"
 	"electionbinder/internal/settings"
 )
 
@@ -268,7 +269,7 @@ func (s *contactsScreen) askVerifyListed() {
 		return
 	}
 	question := fmt.Sprintf("Mark the %s listed as verified today?\nDo this after you have confirmed their details.",
-		plural(len(ids), "contact", "contacts"))
+		plural.Count(len(ids), "contact", "contacts"))
 	dialog.ShowConfirm("Mark verified", question, func(ok bool) {
 		if ok {
 			s.verifyAll(ids)
@@ -283,7 +284,7 @@ func (s *contactsScreen) verifyAll(ids []int64) {
 		return
 	}
 	s.reload()
-	s.u.status.set(fmt.Sprintf("Marked %s verified", plural(len(ids), "contact", "contacts")))
+	s.u.status.set(fmt.Sprintf("Marked %s verified", plural.Count(len(ids), "contact", "contacts")))
 }
 
 func (s *contactsScreen) indexOf(id int64) int {
@@ -311,9 +312,9 @@ func (s *contactsScreen) showGaps(gaps []contacts.CallTreeEntry) {
 		names[i] = g.Role.Name
 	}
 	s.gapText.SetText(fmt.Sprintf("%s a primary, a backup or a number to call: %s.",
-		plural(len(gaps), "role lacks", "roles lack"), joinShort(names, 3)))
+		plural.Count(len(gaps), "role lacks", "roles lack"), joinShort(names, 3)))
 	s.banner.Show()
-	s.treeTab.Text = fmt.Sprintf("Call tree (%s)", plural(len(gaps), "gap", "gaps"))
+	s.treeTab.Text = fmt.Sprintf("Call tree (%s)", plural.Count(len(gaps), "gap", "gaps"))
 	s.tabs.Refresh()
 }
 
@@ -384,12 +385,4 @@ func (s *contactsScreen) openFirst() {
 		s.list.Select(0)
 		s.list.ScrollToTop()
 	}
-}
-
-// plural writes a count with the singular or plural words after it.
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"electionbinder/internal/contacts"
+	"electionbinder/internal/plural"
 	"electionbinder/internal/training"
 	"electionbinder/internal/validate"
 )
@@ -423,7 +424,7 @@ func (d *contactDetail) deleteQuestion(c contacts.Contact) string {
 	msg := fmt.Sprintf("Delete %s from the directory?", c.Name)
 	if holds := d.s.index.Holdings(c.ID); len(holds) > 0 {
 		msg += fmt.Sprintf("\nThey hold %s in the call tree; those places will be left to the others.",
-			plural(len(holds), "role", "roles"))
+			plural.Count(len(holds), "role", "roles"))
 	}
 	members := 0
 	for _, m := range d.s.index.Search(contacts.Filter{IncludeRetired: true}) {

@@ -14,6 +14,7 @@ import (
 
 	"electionbinder/internal/atomicfile"
 	"electionbinder/internal/exchange"
+	"electionbinder/internal/settings"
 )
 
 // exchangeScreen moves data between a county and its municipalities as
@@ -28,31 +29,44 @@ type exchangeScreen struct {
 	openButton          *widget.Button
 	statusButton        *widget.Button
 	rollup              *rollupTab
-	content             fyne.CanvasObject
+	tabs                *container.AppTabs
 }
 
 func newExchangeScreen(u *ui) screen {
 	s := &exchangeScreen{u: u}
 	s.rollup = newRollupTab(u)
-	tabs := container.NewAppTabs(
+	s.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("From the county", theme.DownloadIcon(), s.municipalityView()),
 		container.NewTabItemWithIcon("To municipalities", theme.UploadIcon(), s.countyView()),
 		container.NewTabItemWithIcon("Roll-up", theme.ListIcon(), s.rollup.view()),
 	)
-	tabs.OnSelected = func(t *container.TabItem) {
+	s.tabs.OnSelected = func(t *container.TabItem) {
 		if t.Text == "Roll-up" {
 			s.rollup.reload()
 		}
 	}
-	s.content = tabs
 	s.showCounty()
-	if s.rollup.reload(); len(s.rollup.list) > 0 {
-		tabs.SelectIndex(2) // a county's binder opens on its roll-up
-	}
+	s.rollup.reload()
+	s.tabs.SelectIndex(s.openingTab())
 	return s
 }
 
-func (s *exchangeScreen) view() fyne.CanvasObject { return s.content }
+// openingTab is the tab the office works in: a county's roll-up once
+// municipalities have reported; the county's package for a municipality,
+// or for any office that has taken one in; else the package for
+// municipalities.
+func (s *exchangeScreen) openingTab() int {
+	if len(s.rollup.list) > 0 {
+		return 2
+	}
+	tookCountyPackage := !s.statusButton.Disabled()
+	if profile, err := s.u.settings.LoadProfile(); tookCountyPackage || (err == nil && profile.Kind == settings.Municipality) {
+		return 0
+	}
+	return 1
+}
+
+func (s *exchangeScreen) view() fyne.CanvasObject { return s.tabs }
 
 // wrapped is a label that wraps its text to the width it is given.
 func wrapped(text string) *widget.Label {

@@ -9,6 +9,7 @@ import (
 
 	"electionbinder/internal/contacts"
 	"electionbinder/internal/exchange"
+	"electionbinder/internal/settings"
 )
 
 func TestCountyPackageFromTheWindowToAMunicipality(t *testing.T) {
@@ -70,8 +71,28 @@ func TestCountyPackageFromTheWindowToAMunicipality(t *testing.T) {
 	if err := ts.saveStatusPackage(status); err != nil {
 		t.Fatal(err)
 	}
+	if got := newExchangeScreen(town).(*exchangeScreen).tabs.Selected().Text; got != "From the county" {
+		t.Errorf("after taking in the county's package the exchange opens on %q", got)
+	}
 	cs.rollup.importPaths([]string{status})
-	if len(cs.rollup.list) != 1 || !strings.Contains(cs.rollup.summary.Text, "1 municipalities: 1 overdue") {
+	if len(cs.rollup.list) != 1 || !strings.Contains(cs.rollup.summary.Text, "1 municipality: 1 overdue") {
 		t.Errorf("roll-up after one status package: %d rows, %q", len(cs.rollup.list), cs.rollup.summary.Text)
+	}
+}
+
+// The exchange opens where the office works: a municipality on the county's
+// package, a county on its package for municipalities until they report,
+// then on the roll-up.
+func TestExchangeOpensOnTheOfficesOwnTab(t *testing.T) {
+	path, conn := newTestDB(t)
+	u := newTestWindow(t, path, conn)
+	if got := newExchangeScreen(u).(*exchangeScreen).tabs.Selected().Text; got != "To municipalities" {
+		t.Errorf("a county opens on %q", got)
+	}
+	if err := u.settings.Set(settings.KindKey, string(settings.Municipality)); err != nil {
+		t.Fatal(err)
+	}
+	if got := newExchangeScreen(u).(*exchangeScreen).tabs.Selected().Text; got != "From the county" {
+		t.Errorf("a municipality opens on %q", got)
 	}
 }

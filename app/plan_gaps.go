@@ -10,6 +10,7 @@ import (
 
 	"electionbinder/internal/exercise"
 	"electionbinder/internal/plan"
+	"electionbinder/internal/plural"
 )
 
 // gapPanel lists what the plan still lacks; choosing a gap jumps to the
@@ -86,7 +87,7 @@ func gapNotice(count int, advice string, see func()) (notice fyne.CanvasObject, 
 	if count == 0 {
 		return nil, nil
 	}
-	text := widget.NewLabel(fmt.Sprintf("%s in this plan. %s", plural(count, "gap remains", "gaps remain"), advice))
+	text := widget.NewLabel(fmt.Sprintf("%s in this plan. %s", plural.Count(count, "gap remains", "gaps remain"), advice))
 	text.Wrapping = fyne.TextWrapWord
 	text.Importance = widget.WarningImportance
 	seeButton = widget.NewButtonWithIcon("See the gaps", theme.NavigateNextIcon(), see)

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"electionbinder/internal/plural"
 	"electionbinder/internal/readiness"
 )
 
@@ -37,9 +38,9 @@ func (s *readinessScreen) askImport() {
 			s.u.showError(err)
 			return
 		}
-		msg := fmt.Sprintf("Added %s to the calendar.", plural(len(added), "election", "elections"))
+		msg := fmt.Sprintf("Added %s to the calendar.", plural.Count(len(added), "election", "elections"))
 		if skipped > 0 {
-			msg += fmt.Sprintf(" %s already there.", plural(skipped, "was", "were"))
+			msg += fmt.Sprintf(" %s already there.", plural.Count(skipped, "was", "were"))
 		}
 		for _, n := range notes {
 			msg += "\n" + n

@@ -1,6 +1,7 @@
 package binder
 
 import (
+	"electionbinder/internal/plural"
 	"errors"
 	"fmt"
 	"strconv"
@@ -224,19 +225,12 @@ func (r *renderer) packetTable() *table {
 // sheetCheck closes the sheet with how to check the result.
 func (r *renderer) sheetCheck() string {
 	s := fmt.Sprintf("Take out %d %s and put in %d. The binder then has %d pages.",
-		len(r.packet.Remove), plural(len(r.packet.Remove), "page", "pages"), len(r.packet.Insert), r.prev.pages)
+		len(r.packet.Remove), plural.Form(len(r.packet.Remove), "page", "pages"), len(r.packet.Insert), r.prev.pages)
 	if !r.doc.unapproved() {
 		s += " Its cover names revision " + strconv.Itoa(r.doc.Revision) +
 			", and the contents lists the first page of every part. Destroy the pages you take out as the handling marking requires."
 	}
 	return s
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // packetTabs lists the tabs the packet touches: in the new binder's order,

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"electionbinder/internal/exchange"
+	"electionbinder/internal/plural"
 )
 
 func init() {
@@ -206,7 +207,7 @@ func runRollupList(env *Env, args []string) error {
 			strings.Join(why, "; "))
 	}
 	if overdue > 0 {
-		return ExitCodeError{Code: ExitGaps, Msg: fmt.Sprintf("%d of %d municipalities are overdue", overdue, len(list))}
+		return ExitCodeError{Code: ExitGaps, Msg: fmt.Sprintf("%d of %s %s overdue", overdue, plural.Count(len(list), "municipality", "municipalities"), plural.Form(overdue, "is", "are"))}
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package contacts
 
 import (
+	"electionbinder/internal/plural"
 	"fmt"
 	"slices"
 	"strings"
@@ -64,9 +65,9 @@ func (p *ImportPlan) Writes() bool {
 // Summary says in one line what the plan will do.
 func (p *ImportPlan) Summary() string {
 	s := fmt.Sprintf("%d new, %d updated, %s, %d rejected", p.Count(ActionNew), p.Count(ActionUpdate),
-		counted(p.Count(ActionDuplicate), "duplicate", "duplicates"), p.Count(ActionRejected))
+		plural.Count(p.Count(ActionDuplicate), "duplicate", "duplicates"), p.Count(ActionRejected))
 	if n := len(p.NewOrganizations); n > 0 {
-		s += "; " + counted(n, "new organization", "new organizations")
+		s += "; " + plural.Count(n, "new organization", "new organizations")
 	}
 	return s
 }
@@ -384,12 +385,4 @@ func orgFor(tx execer, c Contact, orgs map[string]int64) (int64, error) {
 	}
 	orgs[fold(c.Organization)] = id
 	return id, nil
-}
-
-// counted writes a count with the singular or plural words after it.
-func counted(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"electionbinder/internal/binder"
+	"electionbinder/internal/plural"
 )
 
 // Tally counts the municipalities of each standing in one line, such as
@@ -18,7 +19,7 @@ func Tally(list []Municipality, today time.Time) string {
 		s, _ := m.Standing(today)
 		counts[s]++
 	}
-	return fmt.Sprintf("%d municipalities: %d overdue, %d need attention, %d ready", len(list),
+	return fmt.Sprintf("%s: %d overdue, %d need attention, %d ready", plural.Count(len(list), "municipality", "municipalities"),
 		counts[Overdue], counts[Attention], counts[Ready])
 }
 

@@ -10,6 +10,7 @@ import (
 	"electionbinder/internal/db"
 	"electionbinder/internal/exercise"
 	"electionbinder/internal/plan"
+	"electionbinder/internal/plural"
 	"electionbinder/internal/settings"
 	"electionbinder/internal/training"
 )
@@ -82,7 +83,7 @@ func checkCallTree(c *check) ([]Task, error) {
 	case len(tree) == 0:
 		t.Why = "The call tree has no roles yet: open Contacts to start it."
 	case len(gaps) == 0:
-		done(&t, fmt.Sprintf("All %s have a primary and a backup with a number to call.", plural(len(tree), "role", "roles")))
+		done(&t, fmt.Sprintf("All %s have a primary and a backup with a number to call.", plural.Count(len(tree), "role", "roles")))
 	default:
 		t.Why = listed(gaps, 4)
 	}
@@ -124,7 +125,7 @@ func checkVerified(c *check) ([]Task, error) {
 	for i, p := range due {
 		names[i] = p.Name
 	}
-	t.Why = fmt.Sprintf("%s not verified in the last %d days: %s", plural(len(due), "contact", "contacts"), days, listed(names, 4))
+	t.Why = fmt.Sprintf("%s not verified in the last %d days: %s", plural.Count(len(due), "contact", "contacts"), days, listed(names, 4))
 	return []Task{t}, nil
 }
 
@@ -229,7 +230,7 @@ func checkCopies(c *check) ([]Task, error) {
 	case len(copies) == 0:
 		done(&t, "No controlled copies are on the distribution list.")
 	case len(stale) == 0:
-		done(&t, fmt.Sprintf("All %s are up to date with revision %d.", plural(len(copies), "copy", "copies"), rev.Number))
+		done(&t, fmt.Sprintf("All %s are up to date with revision %d.", plural.Count(len(copies), "copy", "copies"), rev.Number))
 	default:
 		t.Why = listed(stale, 3)
 	}
@@ -271,7 +272,7 @@ func trainingTask(c *check, rep training.Report, i int, req training.Requirement
 	case covered == 0:
 		done(&t, "Nobody in the directory is covered by this requirement.")
 	case len(missing) == 0:
-		done(&t, fmt.Sprintf("All %s covered meet it.", plural(covered, "person", "people")))
+		done(&t, fmt.Sprintf("All %s covered meet it.", plural.Count(covered, "person", "people")))
 	default:
 		t.Why = fmt.Sprintf("%d of %d not met%s: %s", len(missing), covered, officesShort(rep, i), listed(missing, 3))
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"electionbinder/internal/plan"
+	"electionbinder/internal/plural"
 )
 
 // goKitWords find the plan's go-kit section by its title, whatever the
@@ -118,7 +119,7 @@ func checkGoKit(c *check) ([]Task, error) {
 		t.Items = append(t.Items, it)
 	}
 	if len(open) == 0 {
-		done(&t, fmt.Sprintf("All %s from %s checked.", plural(len(list), "item", "items"), source))
+		done(&t, fmt.Sprintf("All %s from %s checked.", plural.Count(len(list), "item", "items"), source))
 	} else {
 		t.Why = fmt.Sprintf("%d of %d items from %s still to check: %s", len(open), len(list), source, listed(open, 3))
 	}

@@ -239,14 +239,6 @@ func SetOffsetDays(st *settings.Store, task string, days int) error {
 	return st.SetInt(OffsetKey(task), days)
 }
 
-// plural writes a count with the right form of a word.
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
 // listed joins up to max names and says how many more there are.
 func listed(names []string, limit int) string {
 	if len(names) <= limit {

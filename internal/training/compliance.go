@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"electionbinder/internal/exercise"
+	"electionbinder/internal/plural"
 )
 
 // Result is how one person stands against one requirement.
@@ -180,7 +181,7 @@ func evaluate(req Requirement, p Person, list []AttendedSession, asOf time.Time)
 func missing(req Requirement, res Result) string {
 	var need []string
 	if n := req.MinSessions - res.Sessions; n > 0 {
-		need = append(need, fmt.Sprintf("%d more %s %s", n, req.KindsLabel(), plural(n, "session", "sessions")))
+		need = append(need, fmt.Sprintf("%d more %s %s", n, req.KindsLabel(), plural.Form(n, "session", "sessions")))
 	}
 	if h := req.MinHours - res.Hours; h > 1e-9 {
 		need = append(need, fmt.Sprintf("%s more hours", FormatHours(h)))

@@ -2,6 +2,7 @@ package training
 
 import (
 	"database/sql"
+	"electionbinder/internal/plural"
 	"errors"
 	"fmt"
 	"strings"
@@ -78,7 +79,7 @@ func (r Requirement) KindsLabel() string {
 func (r Requirement) Rule() string {
 	var need []string
 	if r.MinSessions > 0 {
-		need = append(need, fmt.Sprintf("%d %s %s", r.MinSessions, r.KindsLabel(), plural(r.MinSessions, "session", "sessions")))
+		need = append(need, fmt.Sprintf("%d %s %s", r.MinSessions, r.KindsLabel(), plural.Form(r.MinSessions, "session", "sessions")))
 	}
 	if r.MinHours > 0 {
 		need = append(need, fmt.Sprintf("%s hours of %s", FormatHours(r.MinHours), r.KindsLabel()))
@@ -91,13 +92,6 @@ func (r Requirement) Rule() string {
 		s += " by " + formatDate(r.Deadline)
 	}
 	return s
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // FormatHours writes hours without trailing zeros: 2, 1.5, 0.25.
