@@ -5,10 +5,13 @@ package app
 
 import (
 	"database/sql"
+	"errors"
+	"fmt"
 	"log"
 	"net/url"
 	"os"
 	"os/signal"
+	"strings"
 	"sync"
 	"syscall"
 
@@ -27,11 +30,19 @@ const Name = "Election Security Binder"
 // Run opens the database at dbPath and shows the main window until the clerk
 // quits. A file it must not open is left untouched and explained in a window
 // that offers to restore a backup; the error is returned if none was restored.
-func Run(dbPath string) error {
+func Run(dbPath string) (err error) {
 	startLog()
 	a := fyneapp.NewWithID(ID)
 	a.SetIcon(resourceIconPng)
 	var u *ui
+	defer func() {
+		if r := recover(); r != nil {
+			err = explainNoWindow(r)
+			if u != nil {
+				u.db.Close()
+			}
+		}
+	}()
 	start := func(conn *sql.DB) {
 		u = newUI(a, dbPath, conn)
 		u.quitOnSignal()
@@ -52,6 +63,19 @@ func Run(dbPath string) error {
 		log.Printf("closing the database: %v", err)
 	}
 	return nil
+}
+
+// errNoWindow says that this computer has no display for the window.
+var errNoWindow = errors.New("no window can open here: this session has no display (on Linux, DISPLAY or WAYLAND_DISPLAY is not set or cannot be reached); the commands still work, see binder help")
+
+// explainNoWindow turns the panic of a window system that cannot start into
+// errNoWindow; any other panic goes on.
+func explainNoWindow(r any) error {
+	if msg := fmt.Sprint(r); strings.Contains(msg, "GLFW library is not initialized") || strings.Contains(msg, "PlatformUnavailable") {
+		log.Printf("opening the window: %s", msg)
+		return errNoWindow
+	}
+	panic(r)
 }
 
 // ui is the main window and the state its screens share.
