@@ -375,6 +375,9 @@ func (f *facilitator) showSection(in exercise.Inject) {
 		f.sectionTitle.SetText("Plan section: " + s.Title)
 		body, _ := f.resolver.Resolve(s.Body)
 		f.sectionBody.SetText(shorten(plainWords(body), 420))
+	} else if sc, ok := f.plan.Scenario(in.ScenarioID); ok {
+		f.sectionTitle.SetText("Plan: the scenario " + sc.Title)
+		f.sectionBody.SetText("Its steps for the roles called on are under What the plan says.")
 	}
 }
 

@@ -63,6 +63,9 @@ func TestFacilitatorMode(t *testing.T) {
 		!strings.HasPrefix(f.position.Text, "Inject 1 of ") || !strings.Contains(f.nextText.Text, "demands payment") {
 		t.Fatalf("opening screen: %q %q %q %q", f.clockText.Text, f.position.Text, f.currentText.Text, f.nextText.Text)
 	}
+	if !strings.HasPrefix(f.sectionTitle.Text, "Plan: the scenario Ransomware") {
+		t.Errorf("the scenario's opening inject points to %q", f.sectionTitle.Text)
+	}
 
 	test.TypeOnCanvas(f.win.Canvas(), "n")
 	if !strings.Contains(f.currentText.Text, "demands payment within 72 hours") || f.clockText.Text != "09:10" {
