@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -50,6 +51,10 @@ type contactsScreen struct {
 	preview *importPreview // the last import preview shown
 	treeTab *container.TabItem
 	content fyne.CanvasObject
+
+	// wholeText and wholeTextWidth remember the gap warning's uncut width.
+	wholeText      string
+	wholeTextWidth float32
 }
 
 func newContactsScreen(u *ui) screen {
@@ -114,7 +119,7 @@ func (s *contactsScreen) buildFilters() {
 	s.none.Wrapping = fyne.TextWrapWord
 	s.none.Importance = widget.LowImportance
 	s.gapText = widget.NewLabel("")
-	s.gapText.Truncation = fyne.TextTruncateEllipsis // one line beside the toolbar; the call tree lists every gap
+	s.gapText.Truncation = fyne.TextTruncateEllipsis // one line; the call tree lists every gap
 	s.gapText.Importance = widget.WarningImportance
 	s.gaps = widget.NewButtonWithIcon("Open the call tree", theme.NavigateNextIcon(), func() { s.tabs.Select(s.treeTab) })
 	s.gaps.IconPlacement = widget.ButtonIconTrailingText
@@ -134,10 +139,9 @@ func (s *contactsScreen) layout() fyne.CanvasObject {
 		widget.NewButtonWithIcon("New person", theme.ContentAddIcon(), func() { s.addContact(contacts.Person) }),
 		widget.NewButtonWithIcon("New organization", theme.ContentAddIcon(), func() { s.addContact(contacts.Organization) }),
 		widget.NewButtonWithIcon("Import…", theme.DownloadIcon(), s.askImport),
-		widget.NewButtonWithIcon("Export CSV…", theme.UploadIcon(), func() { s.askExport("csv") }),
-		widget.NewButtonWithIcon("Export vCard…", theme.UploadIcon(), func() { s.askExport("vcf") }),
+		widget.NewButtonWithIcon("Export…", theme.UploadIcon(), s.menuExport),
 	)
-	directory := container.NewBorder(container.NewBorder(nil, nil, toolbar, nil, s.banner), nil, nil, nil, split)
+	directory := container.NewBorder(newBesideOrBelow(toolbar, s.banner, s.wholeBannerWidth, legibleBannerWidth), nil, nil, nil, split)
 	s.treeTab = container.NewTabItemWithIcon("Call tree", theme.ListIcon(), s.tree.view())
 	s.tabs = container.NewAppTabs(container.NewTabItemWithIcon("Directory", theme.AccountIcon(), directory), s.treeTab)
 	s.tabs.OnSelected = func(t *container.TabItem) {
@@ -297,9 +301,10 @@ func (s *contactsScreen) indexOf(id int64) int {
 }
 
 // showGaps updates the warning above the list and the call tree tab's title.
-// The warning is one line that names the first few roles and is cut short
-// where the window ends, so it never widens the window; its button opens the
-// call tree, which lists every gap.
+// The warning is one line that names the first few roles, beside the toolbar
+// when it fits there whole and under it when not, and is cut short where the
+// window ends, so it never widens the window; its button opens the call
+// tree, which lists every gap.
 func (s *contactsScreen) showGaps(gaps []contacts.CallTreeEntry) {
 	if len(gaps) == 0 {
 		s.banner.Hide()
@@ -307,15 +312,27 @@ func (s *contactsScreen) showGaps(gaps []contacts.CallTreeEntry) {
 		s.tabs.Refresh()
 		return
 	}
-	names := make([]string, len(gaps))
+	missing := make([]string, len(gaps))
 	for i, g := range gaps {
-		names[i] = g.Role.Name
+		missing[i] = g.Role.Name + ": " + strings.Replace(g.Gap(), "No ", "no ", 1)
 	}
-	s.gapText.SetText(fmt.Sprintf("%s a primary, a backup or a number to call: %s.",
-		plural.Count(len(gaps), "role lacks", "roles lack"), joinShort(names, 3)))
+	s.gapText.SetText(joinShort(missing, 3))
 	s.banner.Show()
 	s.treeTab.Text = fmt.Sprintf("Call tree (%s)", plural.Count(len(gaps), "gap", "gaps"))
 	s.tabs.Refresh()
+}
+
+// legibleBannerWidth is the narrowest the gap warning may be cut to beside
+// the toolbar; narrower, it moves to a line of its own.
+const legibleBannerWidth = 400
+
+// wholeBannerWidth is the gap warning's width with nothing cut short.
+func (s *contactsScreen) wholeBannerWidth() float32 {
+	if s.wholeText != s.gapText.Text {
+		s.wholeText = s.gapText.Text
+		s.wholeTextWidth = widget.NewLabel(s.wholeText).MinSize().Width
+	}
+	return s.banner.MinSize().Width - s.gapText.MinSize().Width + s.wholeTextWidth
 }
 
 // addContact saves a new contact with a placeholder name and opens it, with

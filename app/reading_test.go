@@ -414,3 +414,24 @@ func TestMainListsShowEightRowsAt1366x768(t *testing.T) {
 		}
 	}
 }
+
+// TestGapWarningReadsWhole: the call tree's gap warning is read whole on a
+// 1024×700 screen, where it takes a line under the toolbar, and on a
+// 1366×768 one, where it fits beside the toolbar.
+func TestGapWarningReadsWhole(t *testing.T) {
+	u := openDemoUI(t)
+	u.nav.showTitled("Contacts")
+	s := u.nav.current().(*contactsScreen)
+	whole := widget.NewLabel(s.gapText.Text).MinSize().Width
+	for _, size := range []fyne.Size{{Width: 1024, Height: 610}, {Width: 1366, Height: 677}} {
+		u.win.Resize(size.SubtractWidthHeight(1, 1))
+		u.win.Resize(size) // the second layout knows the width the first one found
+		if !s.banner.Visible() || s.gapText.Size().Width < whole {
+			t.Errorf("at %.0f wide, the warning %q is %.0f wide and needs %.0f", size.Width, s.gapText.Text, s.gapText.Size().Width, whole)
+		}
+		below := s.banner.Position().Y > 0
+		if below != (size.Width < 1366) {
+			t.Errorf("at %.0f wide, the warning is below the toolbar: %v", size.Width, below)
+		}
+	}
+}
