@@ -48,6 +48,7 @@ func Run(dbPath string) (err error) {
 		u.quitOnSignal()
 		u.win.SetMaster()
 		u.win.Show()
+		u.fitToScreen()
 	}
 	var openErr error
 	if isEmptyFile(dbPath) {
