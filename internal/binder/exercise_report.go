@@ -102,9 +102,8 @@ func aarMarking(pdf *gofpdf.Fpdf, marking string, y float64) {
 		return
 	}
 	pdf.SetY(y)
-	pdf.SetFont(Font, "B", 8.5)
 	pdf.SetTextColor(colorMarking.r, colorMarking.g, colorMarking.b)
-	pdf.CellFormat(0, 4, cleanText(marking), "", 1, "C", false, 0, "")
+	writeCell(pdf, 0, 4, marking, "B", 8.5, 1, "C")
 	pdf.SetTextColor(0, 0, 0)
 	if y > 0 {
 		pdf.SetY(18)
@@ -113,16 +112,13 @@ func aarMarking(pdf *gofpdf.Fpdf, marking string, y float64) {
 
 func aarTitle(pdf *gofpdf.Fpdf, title string, rep ExerciseReport) {
 	e := rep.Exercise
-	pdf.SetFont(Font, "B", 18)
-	pdf.MultiCell(0, 8, cleanText(title), "", "L", false)
-	pdf.SetFont(Font, "B", 13)
-	pdf.MultiCell(0, 7, cleanText(e.Name), "", "L", false)
-	pdf.SetFont(Font, "", 10)
+	writeLines(pdf, 0, 8, title, "B", 18)
+	writeLines(pdf, 0, 7, e.Name, "B", 13)
 	line := e.HeldOn.Format("Monday, January 2, 2006")
 	if rep.Jurisdiction != "" {
 		line = rep.Jurisdiction + " · " + line
 	}
-	pdf.MultiCell(0, 6, cleanText(line), "", "L", false)
+	writeLines(pdf, 0, 6, line, "", 10)
 	pdf.Ln(4)
 }
 
@@ -225,8 +221,7 @@ func aarObjectives(pdf *gofpdf.Fpdf, e *exercise.Exercise) {
 }
 
 func aarNone(pdf *gofpdf.Fpdf, text string) {
-	pdf.SetFont(Font, "I", 9.5)
-	pdf.MultiCell(0, 5.5, cleanText(text), "", "L", false)
+	writeLines(pdf, 0, 5.5, text, "I", 9.5)
 	pdf.Ln(4)
 }
 
@@ -344,13 +339,11 @@ func aarHeading(pdf *gofpdf.Fpdf, text string) {
 		pdf.AddPage()
 	}
 	pdf.Ln(1)
-	pdf.SetFont(Font, "B", 10.5)
-	pdf.MultiCell(0, 5.5, cleanText(text), "", "L", false)
+	writeLines(pdf, 0, 5.5, text, "B", 10.5)
 }
 
 func aarLine(pdf *gofpdf.Fpdf, style, text string) {
-	pdf.SetFont(Font, style, 9.5)
-	pdf.MultiCell(0, 5, cleanText(text), "", "L", false)
+	writeLines(pdf, 0, 5, text, style, 9.5)
 }
 
 // aarBullet prints one bulleted point with its later lines indented under the first.
@@ -360,7 +353,7 @@ func aarBullet(pdf *gofpdf.Fpdf, text string) {
 	pdf.SetX(left + 1)
 	pdf.CellFormat(4, 5, "•", "", 0, "L", false, 0, "")
 	pdf.SetLeftMargin(left + 5)
-	pdf.MultiCell(0, 5, cleanText(text), "", "L", false)
+	writeLines(pdf, 0, 5, text, "", 9.5)
 	pdf.SetLeftMargin(left)
 	pdf.SetX(left)
 }

@@ -118,9 +118,10 @@ func (r *renderer) textIn(x, y float64, s, style string, size float64, code bool
 	r.setFont(style, size)
 }
 
-// text draws s at x on baseline y in the current style and size.
+// text draws the line s at x on baseline y in the current style and size,
+// right-to-left words in visual order.
 func (r *renderer) text(x, y float64, s string) {
-	r.textIn(x, y, s, r.fontStyle, r.fontSize, false)
+	r.textIn(x, y, visualOrder(s), r.fontStyle, r.fontSize, false)
 }
 
 // isMark reports whether r is a combining mark, drawn over the character before it.
@@ -137,9 +138,10 @@ func runsWidth(pdf *gofpdf.Fpdf, s, style string, size float64) float64 {
 	return w
 }
 
-// drawRuns draws s at x on baseline y, each run in the font that has it.
+// drawRuns draws the line s at x on baseline y, each run in the font that
+// has it and right-to-left words in visual order.
 func drawRuns(pdf *gofpdf.Fpdf, x, y float64, s, style string, size float64) {
-	for _, fr := range fontRuns(s, style, false) {
+	for _, fr := range fontRuns(visualOrder(s), style, false) {
 		setRunFont(pdf, fr, size)
 		pdf.Text(x, y, fr.text)
 		x += pdf.GetStringWidth(fr.text)
@@ -163,10 +165,10 @@ func fitInBox(pdf *gofpdf.Fpdf, text string, x, top, w, h, size float64) {
 		}
 	}
 	s := 7.0
-	lines := wrapRuns(pdf, text, w, s)
+	lines := wrapRuns(pdf, text, w, "", s)
 	for s > 5.5 && float64(len(lines))*lineHeight(s)*0.95 > h {
 		s -= 0.5
-		lines = wrapRuns(pdf, text, w, s)
+		lines = wrapRuns(pdf, text, w, "", s)
 	}
 	lh := lineHeight(s) * 0.95
 	lines = lines[:min(len(lines), max(1, int(h/lh)))]
@@ -179,18 +181,18 @@ func fitInBox(pdf *gofpdf.Fpdf, text string, x, top, w, h, size float64) {
 
 // wrapRuns breaks text into lines no wider than w at size points; a word
 // wider than a line is broken between characters.
-func wrapRuns(pdf *gofpdf.Fpdf, text string, w, size float64) []string {
+func wrapRuns(pdf *gofpdf.Fpdf, text string, w float64, style string, size float64) []string {
 	var lines []string
 	cur := ""
 	for _, word := range strings.Fields(text) {
 		try := strings.TrimSpace(cur + " " + word)
-		if cur != "" && runsWidth(pdf, try, "", size) > w {
+		if cur != "" && runsWidth(pdf, try, style, size) > w {
 			lines = append(lines, cur)
 			try = word
 		}
-		for runsWidth(pdf, try, "", size) > w && utf8.RuneCountInString(try) > 1 {
+		for runsWidth(pdf, try, style, size) > w && utf8.RuneCountInString(try) > 1 {
 			cut := len(try)
-			for cut > 0 && runsWidth(pdf, try[:cut], "", size) > w {
+			for cut > 0 && runsWidth(pdf, try[:cut], style, size) > w {
 				_, n := utf8.DecodeLastRuneInString(try[:cut])
 				cut -= n
 			}

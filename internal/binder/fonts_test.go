@@ -1,12 +1,16 @@
 package binder
 
 import (
+	"bytes"
 	"image"
 	"image/color"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // scriptSamples are the characters and scripts the binder must print.
@@ -60,29 +64,83 @@ func TestGlyphsAreDrawnNotBoxes(t *testing.T) {
 	doc := sampleDocument()
 	doc.Sections[0].Body = "Check ✓ when turnout ≥ 10 and 中文 and Tiếng Việt print."
 	path, res, _ := render(t, doc, Options{})
-	page := res.Parts[3].First
+	checkGlyphsDrawn(t, path, res.Parts[3].First, "✓", "≥", "中文", "Tiếng", "Việt")
+}
+
+// The training, readiness, roll-up and after-action reports print titles,
+// names and reasons in the fallback fonts too: a sign-in sheet's title and a
+// readiness checklist's election, task and reason with ✓ and 中文.
+func TestReportsDrawEveryScript(t *testing.T) {
+	signIn := oneSignUpSheet(t, "Drill 中文 ✓", "王伟", "Town")
+	start := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	sheet := ReadinessSheet{Election: "Spring 中文 ✓", Countdown: "40 days to go", AsOf: start, Jurisdiction: "Lakeshore",
+		Rows: []ReadinessRow{{Due: start, State: "due", Task: "Train 中文 ✓", Why: "Tiếng Việt 中文 ✓", Fix: "Training"}}}
+	var ready bytes.Buffer
+	if err := WriteReadinessSheet(&ready, sheet, PageSetup{}); err != nil {
+		t.Fatal(err)
+	}
+	for name, pdf := range map[string][]byte{"signin-scripts.pdf": signIn, "readiness-scripts.pdf": ready.Bytes()} {
+		path := filepath.Join(t.TempDir(), name)
+		if err := os.WriteFile(path, pdf, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		keepPDF(t, name, path)
+		checkGlyphsDrawn(t, path, 1, "中文", "✓")
+	}
+}
+
+// checkGlyphsDrawn finds each word on the page with pdftotext and checks
+// that its area on the rendered page has ink that is not an empty box, every
+// time the word appears.
+func checkGlyphsDrawn(t *testing.T, path string, page int, words ...string) {
+	t.Helper()
 	const dpi = 200
 	img := renderPage(t, path, page, dpi)
 	bbox := runTool(t, "pdftotext", "-f", strconv.Itoa(page), "-l", strconv.Itoa(page), "-bbox", path, "-")
-	for _, word := range []string{"✓", "≥", "中文", "Tiếng", "Việt"} {
-		m := regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">` + word + `</word>`).FindStringSubmatch(bbox)
-		if m == nil {
+	for _, word := range words {
+		found := regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">`+regexp.QuoteMeta(word)+`</word>`).FindAllStringSubmatch(bbox, -1)
+		if found == nil {
 			t.Errorf("pdftotext finds no %q", word)
-			continue
 		}
-		var b [4]int
-		for i := range b {
-			f, _ := strconv.ParseFloat(m[i+1], 64)
-			b[i] = int(f * dpi / 72)
+		for _, m := range found {
+			var b [4]int
+			for i := range b {
+				f, _ := strconv.ParseFloat(m[i+1], 64)
+				b[i] = int(f * dpi / 72)
+			}
+			ink, ok := inkBounds(img, image.Rect(b[0], b[1], b[2], b[3]))
+			if !ok {
+				t.Errorf("%q has no ink on the page", word)
+				continue
+			}
+			if boxLike(img, ink) {
+				t.Errorf("%q prints as an empty box", word)
+			}
 		}
-		ink, ok := inkBounds(img, image.Rect(b[0], b[1], b[2], b[3]))
-		if !ok {
-			t.Errorf("%q has no ink on the page", word)
-			continue
+	}
+}
+
+// The running head prints a Hebrew plan title right to left, as the page's
+// own text does: pdftotext reads the same words, in the same order, in both.
+func TestRunningHeadReadsRightToLeft(t *testing.T) {
+	doc := sampleDocument()
+	doc.Title = "תוכנית חירום"
+	doc.Sections[0].Body = doc.Title
+	path, res, _ := render(t, doc, Options{})
+	page := res.Parts[3].First
+	bbox := runTool(t, "pdftotext", "-f", strconv.Itoa(page), "-l", strconv.Itoa(page), "-bbox", path, "-")
+	lines := map[string][]string{} // words by their line's top, left to right
+	for _, m := range regexp.MustCompile(`<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">(.*?)</word>`).FindAllStringSubmatch(bbox, -1) {
+		if isRTL([]rune(m[2])[0]) {
+			lines[m[1]] = append(lines[m[1]], m[2])
 		}
-		if boxLike(img, ink) {
-			t.Errorf("%q prints as an empty box", word)
-		}
+	}
+	var seen []string
+	for _, words := range lines {
+		seen = append(seen, strings.Join(words, " "))
+	}
+	if len(seen) != 2 || seen[0] != seen[1] {
+		t.Fatalf("the running head and the page's text differ: %q", seen)
 	}
 }
 

@@ -58,8 +58,7 @@ func WriteReadinessSheet(w io.Writer, sheet ReadinessSheet, setup PageSetup) err
 func readinessHeading(pdf *gofpdf.Fpdf, sheet ReadinessSheet) {
 	pdf.SetFont(Font, "", 10)
 	pdf.CellFormat(0, 5, "READINESS CHECKLIST", "", 1, "L", false, 0, "")
-	pdf.SetFont(Font, "B", 16)
-	pdf.MultiCell(0, 7.5, cleanText(sheet.Election), "", "L", false)
+	writeLines(pdf, 0, 7.5, sheet.Election, "B", 16)
 	overdue, open := 0, 0
 	for _, r := range sheet.Rows {
 		switch r.State {
@@ -69,13 +68,10 @@ func readinessHeading(pdf *gofpdf.Fpdf, sheet ReadinessSheet) {
 			open++
 		}
 	}
-	pdf.SetFont(Font, "B", 11)
-	pdf.CellFormat(0, 6.5, cleanText(fmt.Sprintf("%s · %d overdue · %d due · %d done", sheet.Countdown, overdue, open,
-		len(sheet.Rows)-overdue-open)), "", 1, "L", false, 0, "")
-	pdf.SetFont(Font, "", 9)
-	pdf.MultiCell(0, 4.5, cleanText("As of "+sheet.AsOf.Format("January 2, 2006")+
-		". Tick each line when it is done and initial it; the board in the app checks most of them against the binder's data."),
-		"", "L", false)
+	writeCell(pdf, 0, 6.5, fmt.Sprintf("%s · %d overdue · %d due · %d done", sheet.Countdown, overdue, open,
+		len(sheet.Rows)-overdue-open), "B", 11, 1, "L")
+	writeLines(pdf, 0, 4.5, "As of "+sheet.AsOf.Format("January 2, 2006")+
+		". Tick each line when it is done and initial it; the board in the app checks most of them against the binder's data.", "", 9)
 	pdf.Ln(2)
 }
 
@@ -124,12 +120,11 @@ func readinessLine(size float64) float64 { return size * 0.3528 * 1.3 }
 
 // readinessRowHeight measures a row in bold, the wider style, so it is never short.
 func readinessRowHeight(pdf *gofpdf.Fpdf, cells []string, widths []float64, size float64) float64 {
-	pdf.SetFont(Font, "B", size)
 	lines := 1
 	for i, text := range cells {
 		n := 0
 		for _, para := range strings.Split(cleanText(text), "\n") {
-			n += max(1, len(pdf.SplitText(para, widths[i]-2)))
+			n += max(1, lineCount(pdf, para, widths[i]-2, "B", size))
 		}
 		lines = max(lines, n)
 	}
@@ -171,9 +166,8 @@ func readinessRow(pdf *gofpdf.Fpdf, cells []string, widths []float64, size float
 			if header || (i == 2 && r.State == "overdue") {
 				font = "B"
 			}
-			pdf.SetFont(Font, font, size)
 			pdf.SetXY(x+1, y+1)
-			pdf.MultiCell(widths[i]-2, line, cleanText(text), "", "L", false)
+			writeLines(pdf, widths[i]-2, line, text, font, size)
 		}
 		x += widths[i]
 	}
@@ -182,16 +176,14 @@ func readinessRow(pdf *gofpdf.Fpdf, cells []string, widths []float64, size float
 
 // readinessTaskCell prints the task in bold and why it stands as it does below it.
 func readinessTaskCell(pdf *gofpdf.Fpdf, r ReadinessRow, x, y, width, size, line float64) {
-	pdf.SetFont(Font, "B", size)
 	pdf.SetXY(x+1, y+1)
-	pdf.MultiCell(width-2, line, cleanText(r.Task), "", "L", false)
+	writeLines(pdf, width-2, line, r.Task, "B", size)
 	if r.Why == "" {
 		return
 	}
-	pdf.SetFont(Font, "", size)
 	pdf.SetTextColor(70, 70, 70)
 	pdf.SetX(x + 1)
-	pdf.MultiCell(width-2, line, cleanText(r.Why), "", "L", false)
+	writeLines(pdf, width-2, line, r.Why, "", size)
 	pdf.SetTextColor(0, 0, 0)
 }
 

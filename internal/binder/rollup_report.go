@@ -45,18 +45,14 @@ func WriteRollupReport(w io.Writer, rep RollupReport, setup PageSetup) error {
 }
 
 func rollupHeading(pdf *gofpdf.Fpdf, title string, rep RollupReport) {
-	pdf.SetFont(Font, "B", 17)
-	pdf.MultiCell(0, 8, cleanText(title), "", "L", false)
-	pdf.SetFont(Font, "", 10)
+	writeLines(pdf, 0, 8, title, "B", 17)
 	line := "As of " + rep.Today.Format("Monday, January 2, 2006")
 	if rep.County != "" {
 		line = rep.County + " · " + line
 	}
-	pdf.CellFormat(0, 6, cleanText(line), "", 1, "L", false, 0, "")
-	pdf.SetFont(Font, "B", 10)
-	pdf.CellFormat(0, 6, cleanText(rep.Summary), "", 1, "L", false, 0, "")
-	pdf.SetFont(Font, "", 9)
-	pdf.MultiCell(0, 4.6, cleanText(rep.Note), "", "L", false)
+	writeCell(pdf, 0, 6, line, "", 10, 1, "L")
+	writeCell(pdf, 0, 6, rep.Summary, "B", 10, 1, "L")
+	writeLines(pdf, 0, 4.6, rep.Note, "", 9)
 	pdf.Ln(3)
 }
 

@@ -135,3 +135,31 @@ func orderRTL(l *textLine) {
 		i = j + 1
 	}
 }
+
+// visualOrder lays out a line drawn as one string the way orderRTL lays out
+// a paragraph's line: each run of right-to-left words keeps its place, its
+// words swap ends and each word's letters are reversed.
+func visualOrder(s string) string {
+	if !strings.ContainsFunc(s, isRTL) {
+		return s
+	}
+	words := strings.Split(s, " ")
+	for i := 0; i < len(words); {
+		if !rtlWord(words[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j+1 < len(words) && rtlWord(words[j+1]) {
+			j++
+		}
+		for k := i; k <= j; k++ {
+			words[k] = reverseClusters(words[k])
+		}
+		for a, b := i, j; a < b; a, b = a+1, b-1 {
+			words[a], words[b] = words[b], words[a]
+		}
+		i = j + 1
+	}
+	return strings.Join(words, " ")
+}

@@ -69,14 +69,12 @@ func trChosen(rep training.Report, only int64) ([]training.Requirement, []int) {
 }
 
 func trReportHeading(pdf *gofpdf.Fpdf, title, jurisdiction string, rep training.Report) {
-	pdf.SetFont(Font, "B", 17)
-	pdf.MultiCell(0, 8, cleanText(title), "", "L", false)
-	pdf.SetFont(Font, "", 10)
+	writeLines(pdf, 0, 8, title, "B", 17)
 	line := "As of " + rep.AsOf.Format("Monday 2 January 2006")
 	if jurisdiction != "" {
 		line = jurisdiction + " · " + line
 	}
-	pdf.CellFormat(0, 6, cleanText(line), "", 1, "L", false, 0, "")
+	writeCell(pdf, 0, 6, line, "", 10, 1, "L")
 	pdf.Ln(3)
 }
 
@@ -87,14 +85,12 @@ func trRequirementList(pdf *gofpdf.Fpdf, reqs []training.Requirement) {
 		pdf.MultiCell(0, 5.5, "No requirements are set up yet. Add them on the Compliance tab of the Training screen.", "", "L", false)
 	}
 	for _, r := range reqs {
-		pdf.SetFont(Font, "B", 10)
-		pdf.MultiCell(0, 5.5, cleanText(r.Name), "", "L", false)
-		pdf.SetFont(Font, "", 9.5)
+		writeLines(pdf, 0, 5.5, r.Name, "B", 10)
 		text := "Needs " + r.Rule() + ". Applies to: " + strings.Join(r.Levels, ", ") + "."
 		if r.Description != "" {
 			text += " " + r.Description
 		}
-		pdf.MultiCell(0, 5, cleanText(text), "", "L", false)
+		writeLines(pdf, 0, 5, text, "", 9.5)
 		pdf.Ln(1.5)
 	}
 	pdf.Ln(3)
@@ -237,7 +233,6 @@ func trTable(pdf *gofpdf.Fpdf, widths []float64, header []string, rows [][]strin
 		if header == nil {
 			return
 		}
-		pdf.SetFont(Font, "B", 8.5)
 		pdf.SetFillColor(225, 229, 235)
 		trTableRow(pdf, widths, header, nil, true)
 	}
@@ -245,14 +240,13 @@ func trTable(pdf *gofpdf.Fpdf, widths []float64, header []string, rows [][]strin
 	_, pageHeight := pdf.GetPageSize()
 	_, _, _, bottom := pdf.GetMargins()
 	for r, row := range rows {
-		pdf.SetFont(Font, "", 8.5)
-		if pdf.GetY()+trRowHeight(pdf, widths, row) > pageHeight-bottom-6 {
-			pdf.AddPage()
-			printHeader()
-		}
 		var mark []bool
 		if marks != nil {
 			mark = marks[r]
+		}
+		if pdf.GetY()+trRowHeight(pdf, widths, row, mark, false) > pageHeight-bottom-6 {
+			pdf.AddPage()
+			printHeader()
 		}
 		trTableRow(pdf, widths, row, mark, false)
 	}
@@ -262,16 +256,25 @@ func trTable(pdf *gofpdf.Fpdf, widths []float64, header []string, rows [][]strin
 	}
 }
 
-func trRowHeight(pdf *gofpdf.Fpdf, widths []float64, row []string) float64 {
+// trRowHeight is the height of a row, each cell measured in its own style.
+func trRowHeight(pdf *gofpdf.Fpdf, widths []float64, row []string, mark []bool, fill bool) float64 {
 	lines := 1
 	for i, text := range row {
-		lines = max(lines, len(pdf.SplitText(cleanText(text), widths[i]-2)))
+		lines = max(lines, lineCount(pdf, text, widths[i]-2, trCellStyle(i, mark, fill), 8.5))
 	}
 	return float64(lines)*trCellLine + 2
 }
 
+// trCellStyle is bold for a header row's cells and for marked cells.
+func trCellStyle(i int, mark []bool, fill bool) string {
+	if fill || (i < len(mark) && mark[i]) {
+		return "B"
+	}
+	return ""
+}
+
 func trTableRow(pdf *gofpdf.Fpdf, widths []float64, row []string, mark []bool, fill bool) {
-	h := trRowHeight(pdf, widths, row)
+	h := trRowHeight(pdf, widths, row, mark, fill)
 	x, y := pdf.GetXY()
 	for i, text := range row {
 		if fill {
@@ -279,13 +282,8 @@ func trTableRow(pdf *gofpdf.Fpdf, widths []float64, row []string, mark []bool, f
 		} else {
 			pdf.Rect(x, y, widths[i], h, "D")
 		}
-		style := ""
-		if fill || (i < len(mark) && mark[i]) {
-			style = "B"
-		}
-		pdf.SetFont(Font, style, 8.5)
 		pdf.SetXY(x+1, y+1)
-		pdf.MultiCell(widths[i]-2, trCellLine, cleanText(text), "", "L", false)
+		writeLines(pdf, widths[i]-2, trCellLine, text, trCellStyle(i, mark, fill), 8.5)
 		x += widths[i]
 	}
 	left, _, _, _ := pdf.GetMargins()

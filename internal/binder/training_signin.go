@@ -38,12 +38,11 @@ func WriteSignInSheet(w io.Writer, sheet SignInSheet, setup PageSetup) error {
 	// Not "home mode": the table starts below this line, not over it.
 	pdf.SetHeaderFuncMode(func() {
 		if pdf.PageNo() > 1 {
-			pdf.SetFont(Font, "B", 10)
 			widths := signInWidths(pdf)
 			width := widths[0] + widths[1] + widths[2] + widths[3]
 			when := " — " + e.When()
-			title := trFit(pdf, e.Title, width-pdf.GetStringWidth(cleanText(when))-2)
-			pdf.CellFormat(width, 6, title+cleanText(when), "", 1, "L", false, 0, "")
+			title := trFit(pdf, e.Title, width-runsWidth(pdf, cleanText(when), "B", 10)-2, "B", 10)
+			writeCell(pdf, width, 6, title+when, "B", 10, 1, "L")
 			pdf.Ln(2)
 		}
 	}, false)
@@ -87,8 +86,7 @@ func trSplitRoster(roster []training.Registration) (seated, waiting []training.R
 func signInHeading(pdf *gofpdf.Fpdf, e training.EventSummary) {
 	pdf.SetFont(Font, "", 10)
 	pdf.CellFormat(0, 5, "SIGN-IN SHEET", "", 1, "L", false, 0, "")
-	pdf.SetFont(Font, "B", 16)
-	pdf.MultiCell(0, 7.5, cleanText(e.Title), "", "L", false)
+	writeLines(pdf, 0, 7.5, e.Title, "B", 16)
 	pdf.Ln(1)
 	seats := "no limit"
 	if e.Capacity > 0 {
@@ -108,8 +106,7 @@ func signInHeading(pdf *gofpdf.Fpdf, e training.EventSummary) {
 		}
 		pdf.SetFont(Font, "B", 10)
 		pdf.CellFormat(32, 5.5, f[0], "", 0, "L", false, 0, "")
-		pdf.SetFont(Font, "", 10)
-		pdf.MultiCell(0, 5.5, cleanText(f[1]), "", "L", false)
+		writeLines(pdf, 0, 5.5, f[1], "", 10)
 	}
 	pdf.Ln(3)
 }
@@ -184,23 +181,31 @@ func signInWidths(pdf *gofpdf.Fpdf) []float64 {
 	return []float64{11, w * 0.36, w * 0.27, w - 11 - w*0.36 - w*0.27}
 }
 
-// fitText shortens text with an ellipsis until it fits width in the current font.
-func trFit(pdf *gofpdf.Fpdf, text string, width float64) string {
+// trFit shortens text with an ellipsis until it fits width in the given style and size.
+func trFit(pdf *gofpdf.Fpdf, text string, width float64, style string, size float64) string {
 	text = cleanText(strings.ReplaceAll(text, "\n", " "))
-	if pdf.GetStringWidth(text) <= width {
+	if runsWidth(pdf, text, style, size) <= width {
 		return text
 	}
 	runes := []rune(text)
-	for len(runes) > 0 && pdf.GetStringWidth(string(runes)+"…") > width {
+	for len(runes) > 0 && runsWidth(pdf, string(runes)+"…", style, size) > width {
 		runes = runes[:len(runes)-1]
 	}
 	return string(runes) + "…"
 }
 
-// sectionTitle prints a bold heading line.
+// trSectionRoom is the room a section heading needs under it on its page:
+// the heading and a table's header with its first row, or a few lines.
+const trSectionRoom = 32
+
+// trSection prints a bold heading line, on a new page when too little of
+// this one is left for the heading and what follows it.
 func trSection(pdf *gofpdf.Fpdf, text string) {
-	pdf.SetFont(Font, "B", 12)
-	pdf.CellFormat(0, 7, cleanText(text), "", 1, "L", false, 0, "")
+	_, pageH := pdf.GetPageSize()
+	if auto, bottom := pdf.GetAutoPageBreak(); auto && pdf.GetY()+trSectionRoom > pageH-bottom {
+		pdf.AddPage()
+	}
+	writeCell(pdf, 0, 7, text, "B", 12, 1, "L")
 	pdf.Ln(1)
 }
 
@@ -214,7 +219,7 @@ func trainingFooter(pdf *gofpdf.Fpdf, jurisdiction, document string) {
 		left = jurisdiction + " · " + document
 	}
 	margin, _, _, _ := pdf.GetMargins()
-	pdf.CellFormat(0, 5, cleanText(left), "", 0, "L", false, 0, "")
+	writeCell(pdf, 0, 5, left, "", 8, 0, "L")
 	pdf.SetX(margin)
 	pdf.CellFormat(0, 5, fmt.Sprintf("Page %d of {nb}", pdf.PageNo()), "", 0, "R", false, 0, "")
 	pdf.SetTextColor(0, 0, 0)

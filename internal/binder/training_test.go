@@ -223,16 +223,45 @@ func TestComplianceReportReadsWithPoppler(t *testing.T) {
 // Characters gofpdf cannot draw (beyond U+FFFF) print as a replacement
 // character instead of stopping the print.
 func TestSignInSheetSurvivesEmoji(t *testing.T) {
+	text := trPDFText(t, oneSignUpSheet(t, "Drill 🗳️", "Sam 🦡 Lee", "Town 🏛"), "emoji.pdf")
+	if !strings.Contains(text, "Sam � Lee") {
+		t.Fatalf("sheet:\n%s", text)
+	}
+}
+
+// A report's section heading is not left alone at the foot of a page: with
+// too little room under it for a table's header and first row, it starts
+// the next page; with room, it stays.
+func TestSectionHeadingKeepsWithWhatFollows(t *testing.T) {
+	for _, c := range []struct {
+		fromBottom float64
+		page       int
+	}{{40, 2}, {70, 1}} {
+		pdf, err := newPDF(PageSetup{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		pdf.AddPage()
+		_, pageH := pdf.GetPageSize()
+		pdf.SetY(pageH - c.fromBottom)
+		trSection(pdf, "By person")
+		if pdf.PageNo() != c.page {
+			t.Errorf("%.0f mm from the foot of the page, the heading went to page %d", c.fromBottom, pdf.PageNo())
+		}
+	}
+}
+
+// oneSignUpSheet prints the sign-in sheet of an hour's in-person session
+// with three seats, titled title, that one person has signed up for.
+func oneSignUpSheet(t *testing.T, title, name, office string) []byte {
+	t.Helper()
 	start := time.Date(2020, 1, 6, 9, 0, 0, 0, time.UTC)
-	sum := training.EventSummary{Event: training.Event{ID: 1, Title: "Drill 🗳️", Kind: training.InPerson, Start: start,
+	sum := training.EventSummary{Event: training.Event{ID: 1, Title: title, Kind: training.InPerson, Start: start,
 		End: start.Add(time.Hour), TimeZone: "UTC", Capacity: 3}, Registered: 1}
-	roster := []training.Registration{{Name: "Sam 🦡 Lee", Office: "Town 🏛", Status: training.Registered}}
+	roster := []training.Registration{{Name: name, Office: office, Status: training.Registered}}
 	var buf bytes.Buffer
 	if err := WriteSignInSheet(&buf, SignInSheet{Event: sum, Roster: roster}, PageSetup{}); err != nil {
 		t.Fatal(err)
 	}
-	text := trPDFText(t, buf.Bytes(), "emoji.pdf")
-	if !strings.Contains(text, "Sam � Lee") {
-		t.Fatalf("sheet:\n%s", text)
-	}
+	return buf.Bytes()
 }
